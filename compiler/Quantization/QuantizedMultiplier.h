@@ -1,0 +1,28 @@
+//===- QuantizedMultiplier.h - Real scale to Q31 multiplier -----*- C++ -*-===//
+//
+// The compiler turns every real-valued rescale factor into the (multiplier,
+// shift) pair that runtime/include/ingot/runtime/fixed_point.h applies. The
+// conversion must match TensorFlow Lite's exactly, or outputs differ by one.
+//
+//===----------------------------------------------------------------------===//
+#ifndef INGOT_QUANTIZATION_QUANTIZEDMULTIPLIER_H
+#define INGOT_QUANTIZATION_QUANTIZEDMULTIPLIER_H
+
+#include <cstdint>
+
+namespace ingot::quant {
+
+/// A real number represented as multiplier * 2^(shift - 31), with multiplier
+/// in [2^30, 2^31) (or 0 for a zero or vanishingly small real number).
+struct QuantizedMultiplier {
+  int32_t multiplier = 0;
+  int32_t shift = 0;
+};
+
+/// Splits `real` into a Q31 mantissa and a power-of-two exponent, rounding the
+/// mantissa half away from zero; reals below 2^-32 become zero.
+QuantizedMultiplier quantizeMultiplier(double real);
+
+} // namespace ingot::quant
+
+#endif // INGOT_QUANTIZATION_QUANTIZEDMULTIPLIER_H

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs everything ingot needs to build and test, from Debian's packages only.
+# MLIR 22 is named explicitly: Debian allows one libmlir version at a time.
+set -euo pipefail
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO=sudo
+PACKAGES=(
+  build-essential cmake ninja-build ccache python3
+  llvm-22-dev libmlir-22-dev mlir-22-tools llvm-22-tools clang-22
+  libflatbuffers-dev flatbuffers-compiler
+  libgtest-dev libgmock-dev libbenchmark-dev
+  gcc-arm-none-eabi libnewlib-arm-none-eabi binutils-arm-none-eabi
+)
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
