@@ -1,0 +1,26 @@
+//===- Kernel.h - ingot kernel dialect --------------------------*- C++ -*-===//
+#ifndef INGOT_DIALECT_KERNEL_IR_KERNEL_H
+#define INGOT_DIALECT_KERNEL_IR_KERNEL_H
+
+#include "mlir/Bytecode/BytecodeOpInterface.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/Dialect.h"
+#include "mlir/IR/OpDefinition.h"
+#include "mlir/IR/OpImplementation.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+
+#include "ingot/Dialect/Kernel/IR/KernelDialect.h.inc"
+
+#define GET_OP_CLASSES
+#include "ingot/Dialect/Kernel/IR/KernelOps.h.inc"
+
+namespace ingot::kernel {
+/// Attribute names the memory planner attaches to ops and functions.
+inline constexpr llvm::StringLiteral kArenaOffsetAttr = "arena_offset";
+inline constexpr llvm::StringLiteral kScratchOffsetAttr = "scratch_offset";
+inline constexpr llvm::StringLiteral kScratchBytesAttr = "scratch_bytes";
+inline constexpr llvm::StringLiteral kArenaBytesAttr = "kernel.arena_bytes";
+} // namespace ingot::kernel
+
+#endif // INGOT_DIALECT_KERNEL_IR_KERNEL_H

@@ -1,0 +1,164 @@
+//===- KernelOps.td - ingot kernel dialect operations ------*- tablegen -*-===//
+#ifndef INGOT_DIALECT_KERNEL_IR_KERNELOPS_TD
+#define INGOT_DIALECT_KERNEL_IR_KERNELOPS_TD
+
+include "ingot/Dialect/Kernel/IR/KernelBase.td"
+include "mlir/IR/BuiltinAttributes.td"
+include "mlir/Interfaces/SideEffectInterfaces.td"
+
+def Kernel_WeightOp : Kernel_Op<"weight", [Pure, ConstantLike]> {
+  let summary = "A named constant placed in flash";
+  let description = [{
+    ```mlir
+    %w = kernel.weight "conv1_filter" dense<1> : tensor<8x3x3x1xi8>
+    ```
+  }];
+  let arguments = (ins StrAttr:$name, ElementsAttr:$value);
+  let results = (outs AnyRankedTensor:$output);
+  let assemblyFormat = "$name $value attr-dict `:` type($output)";
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+def Kernel_StateOp : Kernel_Op<"state"> {
+  let summary = "A tensor kept in the arena across invocations";
+  let description = [{
+    Filled with `fill_value` by the generated init function and updated in
+    place by the kernels that take it.
+  }];
+  let arguments = (ins StrAttr:$name, I64Attr:$fill_value);
+  let results = (outs AnyRankedTensor:$output);
+  let assemblyFormat = "$name `fill` $fill_value attr-dict `:` type($output)";
+}
+
+def Kernel_AliasOp : Kernel_Op<"alias", [Pure]> {
+  let summary = "The same bytes viewed with another shape (a no-op reshape)";
+  let arguments = (ins AnyRankedTensor:$input);
+  let results = (outs AnyRankedTensor:$output);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
+  let hasVerifier = 1;
+}
+
+def Kernel_CopyOp : Kernel_Op<"copy", [Pure]> {
+  let summary = "A byte copy into a new buffer (e.g. a model output that aliases another tensor)";
+  let arguments = (ins AnyRankedTensor:$input);
+  let results = (outs AnyRankedTensor:$output);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
+  let hasVerifier = 1;
+}
+
+// Shared by all ops that clamp their output.
+class Kernel_ComputeOp<string mnemonic, list<Trait> traits = []>
+    : Kernel_Op<mnemonic, traits # [Pure]> {
+  let results = (outs AnyRankedTensor:$output);
+  let hasVerifier = 1;
+}
+
+def Kernel_Conv2DOp : Kernel_ComputeOp<"conv2d_s8"> {
+  let summary = "int8 convolution with per-channel requantization";
+  let arguments = (ins AnyRankedTensor:$input, AnyRankedTensor:$filter,
+      Optional<AnyRankedTensor>:$bias,
+      DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$dilations,
+      DenseI64ArrayAttr:$padding,
+      I32Attr:$input_offset, I32Attr:$output_offset,
+      DenseI32ArrayAttr:$output_multiplier, DenseI32ArrayAttr:$output_shift,
+      I32Attr:$activation_min, I32Attr:$activation_max);
+  let assemblyFormat = [{
+    $input `,` $filter (`,` $bias^)? attr-dict `:` functional-type(operands, results)
+  }];
+}
+
+def Kernel_DepthwiseConv2DOp : Kernel_ComputeOp<"depthwise_conv2d_s8"> {
+  let summary = "int8 depthwise convolution with per-channel requantization";
+  let arguments = (ins AnyRankedTensor:$input, AnyRankedTensor:$filter,
+      Optional<AnyRankedTensor>:$bias,
+      DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$dilations,
+      DenseI64ArrayAttr:$padding, I64Attr:$depth_multiplier,
+      I32Attr:$input_offset, I32Attr:$output_offset,
+      DenseI32ArrayAttr:$output_multiplier, DenseI32ArrayAttr:$output_shift,
+      I32Attr:$activation_min, I32Attr:$activation_max);
+  let assemblyFormat = [{
+    $input `,` $filter (`,` $bias^)? attr-dict `:` functional-type(operands, results)
+  }];
+}
+
+def Kernel_FullyConnectedOp : Kernel_ComputeOp<"fully_connected_s8"> {
+  let summary = "int8 matrix-vector product with per-tensor requantization";
+  let arguments = (ins AnyRankedTensor:$input, AnyRankedTensor:$filter,
+      Optional<AnyRankedTensor>:$bias,
+      I32Attr:$input_offset, I32Attr:$filter_offset, I32Attr:$output_offset,
+      I32Attr:$output_multiplier, I32Attr:$output_shift,
+      I32Attr:$activation_min, I32Attr:$activation_max);
+  let assemblyFormat = [{
+    $input `,` $filter (`,` $bias^)? attr-dict `:` functional-type(operands, results)
+  }];
+}
+
+def Kernel_AddOp : Kernel_ComputeOp<"add_s8"> {
+  let summary = "int8 elementwise addition of two differently scaled inputs";
+  let arguments = (ins AnyRankedTensor:$lhs, AnyRankedTensor:$rhs,
+      I32Attr:$input1_offset, I32Attr:$input1_multiplier, I32Attr:$input1_shift,
+      I32Attr:$input2_offset, I32Attr:$input2_multiplier, I32Attr:$input2_shift,
+      I32Attr:$left_shift, I32Attr:$output_offset,
+      I32Attr:$output_multiplier, I32Attr:$output_shift,
+      I32Attr:$activation_min, I32Attr:$activation_max);
+  let assemblyFormat = [{
+    $lhs `,` $rhs attr-dict `:` functional-type(operands, results)
+  }];
+}
+
+class Kernel_PoolOp<string mnemonic, string what> : Kernel_ComputeOp<mnemonic> {
+  let summary = "int8 " # what # " pooling";
+  let arguments = (ins AnyRankedTensor:$input, DenseI64ArrayAttr:$filter,
+      DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$padding,
+      I32Attr:$activation_min, I32Attr:$activation_max);
+  let assemblyFormat = "$input attr-dict `:` functional-type(operands, results)";
+}
+def Kernel_AveragePool2DOp : Kernel_PoolOp<"average_pool2d_s8", "average">;
+def Kernel_MaxPool2DOp : Kernel_PoolOp<"max_pool2d_s8", "max">;
+
+def Kernel_SoftmaxOp : Kernel_ComputeOp<"softmax"> {
+  let summary = "int8 softmax to int8 (scale 1/256) or int16 (scale 1/65536) output";
+  let arguments = (ins AnyRankedTensor:$input, I32Attr:$input_multiplier,
+      I32Attr:$input_left_shift, I32Attr:$diff_min);
+  let assemblyFormat = "$input attr-dict `:` functional-type(operands, results)";
+}
+
+def Kernel_RequantizeOp : Kernel_ComputeOp<"requantize"> {
+  let summary = "Integer to integer rescale (TFLite QUANTIZE between integer types)";
+  let arguments = (ins AnyRankedTensor:$input, I32Attr:$input_zero_point,
+      I32Attr:$output_zero_point, I32Attr:$multiplier, I32Attr:$shift);
+  let assemblyFormat = "$input attr-dict `:` functional-type(operands, results)";
+}
+
+def Kernel_QuantizeOp : Kernel_ComputeOp<"quantize_f32"> {
+  let summary = "float32 to integer affine quantization";
+  let arguments = (ins AnyRankedTensor:$input, F32Attr:$scale, I32Attr:$zero_point);
+  let assemblyFormat = "$input attr-dict `:` functional-type(operands, results)";
+}
+
+def Kernel_DequantizeOp : Kernel_ComputeOp<"dequantize_f32"> {
+  let summary = "integer to float32 affine dequantization";
+  let arguments = (ins AnyRankedTensor:$input, F32Attr:$scale, I32Attr:$zero_point);
+  let assemblyFormat = "$input attr-dict `:` functional-type(operands, results)";
+}
+
+def Kernel_SvdfOp : Kernel_Op<"svdf_s8"> {
+  let summary = "int8 SVDF; shifts and updates its state operand in place";
+  let arguments = (ins AnyRankedTensor:$input, AnyRankedTensor:$weights_feature,
+      AnyRankedTensor:$weights_time, Optional<AnyRankedTensor>:$bias,
+      AnyRankedTensor:$activation_state, I64Attr:$rank,
+      I32Attr:$input_zero_point, I32Attr:$state_zero_point,
+      I32Attr:$output_zero_point,
+      I32Attr:$feature_multiplier, I32Attr:$feature_shift,
+      I32Attr:$time_multiplier, I32Attr:$time_shift,
+      I32Attr:$activation_min, I32Attr:$activation_max);
+  let results = (outs AnyRankedTensor:$output);
+  let assemblyFormat = [{
+    $input `,` $weights_feature `,` $weights_time (`,` $bias^)? `state` $activation_state
+    attr-dict `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
+#endif // INGOT_DIALECT_KERNEL_IR_KERNELOPS_TD

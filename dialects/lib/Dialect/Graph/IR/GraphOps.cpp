@@ -1,0 +1,247 @@
+//===- GraphOps.cpp - ingot graph dialect operations ----------------------===//
+//
+// This file implements the verifiers and folders of the graph dialect. The
+// verifiers check what TensorFlow Lite's own Prepare functions check (ranks,
+// channel counts, matching element counts), so that a malformed model is
+// rejected at import with a diagnostic rather than reaching a kernel.
+//
+//===----------------------------------------------------------------------===//
+#include "ingot/Dialect/Graph/IR/Graph.h"
+
+using namespace mlir;
+using namespace ingot::graph;
+
+/// The integer or float type a tensor's elements are stored as.
+static Type storageElementType(Type type) {
+  Type element = cast<ShapedType>(type).getElementType();
+  if (auto quantized = dyn_cast<quant::QuantizedType>(element))
+    return quantized.getStorageType();
+  return element;
+}
+
+static LogicalResult verifyRank(Operation *op, Value value, int64_t rank,
+                                StringRef what) {
+  auto type = cast<RankedTensorType>(value.getType());
+  if (type.getRank() != rank)
+    return op->emitOpError() << what << " must have rank " << rank
+                             << ", got " << type;
+  if (!type.hasStaticShape())
+    return op->emitOpError() << what << " must have a static shape, got "
+                             << type;
+  return success();
+}
+
+static LogicalResult verifyPositive(Operation *op, int64_t value,
+                                    StringRef what) {
+  if (value < 1)
+    return op->emitOpError() << what << " must be at least 1, got " << value;
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// ConstOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult ConstOp::verify() {
+  auto valueType = cast<ShapedType>(getValue().getType());
+  auto resultType = getOutput().getType();
+  if (valueType.getShape() != resultType.getShape())
+    return emitOpError("value shape does not match the result shape");
+  if (valueType.getElementType() != storageElementType(resultType))
+    return emitOpError("value element type ")
+           << valueType.getElementType()
+           << " is not the result's storage type "
+           << storageElementType(resultType);
+  return success();
+}
+
+OpFoldResult ConstOp::fold(FoldAdaptor) { return getValue(); }
+
+//===----------------------------------------------------------------------===//
+// Convolutions
+//===----------------------------------------------------------------------===//
+
+template <typename ConvOp>
+static LogicalResult verifyConvCommon(ConvOp op) {
+  Operation *raw = op.getOperation();
+  if (failed(verifyRank(raw, op.getInput(), 4, "input")) ||
+      failed(verifyRank(raw, op.getFilter(), 4, "filter")) ||
+      failed(verifyRank(raw, op.getOutput(), 4, "output")) ||
+      failed(verifyPositive(raw, op.getStrideH(), "stride_h")) ||
+      failed(verifyPositive(raw, op.getStrideW(), "stride_w")) ||
+      failed(verifyPositive(raw, op.getDilationH(), "dilation_h")) ||
+      failed(verifyPositive(raw, op.getDilationW(), "dilation_w")))
+    return failure();
+  auto output = cast<RankedTensorType>(op.getOutput().getType());
+  if (Value bias = op.getBias()) {
+    auto biasType = cast<RankedTensorType>(bias.getType());
+    if (biasType.getRank() != 1 || biasType.getDimSize(0) != output.getDimSize(3))
+      return op.emitOpError("bias must have one element per output channel");
+  }
+  auto input = cast<RankedTensorType>(op.getInput().getType());
+  if (input.getDimSize(0) != output.getDimSize(0))
+    return op.emitOpError("input and output batch sizes differ");
+  return success();
+}
+
+LogicalResult Conv2DOp::verify() {
+  if (failed(verifyConvCommon(*this)))
+    return failure();
+  auto input = cast<RankedTensorType>(getInput().getType());
+  auto filter = cast<RankedTensorType>(getFilter().getType());
+  auto output = cast<RankedTensorType>(getOutput().getType());
+  if (filter.getDimSize(3) != input.getDimSize(3))
+    return emitOpError("filter depth ")
+           << filter.getDimSize(3) << " does not match input channels "
+           << input.getDimSize(3) << " (grouped convolution is unsupported)";
+  if (filter.getDimSize(0) != output.getDimSize(3))
+    return emitOpError("filter count does not match output channels");
+  return success();
+}
+
+LogicalResult DepthwiseConv2DOp::verify() {
+  if (failed(verifyConvCommon(*this)) ||
+      failed(verifyPositive(*this, getDepthMultiplier(), "depth_multiplier")))
+    return failure();
+  auto input = cast<RankedTensorType>(getInput().getType());
+  auto filter = cast<RankedTensorType>(getFilter().getType());
+  auto output = cast<RankedTensorType>(getOutput().getType());
+  if (filter.getDimSize(0) != 1)
+    return emitOpError("filter must have a leading dimension of 1");
+  if (filter.getDimSize(3) != output.getDimSize(3) ||
+      output.getDimSize(3) !=
+          input.getDimSize(3) * static_cast<int64_t>(getDepthMultiplier()))
+    return emitOpError("output channels must equal input channels times "
+                       "depth_multiplier and match the filter");
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// FullyConnectedOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult FullyConnectedOp::verify() {
+  if (failed(verifyRank(*this, getFilter(), 2, "filter")))
+    return failure();
+  auto input = cast<RankedTensorType>(getInput().getType());
+  auto filter = cast<RankedTensorType>(getFilter().getType());
+  auto output = cast<RankedTensorType>(getOutput().getType());
+  if (!input.hasStaticShape() || !output.hasStaticShape())
+    return emitOpError("input and output must have static shapes");
+  int64_t depth = filter.getDimSize(1);
+  if (depth == 0 || input.getNumElements() % depth != 0)
+    return emitOpError("input size ")
+           << input.getNumElements() << " is not a multiple of the filter depth "
+           << depth;
+  int64_t batches = input.getNumElements() / depth;
+  if (output.getNumElements() != batches * filter.getDimSize(0))
+    return emitOpError("output must have batches x units elements");
+  if (Value bias = getBias()) {
+    auto biasType = cast<RankedTensorType>(bias.getType());
+    if (biasType.getRank() != 1 || biasType.getDimSize(0) != filter.getDimSize(0))
+      return emitOpError("bias must have one element per unit");
+  }
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Elementwise, pooling, reshape, softmax
+//===----------------------------------------------------------------------===//
+
+LogicalResult AddOp::verify() {
+  auto lhs = cast<RankedTensorType>(getLhs().getType());
+  auto rhs = cast<RankedTensorType>(getRhs().getType());
+  auto output = cast<RankedTensorType>(getOutput().getType());
+  if (lhs.getShape() != rhs.getShape() || lhs.getShape() != output.getShape())
+    return emitOpError("operands and result must have the same shape "
+                       "(broadcasting is unsupported)");
+  return success();
+}
+
+template <typename PoolOp> static LogicalResult verifyPool(PoolOp op) {
+  Operation *raw = op.getOperation();
+  if (failed(verifyRank(raw, op.getInput(), 4, "input")) ||
+      failed(verifyRank(raw, op.getOutput(), 4, "output")) ||
+      failed(verifyPositive(raw, op.getFilterH(), "filter_h")) ||
+      failed(verifyPositive(raw, op.getFilterW(), "filter_w")) ||
+      failed(verifyPositive(raw, op.getStrideH(), "stride_h")) ||
+      failed(verifyPositive(raw, op.getStrideW(), "stride_w")))
+    return failure();
+  auto input = cast<RankedTensorType>(op.getInput().getType());
+  auto output = cast<RankedTensorType>(op.getOutput().getType());
+  if (input.getDimSize(3) != output.getDimSize(3) ||
+      input.getDimSize(0) != output.getDimSize(0))
+    return op.emitOpError("pooling must keep batches and channels");
+  return success();
+}
+
+LogicalResult AveragePool2DOp::verify() { return verifyPool(*this); }
+LogicalResult MaxPool2DOp::verify() { return verifyPool(*this); }
+
+LogicalResult ReshapeOp::verify() {
+  auto input = cast<RankedTensorType>(getInput().getType());
+  auto output = cast<RankedTensorType>(getOutput().getType());
+  if (!input.hasStaticShape() || !output.hasStaticShape())
+    return emitOpError("reshape needs static shapes");
+  if (input.getNumElements() != output.getNumElements())
+    return emitOpError("reshape must keep the element count (")
+           << input.getNumElements() << " vs " << output.getNumElements() << ")";
+  if (input.getElementType() != output.getElementType())
+    return emitOpError("reshape must keep the element type");
+  return success();
+}
+
+LogicalResult SoftmaxOp::verify() {
+  auto input = cast<RankedTensorType>(getInput().getType());
+  auto output = cast<RankedTensorType>(getOutput().getType());
+  if (input.getShape() != output.getShape())
+    return emitOpError("softmax must keep the shape");
+  if (!(getBeta().convertToFloat() > 0.0f))
+    return emitOpError("beta must be positive");
+  return success();
+}
+
+LogicalResult QuantizeOp::verify() {
+  auto input = cast<RankedTensorType>(getInput().getType());
+  auto output = cast<RankedTensorType>(getOutput().getType());
+  if (input.getShape() != output.getShape())
+    return emitOpError("quantize must keep the shape");
+  if (!isa<quant::UniformQuantizedType>(output.getElementType()))
+    return emitOpError("result must have a per-tensor !quant.uniform type");
+  return success();
+}
+
+LogicalResult DequantizeOp::verify() {
+  auto input = cast<RankedTensorType>(getInput().getType());
+  auto output = cast<RankedTensorType>(getOutput().getType());
+  if (input.getShape() != output.getShape())
+    return emitOpError("dequantize must keep the shape");
+  if (!isa<quant::QuantizedType>(input.getElementType()) ||
+      !isa<FloatType>(output.getElementType()))
+    return emitOpError("dequantize goes from a quantized to a float type");
+  return success();
+}
+
+LogicalResult SvdfOp::verify() {
+  if (failed(verifyRank(*this, getInput(), 2, "input")) ||
+      failed(verifyRank(*this, getWeightsFeature(), 2, "weights_feature")) ||
+      failed(verifyRank(*this, getWeightsTime(), 2, "weights_time")) ||
+      failed(verifyRank(*this, getActivationState(), 2, "activation_state")) ||
+      failed(verifyPositive(*this, getRank(), "rank")))
+    return failure();
+  auto input = cast<RankedTensorType>(getInput().getType());
+  auto feature = cast<RankedTensorType>(getWeightsFeature().getType());
+  auto time = cast<RankedTensorType>(getWeightsTime().getType());
+  auto state = cast<RankedTensorType>(getActivationState().getType());
+  int64_t filters = feature.getDimSize(0);
+  if (feature.getDimSize(1) != input.getDimSize(1))
+    return emitOpError("weights_feature depth must match the input size");
+  if (time.getDimSize(0) != filters)
+    return emitOpError("weights_time must have one row per filter");
+  if (filters % getRank() != 0)
+    return emitOpError("filter count must be a multiple of rank");
+  if (state.getDimSize(0) != input.getDimSize(0) ||
+      state.getDimSize(1) != filters * time.getDimSize(1))
+    return emitOpError("activation_state must be [batches, filters * memory]");
+  return success();
+}

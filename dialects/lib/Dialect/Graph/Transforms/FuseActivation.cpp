@@ -1,0 +1,71 @@
+//===- FuseActivation.cpp - Fold standalone activations into producers ----===//
+//
+// This file implements the ingot-fuse-activation pass: a RELU or RELU6 that
+// keeps its input's quantization is exactly a clamp of the producer's output,
+// which the producer's kernel applies for free.
+//
+//===----------------------------------------------------------------------===//
+#include "ingot/Dialect/Graph/Transforms/Passes.h"
+
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+namespace ingot::graph {
+#define GEN_PASS_DEF_FUSEACTIVATIONPASS
+#include "ingot/Dialect/Graph/Transforms/Passes.h.inc"
+} // namespace ingot::graph
+
+using namespace mlir;
+using namespace ingot::graph;
+
+namespace {
+
+/// Folds `ActivationOpT` (graph.relu or graph.relu6) into a producer that
+/// carries a `fused_activation` attribute set to none.
+template <typename ActivationOpT, Activation kind>
+struct FuseIntoProducer : OpRewritePattern<ActivationOpT> {
+  using OpRewritePattern<ActivationOpT>::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(ActivationOpT activation,
+                                PatternRewriter &rewriter) const override {
+    Value input = activation.getInput();
+    Operation *producer = input.getDefiningOp();
+    if (!producer)
+      return rewriter.notifyMatchFailure(activation, "input is an argument");
+    if (!input.hasOneUse())
+      return rewriter.notifyMatchFailure(
+          activation, "producer's unclamped output has other users");
+    auto fused = producer->getAttrOfType<ActivationAttr>("fused_activation");
+    if (!fused)
+      return rewriter.notifyMatchFailure(activation,
+                                         "producer has no fused activation");
+    if (fused.getValue() != Activation::None)
+      return rewriter.notifyMatchFailure(activation,
+                                         "producer already clamps its output");
+    rewriter.modifyOpInPlace(producer, [&] {
+      producer->setAttr("fused_activation",
+                        ActivationAttr::get(rewriter.getContext(), kind));
+    });
+    rewriter.replaceOp(activation, input);
+    return success();
+  }
+};
+
+using FuseRelu = FuseIntoProducer<ReluOp, Activation::Relu>;
+using FuseRelu6 = FuseIntoProducer<Relu6Op, Activation::Relu6>;
+
+struct FuseActivationPass
+    : ingot::graph::impl::FuseActivationPassBase<FuseActivationPass> {
+  void runOnOperation() override {
+    RewritePatternSet patterns(&getContext());
+    populateFuseActivationPatterns(patterns);
+    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+      signalPassFailure();
+  }
+};
+
+} // namespace
+
+void ingot::graph::populateFuseActivationPatterns(RewritePatternSet &patterns) {
+  patterns.add<FuseRelu, FuseRelu6>(patterns.getContext());
+}

@@ -1,0 +1,162 @@
+//===- KernelOps.cpp - ingot kernel dialect operations --------------------===//
+//
+// This file implements the kernel dialect's verifiers. They check the
+// invariants the C++ kernels rely on without checking at run time: array
+// lengths match channel counts, clamp bounds are ordered and within the
+// output type, shifts are in the range the fixed-point code handles.
+//
+//===----------------------------------------------------------------------===//
+#include "ingot/Dialect/Kernel/IR/Kernel.h"
+
+using namespace mlir;
+using namespace ingot::kernel;
+
+static int64_t numElements(Value value) {
+  return cast<RankedTensorType>(value.getType()).getNumElements();
+}
+
+static LogicalResult verifyClamp(Operation *op, int32_t low, int32_t high,
+                                 Value output) {
+  if (low > high)
+    return op->emitOpError("activation_min ")
+           << low << " exceeds activation_max " << high;
+  auto element = cast<IntegerType>(
+      cast<RankedTensorType>(output.getType()).getElementType());
+  int64_t typeMin = -(int64_t{1} << (element.getWidth() - 1));
+  int64_t typeMax = (int64_t{1} << (element.getWidth() - 1)) - 1;
+  if (low < typeMin || high > typeMax)
+    return op->emitOpError("activation range [")
+           << low << ", " << high << "] exceeds the output type " << element;
+  return success();
+}
+
+static LogicalResult verifyShift(Operation *op, int32_t shift) {
+  if (shift < -31 || shift > 30)
+    return op->emitOpError("shift ") << shift << " is outside [-31, 30]";
+  return success();
+}
+
+static LogicalResult verifyPair(Operation *op, ArrayRef<int64_t> values,
+                                StringRef name, int64_t minimum) {
+  if (values.size() != 2)
+    return op->emitOpError() << name << " must have two entries (h, w)";
+  for (int64_t value : values)
+    if (value < minimum)
+      return op->emitOpError() << name << " entries must be at least "
+                               << minimum;
+  return success();
+}
+
+template <typename ConvOp> static LogicalResult verifyConv(ConvOp op) {
+  Operation *raw = op.getOperation();
+  if (failed(verifyPair(raw, op.getStrides(), "strides", 1)) ||
+      failed(verifyPair(raw, op.getDilations(), "dilations", 1)) ||
+      failed(verifyPair(raw, op.getPadding(), "padding", 0)) ||
+      failed(verifyClamp(raw, op.getActivationMin(), op.getActivationMax(),
+                         op.getOutput())))
+    return failure();
+  auto output = cast<RankedTensorType>(op.getOutput().getType());
+  if (output.getRank() != 4)
+    return op.emitOpError("output must be NHWC");
+  size_t channels = output.getDimSize(3);
+  if (op.getOutputMultiplier().size() != channels ||
+      op.getOutputShift().size() != channels)
+    return op.emitOpError("needs one multiplier and shift per output channel");
+  for (int32_t shift : op.getOutputShift())
+    if (failed(verifyShift(raw, shift)))
+      return failure();
+  return success();
+}
+
+LogicalResult Conv2DOp::verify() { return verifyConv(*this); }
+LogicalResult DepthwiseConv2DOp::verify() { return verifyConv(*this); }
+
+LogicalResult FullyConnectedOp::verify() {
+  if (failed(verifyShift(*this, getOutputShift())))
+    return failure();
+  return verifyClamp(*this, getActivationMin(), getActivationMax(),
+                     getOutput());
+}
+
+LogicalResult AddOp::verify() {
+  if (numElements(getLhs()) != numElements(getOutput()) ||
+      numElements(getRhs()) != numElements(getOutput()))
+    return emitOpError("operands and result must have equal element counts");
+  if (failed(verifyShift(*this, getInput1Shift())) ||
+      failed(verifyShift(*this, getInput2Shift())) ||
+      failed(verifyShift(*this, getOutputShift())))
+    return failure();
+  return verifyClamp(*this, getActivationMin(), getActivationMax(),
+                     getOutput());
+}
+
+template <typename PoolOp> static LogicalResult verifyPool(PoolOp op) {
+  Operation *raw = op.getOperation();
+  if (failed(verifyPair(raw, op.getFilter(), "filter", 1)) ||
+      failed(verifyPair(raw, op.getStrides(), "strides", 1)) ||
+      failed(verifyPair(raw, op.getPadding(), "padding", 0)))
+    return failure();
+  return verifyClamp(raw, op.getActivationMin(), op.getActivationMax(),
+                     op.getOutput());
+}
+
+LogicalResult AveragePool2DOp::verify() { return verifyPool(*this); }
+LogicalResult MaxPool2DOp::verify() { return verifyPool(*this); }
+
+LogicalResult SoftmaxOp::verify() {
+  if (numElements(getInput()) != numElements(getOutput()))
+    return emitOpError("softmax must keep the element count");
+  auto element = cast<RankedTensorType>(getOutput().getType()).getElementType();
+  if (!element.isInteger(8) && !element.isInteger(16))
+    return emitOpError("softmax output must be i8 or i16");
+  return success();
+}
+
+LogicalResult RequantizeOp::verify() {
+  if (numElements(getInput()) != numElements(getOutput()))
+    return emitOpError("requantize must keep the element count");
+  return verifyShift(*this, getShift());
+}
+
+LogicalResult QuantizeOp::verify() {
+  if (numElements(getInput()) != numElements(getOutput()))
+    return emitOpError("quantize must keep the element count");
+  return success();
+}
+
+LogicalResult DequantizeOp::verify() {
+  if (numElements(getInput()) != numElements(getOutput()))
+    return emitOpError("dequantize must keep the element count");
+  return success();
+}
+
+LogicalResult SvdfOp::verify() {
+  if (failed(verifyShift(*this, getFeatureShift())) ||
+      failed(verifyShift(*this, getTimeShift())))
+    return failure();
+  return verifyClamp(*this, getActivationMin(), getActivationMax(),
+                     getOutput());
+}
+
+LogicalResult WeightOp::verify() {
+  auto valueType = cast<ShapedType>(getValue().getType());
+  if (valueType != getOutput().getType())
+    return emitOpError("value type must equal the result type");
+  if (getName().empty())
+    return emitOpError("weights need a name");
+  return success();
+}
+
+OpFoldResult WeightOp::fold(FoldAdaptor) { return getValue(); }
+
+LogicalResult AliasOp::verify() {
+  if (numElements(getInput()) != numElements(getOutput()))
+    return emitOpError("alias must keep the element count");
+  return success();
+}
+
+LogicalResult CopyOp::verify() {
+  if (numElements(getInput()) != numElements(getOutput()))
+    return emitOpError("copy must keep the element count");
+  return success();
+}
