@@ -9,7 +9,7 @@ PACKAGES=(
   llvm-22-dev libmlir-22-dev mlir-22-tools llvm-22-tools clang-22
   libflatbuffers-dev flatbuffers-compiler
   libgtest-dev libgmock-dev libbenchmark-dev
-  gcc-arm-none-eabi libnewlib-arm-none-eabi binutils-arm-none-eabi
+  gcc-arm-none-eabi libnewlib-arm-none-eabi libstdc++-arm-none-eabi-newlib binutils-arm-none-eabi
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -71,6 +71,7 @@ private:
   llvm::StringRef fileName;
   MLIRContext &context;
   llvm::DenseMap<int32_t, Value> values;
+  Operation *lastConstant = nullptr;
 };
 
 //===----------------------------------------------------------------------===//
@@ -163,13 +164,13 @@ FailureOr<RankedTensorType> ModelImporter::tensorType(int32_t tensorIndex,
   auto tensors = subgraph().tensors();
   if (tensorIndex < 0 || !tensors ||
       tensorIndex >= static_cast<int32_t>(tensors->size())) {
-    llvm::Twine message = "refers to tensor " + llvm::Twine(tensorIndex) +
+    std::string message = "refers to tensor " + std::to_string(tensorIndex) +
                           ", which does not exist";
     return user ? user->fail(message) : fail(message);
   }
   const tflite::Tensor &tensor = *tensors->Get(tensorIndex);
   if (tensor.sparsity()) {
-    llvm::Twine message = "uses sparse tensor '" + tensorName(tensor) +
+    std::string message = "uses sparse tensor '" + tensorName(tensor) +
                           "'; densify the model before compiling";
     return user ? user->fail(message) : fail(message);
   }
@@ -177,11 +178,11 @@ FailureOr<RankedTensorType> ModelImporter::tensorType(int32_t tensorIndex,
   if (tensor.shape())
     for (int32_t dim : *tensor.shape())
       shape.push_back(dim);
+  // A -1 in shape_signature only says the tensor may be resized (usually the
+  // batch); the interpreter runs with `shape`, and so does ingot.
   bool dynamic = llvm::any_of(shape, [](int64_t d) { return d < 0; });
-  if (auto signature = tensor.shape_signature())
-    dynamic |= llvm::any_of(*signature, [](int32_t d) { return d < 0; });
   if (dynamic) {
-    llvm::Twine message =
+    std::string message =
         "tensor '" + tensorName(tensor) +
         "' has a dynamic shape; ingot needs static shapes: convert the model "
         "with a fixed batch size";
@@ -209,15 +210,20 @@ FailureOr<Value> ModelImporter::tensorValue(int32_t tensorIndex,
     return fail(message);
   };
 
-  // Weights and variables are created at the top of the function so that
-  // every later operator can use them.
+  // Weights and variables are created at the top of the function, in the
+  // order operators first use them, so that every later operator can use
+  // them and generated code lists them in layer order.
   OpBuilder::InsertionGuard guard(builder);
-  builder.setInsertionPointToStart(builder.getInsertionBlock());
+  if (lastConstant)
+    builder.setInsertionPointAfter(lastConstant);
+  else
+    builder.setInsertionPointToStart(builder.getInsertionBlock());
 
   if (tensor.is_variable()) {
     Value variable = graph::VariableOp::create(builder, loc, *type,
                                                builder.getStringAttr(
                                                    tensorName(tensor)));
+    lastConstant = variable.getDefiningOp();
     values[tensorIndex] = variable;
     return variable;
   }
@@ -256,6 +262,7 @@ FailureOr<Value> ModelImporter::tensorValue(int32_t tensorIndex,
                     "' has data that does not match its type");
   auto value = DenseElementsAttr::getFromRawBuffer(storageType, raw);
   Value constant = graph::ConstOp::create(builder, loc, *type, value);
+  lastConstant = constant.getDefiningOp();
   values[tensorIndex] = constant;
   return constant;
 }
@@ -361,8 +368,10 @@ ModelImporter::importOperator(int32_t index, OpBuilder &builder,
   if (failed(result))
     return failure();
   Operation *defining = result->getDefiningOp();
-  if (defining)
+  if (defining) {
     defining->setAttr(kTfliteOpAttr, builder.getStringAttr(name));
+    defining->setAttr(kTfliteIndexAttr, builder.getI32IntegerAttr(index));
+  }
   FailureOr<RankedTensorType> declared = context.outputType(0);
   if (failed(declared))
     return failure();

@@ -27,6 +27,8 @@ inline constexpr llvm::StringLiteral kInputNamesAttr = "ingot.input_names";
 inline constexpr llvm::StringLiteral kOutputNamesAttr = "ingot.output_names";
 /// Attribute naming the TFLite operator an op came from, e.g. "CONV_2D".
 inline constexpr llvm::StringLiteral kTfliteOpAttr = "ingot.tflite_op";
+/// Attribute holding the operator's index in the TFLite subgraph.
+inline constexpr llvm::StringLiteral kTfliteIndexAttr = "ingot.tflite_index";
 
 } // namespace ingot::import
 

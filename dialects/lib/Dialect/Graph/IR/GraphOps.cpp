@@ -8,6 +8,9 @@
 //===----------------------------------------------------------------------===//
 #include "ingot/Dialect/Graph/IR/Graph.h"
 
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/OpImplementation.h"
+
 using namespace mlir;
 using namespace ingot::graph;
 
@@ -245,3 +248,6 @@ LogicalResult SvdfOp::verify() {
     return emitOpError("activation_state must be [batches, filters * memory]");
   return success();
 }
+
+#define GET_OP_CLASSES
+#include "ingot/Dialect/Graph/IR/GraphOps.cpp.inc"

@@ -8,6 +8,9 @@
 //===----------------------------------------------------------------------===//
 #include "ingot/Dialect/Kernel/IR/Kernel.h"
 
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/OpImplementation.h"
+
 using namespace mlir;
 using namespace ingot::kernel;
 
@@ -160,3 +163,6 @@ LogicalResult CopyOp::verify() {
     return emitOpError("copy must keep the element count");
   return success();
 }
+
+#define GET_OP_CLASSES
+#include "ingot/Dialect/Kernel/IR/KernelOps.cpp.inc"

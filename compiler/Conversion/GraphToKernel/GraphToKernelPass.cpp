@@ -1,0 +1,152 @@
+//===- GraphToKernelPass.cpp - Driver of the graph-to-kernel lowering -----===//
+//
+// This file implements the ingot-convert-graph-to-kernel pass. Before running
+// the conversion it names every layer and weight deterministically (the names
+// become C identifiers) and reports every op that has no kernel, with the
+// TFLite operator index and name, so that the user sees all problems at once.
+//
+//===----------------------------------------------------------------------===//
+#include "Conversion/Passes.h"
+
+#include "mlir/Dialect/Func/Transforms/FuncConversions.h"
+#include "mlir/Dialect/Quant/IR/QuantTypes.h"
+#include "llvm/ADT/StringMap.h"
+
+namespace ingot {
+#define GEN_PASS_DEF_CONVERTGRAPHTOKERNELPASS
+#include "Conversion/Passes.h.inc"
+} // namespace ingot
+
+using namespace mlir;
+using namespace ingot;
+
+namespace {
+
+/// The file named by a location, if it names one.
+std::string fileOf(Location loc) {
+  std::string file;
+  loc->walk([&](Location inner) {
+    if (auto fileLoc = dyn_cast<FileLineColLoc>(inner)) {
+      file = fileLoc.getFilename().str();
+      return WalkResult::interrupt();
+    }
+    return WalkResult::advance();
+  });
+  return file;
+}
+
+/// What each operand position of an op holds, for weight names.
+StringRef operandRole(Operation *user, unsigned position) {
+  if (isa<graph::SvdfOp>(user)) {
+    static const char *roles[] = {"input", "weights_feature", "weights_time",
+                                  "bias", "state"};
+    return position < 5 ? roles[position] : "operand";
+  }
+  static const char *roles[] = {"input", "filter", "bias"};
+  return position < 3 ? roles[position] : "operand";
+}
+
+/// Gives each graph op an `ingot.layer` name (mnemonic and a per-kind index)
+/// and each constant an `ingot.weight_name` derived from its first user.
+void nameLayersAndWeights(func::FuncOp function) {
+  llvm::StringMap<unsigned> countByKind;
+  Builder builder(function.getContext());
+  llvm::DenseSet<StringRef> usedWeightNames;
+  function.walk([&](Operation *op) {
+    if (op->getDialect() == nullptr ||
+        !isa<graph::GraphDialect>(op->getDialect()) ||
+        isa<graph::ConstOp, graph::VariableOp>(op))
+      return;
+    std::string kind = op->getName().stripDialect().str();
+    std::string layer = kind + "_" + std::to_string(countByKind[kind]++);
+    op->setAttr("ingot.layer", builder.getStringAttr(layer));
+    for (OpOperand &operand : op->getOpOperands()) {
+      auto constant = operand.get().getDefiningOp<graph::ConstOp>();
+      if (!constant || constant->hasAttr("ingot.weight_name"))
+        continue;
+      std::string name =
+          layer + "_" + operandRole(op, operand.getOperandNumber()).str();
+      constant->setAttr("ingot.weight_name", builder.getStringAttr(name));
+    }
+  });
+}
+
+/// Records the scale and zero point of each model input and output, which
+/// the generated header publishes and the kernel types no longer carry.
+void recordInterfaceQuantization(func::FuncOp function) {
+  Builder builder(function.getContext());
+  auto describe = [&](TypeRange types) {
+    SmallVector<Attribute> entries;
+    for (Type type : types) {
+      auto element = cast<ShapedType>(type).getElementType();
+      auto quantized = dyn_cast<mlir::quant::UniformQuantizedType>(element);
+      if (!quantized) {
+        entries.push_back(builder.getUnitAttr());
+        continue;
+      }
+      entries.push_back(builder.getDictionaryAttr(
+          {builder.getNamedAttr("scale",
+                                builder.getF64FloatAttr(quantized.getScale())),
+           builder.getNamedAttr("zero_point", builder.getI64IntegerAttr(
+                                                  quantized.getZeroPoint()))}));
+    }
+    return builder.getArrayAttr(entries);
+  };
+  function->setAttr("ingot.input_quantization",
+                    describe(function.getArgumentTypes()));
+  function->setAttr("ingot.output_quantization",
+                    describe(function.getResultTypes()));
+}
+
+struct ConvertGraphToKernelPass
+    : ingot::impl::ConvertGraphToKernelPassBase<ConvertGraphToKernelPass> {
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    bool blocked = false;
+    module.walk([&](func::FuncOp function) {
+      nameLayersAndWeights(function);
+      recordInterfaceQuantization(function);
+      function.walk([&](Operation *op) {
+        std::string reason = graphOpLoweringBlocker(op);
+        if (reason.empty())
+          return;
+        auto opName = op->getAttrOfType<StringAttr>("ingot.tflite_op");
+        auto index = op->getAttrOfType<IntegerAttr>("ingot.tflite_index");
+        InFlightDiagnostic diag = op->emitError();
+        std::string file = fileOf(op->getLoc());
+        if (!file.empty())
+          diag << file << ": ";
+        if (index && opName)
+          diag << "operator #" << index.getInt() << " (" << opName.getValue()
+               << ") ";
+        else
+          diag << "'" << op->getName() << "' ";
+        diag << reason;
+        blocked = true;
+      });
+    });
+    if (blocked)
+      return signalPassFailure();
+
+    QuantStorageTypeConverter converter;
+    ConversionTarget target(getContext());
+    target.addLegalDialect<kernel::KernelDialect>();
+    target.addIllegalDialect<graph::GraphDialect>();
+    target.addDynamicallyLegalOp<func::FuncOp>([&](func::FuncOp function) {
+      return converter.isSignatureLegal(function.getFunctionType());
+    });
+    target.addDynamicallyLegalOp<func::ReturnOp>([&](func::ReturnOp ret) {
+      return converter.isLegal(ret.getOperandTypes());
+    });
+
+    RewritePatternSet patterns(&getContext());
+    populateGraphToKernelPatterns(converter, patterns);
+    populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns,
+                                                                   converter);
+    populateReturnOpTypeConversionPattern(patterns, converter);
+    if (failed(applyPartialConversion(module, target, std::move(patterns))))
+      signalPassFailure();
+  }
+};
+
+} // namespace

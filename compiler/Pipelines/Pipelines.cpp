@@ -1,0 +1,51 @@
+//===- Pipelines.cpp - The order of ingot's passes ------------------------===//
+//
+// This file implements ingot's pass pipelines: activation fusion on the
+// graph, lowering to kernels (which computes every fixed-point parameter),
+// reshape aliasing, arena planning, then EmitC.
+//
+//===----------------------------------------------------------------------===//
+#include "Pipelines/Pipelines.h"
+
+#include "Conversion/Passes.h"
+#include "ingot/Dialect/Graph/Transforms/Passes.h"
+#include "ingot/Dialect/Kernel/Transforms/Passes.h"
+
+#include "mlir/Pass/PassRegistry.h"
+
+using namespace mlir;
+
+void ingot::buildGraphToKernelPipeline(OpPassManager &pm) {
+  pm.addNestedPass<func::FuncOp>(graph::createFuseActivationPass());
+  pm.addPass(createConvertGraphToKernelPass());
+  pm.addNestedPass<func::FuncOp>(kernel::createAliasReshapesPass());
+  pm.addNestedPass<func::FuncOp>(kernel::createPlanMemoryPass());
+}
+
+void ingot::buildKernelToEmitCPipeline(OpPassManager &pm,
+                                       const std::string &modelName) {
+  ConvertKernelToEmitCPassOptions options;
+  options.modelName = modelName;
+  pm.addPass(createConvertKernelToEmitCPass(options));
+}
+
+namespace {
+struct EmitCPipelineOptions
+    : public PassPipelineOptions<EmitCPipelineOptions> {
+  Option<std::string> modelName{*this, "model-name",
+                                llvm::cl::desc("Prefix of generated symbols"),
+                                llvm::cl::init("model")};
+};
+} // namespace
+
+void ingot::registerPipelines() {
+  PassPipelineRegistration<>(
+      "ingot-graph-to-kernel",
+      "Lower imported graph IR to planned kernel IR",
+      [](OpPassManager &pm) { buildGraphToKernelPipeline(pm); });
+  PassPipelineRegistration<EmitCPipelineOptions>(
+      "ingot-kernel-to-emitc", "Lower planned kernel IR to EmitC files",
+      [](OpPassManager &pm, const EmitCPipelineOptions &options) {
+        buildKernelToEmitCPipeline(pm, options.modelName);
+      });
+}

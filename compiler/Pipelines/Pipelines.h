@@ -1,0 +1,29 @@
+//===- Pipelines.h - The order of ingot's passes ----------------*- C++ -*-===//
+//
+// The only place where pass order is written. Each stage ends at an IR that
+// `ingot compile --emit=` can print and `ingot-opt` can resume from.
+//
+//===----------------------------------------------------------------------===//
+#ifndef INGOT_PIPELINES_PIPELINES_H
+#define INGOT_PIPELINES_PIPELINES_H
+
+#include "mlir/Pass/PassManager.h"
+
+#include <string>
+
+namespace ingot {
+
+/// graph dialect (as imported) -> planned kernel dialect.
+void buildGraphToKernelPipeline(mlir::OpPassManager &pm);
+
+/// planned kernel dialect -> EmitC `header` and `source` files.
+void buildKernelToEmitCPipeline(mlir::OpPassManager &pm,
+                                const std::string &modelName);
+
+/// Registers "ingot-graph-to-kernel" and "ingot-kernel-to-emitc" as pass
+/// pipelines, so that any stage reproduces with one ingot-opt command.
+void registerPipelines();
+
+} // namespace ingot
+
+#endif // INGOT_PIPELINES_PIPELINES_H

@@ -1,0 +1,97 @@
+//===- Compile.cpp - ingot compile ----------------------------------------===//
+//
+// This file implements model lowering shared by every subcommand and the
+// `compile` subcommand itself.
+//
+//===----------------------------------------------------------------------===//
+#include "Driver.h"
+
+#include "Import/Importer.h"
+#include "Pipelines/Pipelines.h"
+#include "Target/Cpp/CppPackage.h"
+#include "ingot/Dialect/Graph/IR/Graph.h"
+#include "ingot/Dialect/Kernel/IR/Kernel.h"
+
+#include "mlir/Dialect/EmitC/IR/EmitC.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Quant/IR/Quant.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/Pass/PassManager.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace mlir;
+
+namespace ingot::driver {
+
+std::unique_ptr<MLIRContext> makeContext() {
+  DialectRegistry registry;
+  registry.insert<graph::GraphDialect, kernel::KernelDialect,
+                  quant::QuantDialect, func::FuncDialect,
+                  emitc::EmitCDialect>();
+  auto context = std::make_unique<MLIRContext>(registry);
+  context->loadAllAvailableDialects();
+  context->getDiagEngine().registerHandler([](Diagnostic &diagnostic) {
+    if (diagnostic.getSeverity() != DiagnosticSeverity::Error)
+      return success();
+    llvm::errs() << "ingot: error: " << diagnostic.str() << "\n";
+    return success();
+  });
+  return context;
+}
+
+std::string cIdentifier(llvm::StringRef text) {
+  std::string identifier;
+  for (char c : text)
+    identifier.push_back(std::isalnum(static_cast<unsigned char>(c)) ? c : '_');
+  if (identifier.empty() || std::isdigit(static_cast<unsigned char>(identifier[0])))
+    identifier = "model_" + identifier;
+  return identifier;
+}
+
+OwningOpRef<ModuleOp> lowerModel(MLIRContext &context, llvm::StringRef modelPath,
+                                 Stage stage, llvm::StringRef modelName) {
+  OwningOpRef<ModuleOp> module = import::importTfliteFile(modelPath, context);
+  if (!module || stage == Stage::Graph)
+    return module;
+  PassManager pm(&context);
+  buildGraphToKernelPipeline(pm);
+  if (stage == Stage::EmitC)
+    buildKernelToEmitCPipeline(pm, modelName.str());
+  if (failed(pm.run(*module)))
+    return nullptr;
+  return module;
+}
+
+int printStage(llvm::StringRef modelPath, Stage stage, llvm::StringRef name) {
+  std::unique_ptr<MLIRContext> context = makeContext();
+  OwningOpRef<ModuleOp> module = lowerModel(*context, modelPath, stage, name);
+  if (!module)
+    return 1;
+  module->print(llvm::outs());
+  llvm::outs() << "\n";
+  return 0;
+}
+
+int compileToDirectory(llvm::StringRef modelPath, llvm::StringRef outputDir,
+                       llvm::StringRef name) {
+  std::unique_ptr<MLIRContext> context = makeContext();
+  OwningOpRef<ModuleOp> module =
+      lowerModel(*context, modelPath, Stage::EmitC, name);
+  if (!module)
+    return 1;
+  FailureOr<CppSources> sources = translateModelToCpp(*module);
+  if (failed(sources)) {
+    llvm::errs() << "ingot: error: " << modelPath
+                 << ": the C++ translator rejected the generated EmitC\n";
+    return 1;
+  }
+  if (outputDir.empty()) {
+    llvm::outs() << sources->header << sources->source;
+    return 0;
+  }
+  if (failed(writeCppPackage(*sources, outputDir, name, llvm::errs())))
+    return 1;
+  return 0;
+}
+
+} // namespace ingot::driver

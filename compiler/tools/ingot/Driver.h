@@ -1,0 +1,52 @@
+//===- Driver.h - Shared pieces of the ingot command line -------*- C++ -*-===//
+#ifndef INGOT_TOOLS_INGOT_DRIVER_H
+#define INGOT_TOOLS_INGOT_DRIVER_H
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/IR/OwningOpRef.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <string>
+#include <vector>
+
+namespace ingot::driver {
+
+/// How far `lowerModel` takes a model.
+enum class Stage { Graph, Kernel, EmitC };
+
+/// A context with every dialect ingot uses and a diagnostic handler that
+/// prints "ingot: error: ..." without MLIR's location prefix (messages name
+/// the model file themselves).
+std::unique_ptr<mlir::MLIRContext> makeContext();
+
+/// Imports `modelPath` and runs the pipelines up to `stage`. Errors have been
+/// reported when it returns null.
+mlir::OwningOpRef<mlir::ModuleOp> lowerModel(mlir::MLIRContext &context,
+                                             llvm::StringRef modelPath,
+                                             Stage stage,
+                                             llvm::StringRef modelName);
+
+/// A C identifier derived from `text` ("my-model" -> "my_model").
+std::string cIdentifier(llvm::StringRef text);
+
+/// Compiles `modelPath` into `outputDir` as NAME.h/NAME.cpp plus runtime
+/// headers. Returns the process exit code.
+int compileToDirectory(llvm::StringRef modelPath, llvm::StringRef outputDir,
+                       llvm::StringRef name);
+
+/// `ingot compile --emit=graph|kernel|emitc`: prints the IR after a stage.
+int printStage(llvm::StringRef modelPath, Stage stage, llvm::StringRef name);
+
+/// `ingot run`: compiles, builds for the host with `compilerCommand`, runs
+/// on the raw input files and writes DIR/output<i>.bin.
+int runModel(llvm::StringRef modelPath, const std::vector<std::string> &inputs,
+             llvm::StringRef outputDir, llvm::StringRef compilerCommand,
+             bool keepBuild);
+
+/// `ingot inspect`: layers, MACs, weight bytes and the planned arena.
+int inspectModel(llvm::StringRef modelPath, bool json);
+
+} // namespace ingot::driver
+
+#endif // INGOT_TOOLS_INGOT_DRIVER_H

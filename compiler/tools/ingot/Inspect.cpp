@@ -1,0 +1,174 @@
+//===- Inspect.cpp - ingot inspect ----------------------------------------===//
+//
+// This file implements `ingot inspect`: what a firmware engineer wants to
+// know before compiling: the layers, their multiply-accumulates and weight
+// bytes, and the arena the planner needs.
+//
+//===----------------------------------------------------------------------===//
+#include "Driver.h"
+
+#include "Import/Importer.h"
+#include "Pipelines/Pipelines.h"
+#include "ingot/Dialect/Graph/IR/Graph.h"
+#include "ingot/Dialect/Kernel/IR/Kernel.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Pass/PassManager.h"
+#include "llvm/ADT/TypeSwitch.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace mlir;
+
+namespace ingot::driver {
+namespace {
+
+int64_t storageBytes(Value value) {
+  auto type = cast<RankedTensorType>(value.getType());
+  Type element = type.getElementType();
+  if (auto quantized = dyn_cast<quant::QuantizedType>(element))
+    element = quantized.getStorageType();
+  return type.getNumElements() * ((element.getIntOrFloatBitWidth() + 7) / 8);
+}
+
+llvm::ArrayRef<int64_t> shapeOf(Value value) {
+  return cast<RankedTensorType>(value.getType()).getShape();
+}
+
+/// Multiply-accumulates one invocation of `op` performs.
+int64_t macsOf(Operation *op) {
+  return llvm::TypeSwitch<Operation *, int64_t>(op)
+      .Case([](graph::Conv2DOp conv) {
+        auto filter = shapeOf(conv.getFilter());
+        auto out = shapeOf(conv.getOutput());
+        return out[0] * out[1] * out[2] * out[3] * filter[1] * filter[2] *
+               filter[3];
+      })
+      .Case([](graph::DepthwiseConv2DOp conv) {
+        auto filter = shapeOf(conv.getFilter());
+        auto out = shapeOf(conv.getOutput());
+        return out[0] * out[1] * out[2] * out[3] * filter[1] * filter[2];
+      })
+      .Case([](graph::FullyConnectedOp fc) {
+        auto filter = shapeOf(fc.getFilter());
+        int64_t inputs =
+            cast<RankedTensorType>(fc.getInput().getType()).getNumElements();
+        return inputs / filter[1] * filter[0] * filter[1];
+      })
+      .Case([](graph::SvdfOp svdf) {
+        auto feature = shapeOf(svdf.getWeightsFeature());
+        auto time = shapeOf(svdf.getWeightsTime());
+        int64_t batches = shapeOf(svdf.getInput())[0];
+        return batches * feature[0] * (feature[1] + time[1]);
+      })
+      .Default([](Operation *) { return int64_t{0}; });
+}
+
+std::string typeText(Type type) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  auto tensor = cast<RankedTensorType>(type);
+  Type element = tensor.getElementType();
+  if (auto quantized = dyn_cast<quant::QuantizedType>(element))
+    element = quantized.getStorageType();
+  os << element << "[";
+  llvm::interleave(tensor.getShape(), os, ",");
+  os << "]";
+  return text;
+}
+
+} // namespace
+
+int inspectModel(llvm::StringRef modelPath, bool json) {
+  std::unique_ptr<MLIRContext> context = makeContext();
+  OwningOpRef<ModuleOp> module = lowerModel(*context, modelPath, Stage::Graph,
+                                            "model");
+  if (!module)
+    return 1;
+  auto function = *module->getOps<func::FuncOp>().begin();
+
+  llvm::json::Array layers;
+  int64_t totalMacs = 0, totalWeightBytes = 0, index = 0;
+  llvm::DenseSet<Value> countedWeights;
+  for (Operation &op : function.getBody().front()) {
+    if (isa<graph::ConstOp, graph::VariableOp, func::ReturnOp>(op))
+      continue;
+    int64_t weightBytes = 0;
+    for (Value operand : op.getOperands())
+      if (operand.getDefiningOp<graph::ConstOp>() &&
+          countedWeights.insert(operand).second)
+        weightBytes += storageBytes(operand);
+    int64_t macs = macsOf(&op);
+    totalMacs += macs;
+    totalWeightBytes += weightBytes;
+    auto opName = op.getAttrOfType<StringAttr>(import::kTfliteOpAttr);
+    std::string output;
+    if (auto named = dyn_cast<NameLoc>(op.getLoc()))
+      output = named.getName().str();
+    layers.push_back(llvm::json::Object{
+        {"index", index++},
+        {"op", opName ? opName.str() : op.getName().getStringRef().str()},
+        {"output", output},
+        {"output_type", typeText(op.getResult(0).getType())},
+        {"macs", macs},
+        {"weight_bytes", weightBytes}});
+  }
+
+  // The arena comes from the real pipeline, not an estimate.
+  PassManager pm(context.get());
+  buildGraphToKernelPipeline(pm);
+  std::optional<int64_t> arenaBytes;
+  std::string arenaProblem;
+  {
+    // An unsupported op should not hide the rest of the report.
+    ScopedDiagnosticHandler capture(context.get(), [&](Diagnostic &diag) {
+      if (arenaProblem.empty())
+        arenaProblem = diag.str();
+      return success();
+    });
+    if (succeeded(pm.run(*module))) {
+      auto lowered = *module->getOps<func::FuncOp>().begin();
+      arenaBytes =
+          lowered->getAttrOfType<IntegerAttr>(kernel::kArenaBytesAttr).getInt();
+    }
+  }
+
+  if (json) {
+    llvm::json::Object report{{"model", modelPath.str()},
+                              {"layers", std::move(layers)},
+                              {"macs", totalMacs},
+                              {"weight_bytes", totalWeightBytes}};
+    if (arenaBytes)
+      report["arena_bytes"] = *arenaBytes;
+    else
+      report["unsupported"] = arenaProblem;
+    llvm::outs() << llvm::formatv("{0:2}", llvm::json::Value(std::move(report)))
+                 << "\n";
+    return 0;
+  }
+
+  llvm::outs() << modelPath << "\n\n";
+  llvm::outs() << llvm::format("%5s  %-20s %-24s %12s %12s  %s\n", "#", "op",
+                               "output", "MACs", "weights B", "tensor");
+  for (const llvm::json::Value &layer : layers) {
+    const llvm::json::Object &fields = *layer.getAsObject();
+    llvm::outs() << llvm::format(
+        "%5lld  %-20s %-24s %12lld %12lld  %s\n",
+        static_cast<long long>(*fields.getInteger("index")),
+        fields.getString("op")->str().c_str(),
+        fields.getString("output_type")->str().c_str(),
+        static_cast<long long>(*fields.getInteger("macs")),
+        static_cast<long long>(*fields.getInteger("weight_bytes")),
+        fields.getString("output")->str().c_str());
+  }
+  llvm::outs() << "\ntotal MACs:    " << totalMacs
+               << "\nweight bytes:  " << totalWeightBytes << "\n";
+  if (arenaBytes)
+    llvm::outs() << "arena bytes:   " << *arenaBytes << "\n";
+  else
+    llvm::outs() << "arena bytes:   not planned: " << arenaProblem << "\n";
+  return 0;
+}
+
+} // namespace ingot::driver

@@ -1,0 +1,129 @@
+//===- ingot.cpp - The ingot command line ---------------------------------===//
+//
+// This file implements the `ingot` tool's command line: `compile`, `run` and
+// `inspect` subcommands over LLVM's CommandLine library.
+//
+//===----------------------------------------------------------------------===//
+#include "Driver.h"
+
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
+
+using namespace llvm;
+using namespace ingot::driver;
+
+static cl::SubCommand compileCommand(
+    "compile", "Compile a .tflite model to a folder of dependency-free C++");
+static cl::SubCommand runCommand(
+    "run", "Compile, build for this machine, and run a model on raw inputs");
+static cl::SubCommand inspectCommand(
+    "inspect", "Show a model's layers, MACs, weights and planned arena");
+
+static cl::OptionCategory category("ingot options");
+
+static cl::opt<std::string> modelPath(cl::Positional, cl::Required,
+                                      cl::desc("<model.tflite>"),
+                                      cl::sub(compileCommand),
+                                      cl::sub(runCommand),
+                                      cl::sub(inspectCommand));
+
+// compile
+static cl::opt<std::string>
+    compileOutput("o", cl::desc("Folder to write NAME.h, NAME.cpp and the "
+                                "runtime headers into"),
+                  cl::value_desc("dir"), cl::sub(compileCommand),
+                  cl::cat(category));
+static cl::opt<std::string>
+    modelName("name",
+              cl::desc("Name of the generated files and the prefix of every C "
+                       "symbol (default: the model file's name)"),
+              cl::value_desc("NAME"), cl::sub(compileCommand),
+              cl::cat(category));
+static cl::opt<std::string> emitStage(
+    "emit",
+    cl::desc("Print the IR after a stage instead of writing C++: graph "
+             "(imported), kernel (lowered and planned), emitc, or cpp (the "
+             "generated header and source)"),
+    cl::value_desc("graph|kernel|emitc|cpp"), cl::sub(compileCommand),
+    cl::cat(category));
+
+// run
+static cl::list<std::string>
+    runInputs("input",
+              cl::desc("Raw little-endian input tensor, once per model input "
+                       "in order"),
+              cl::value_desc("file.bin"), cl::sub(runCommand), cl::cat(category));
+static cl::opt<std::string>
+    runOutputDir("outdir", cl::desc("Folder to write output0.bin, ... into"),
+                 cl::value_desc("dir"), cl::Required, cl::sub(runCommand),
+                 cl::cat(category));
+static cl::opt<std::string>
+    hostCompiler("cxx",
+                 cl::desc("C++ compiler used to build the generated code "
+                          "(default: $CXX, else c++)"),
+                 cl::value_desc("compiler"), cl::sub(runCommand),
+                 cl::cat(category));
+static cl::opt<bool>
+    keepBuild("keep-build",
+              cl::desc("Keep the temporary build folder and print its path"),
+              cl::sub(runCommand), cl::cat(category));
+
+// inspect
+static cl::opt<bool> inspectJson("json", cl::desc("Print JSON"),
+                                 cl::sub(inspectCommand), cl::cat(category));
+
+int main(int argc, char **argv) {
+  InitLLVM init(argc, argv);
+  cl::ParseCommandLineOptions(
+      argc, argv,
+      "ingot: compiles TensorFlow Lite models to dependency-free C++\n\n"
+      "  ingot compile model.tflite -o out/    write out/model.h, "
+      "out/model.cpp and runtime headers\n"
+      "  ingot run model.tflite --input in0.bin --outdir results/\n"
+      "  ingot inspect model.tflite [--json]\n\n"
+      "Run 'ingot <subcommand> --help' for a subcommand's options.\n");
+
+  if (compileCommand) {
+    std::string name = modelName.empty()
+                           ? cIdentifier(sys::path::stem(modelPath))
+                           : cIdentifier(modelName);
+    if (!emitStage.empty() && emitStage != "cpp") {
+      std::optional<Stage> stage =
+          StringSwitch<std::optional<Stage>>(emitStage)
+              .Case("graph", Stage::Graph)
+              .Case("kernel", Stage::Kernel)
+              .Case("emitc", Stage::EmitC)
+              .Default(std::nullopt);
+      if (!stage) {
+        errs() << "ingot: error: --emit takes graph, kernel, emitc or cpp, "
+                  "not '"
+               << emitStage << "'\n";
+        return 1;
+      }
+      return printStage(modelPath, *stage, name);
+    }
+    if (emitStage == "cpp")
+      return compileToDirectory(modelPath, "", name);
+    if (compileOutput.empty()) {
+      errs() << "ingot: error: say where to write the C++ with -o DIR (or "
+                "print a stage with --emit)\n";
+      return 1;
+    }
+    return compileToDirectory(modelPath, compileOutput, name);
+  }
+  if (runCommand) {
+    std::string compiler = hostCompiler;
+    if (compiler.empty())
+      if (const char *fromEnvironment = std::getenv("CXX"))
+        compiler = fromEnvironment;
+    if (compiler.empty())
+      compiler = "c++";
+    return runModel(modelPath, runInputs, runOutputDir, compiler, keepBuild);
+  }
+  if (inspectCommand)
+    return inspectModel(modelPath, inspectJson);
+  errs() << "ingot: error: name a subcommand: compile, run or inspect (see "
+            "ingot --help)\n";
+  return 1;
+}
