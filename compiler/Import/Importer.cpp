@@ -149,6 +149,10 @@ FailureOr<Type> ModelImporter::elementType(const tflite::Tensor &tensor,
   SmallVector<int64_t> zeroPointValues(zeroPoints->begin(), zeroPoints->end());
   int32_t axis = quantization->quantized_dimension();
   auto shape = tensor.shape();
+  // Converters copy the filter's channel axis onto 1-D biases; a vector can
+  // only be quantized along its one axis.
+  if (shape && shape->size() == 1)
+    axis = 0;
   if (!shape || axis < 0 || axis >= static_cast<int32_t>(shape->size()) ||
       shape->Get(axis) != static_cast<int32_t>(scales->size()))
     return complain("tensor '" + tensorName(tensor) +
@@ -469,12 +473,12 @@ OwningOpRef<ModuleOp> importTfliteBuffer(llvm::StringRef bytes,
     return nullptr;
   };
   if (bytes.size() < 8 || !flatbuffers::BufferHasIdentifier(bytes.data(), "TFL3"))
-    return report("is not a TensorFlow Lite model (no TFL3 identifier); "
+    return report("not a TensorFlow Lite model (no TFL3 identifier); "
                   "pass a .tflite file written by the TFLite converter");
   flatbuffers::Verifier verifier(
       reinterpret_cast<const uint8_t *>(bytes.data()), bytes.size());
   if (!tflite::VerifyModelBuffer(verifier))
-    return report("is a truncated or corrupt TensorFlow Lite model (the "
+    return report("truncated or corrupt TensorFlow Lite model (the "
                   "flatbuffer does not verify); re-export it");
   const tflite::Model *model = tflite::GetModel(bytes.data());
   ModelImporter importer(*model, fileName, context);

@@ -102,7 +102,11 @@ struct ConvertGraphToKernelPass
     : ingot::impl::ConvertGraphToKernelPassBase<ConvertGraphToKernelPass> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    bool blocked = false;
+    // One error for the first operator without a kernel, with a count of
+    // the others: a float model should not print one line per layer.
+    Operation *firstBlocked = nullptr;
+    std::string firstReason;
+    unsigned blockedCount = 0;
     module.walk([&](func::FuncOp function) {
       nameLayersAndWeights(function);
       recordInterfaceQuantization(function);
@@ -110,23 +114,33 @@ struct ConvertGraphToKernelPass
         std::string reason = graphOpLoweringBlocker(op);
         if (reason.empty())
           return;
-        auto opName = op->getAttrOfType<StringAttr>("ingot.tflite_op");
-        auto index = op->getAttrOfType<IntegerAttr>("ingot.tflite_index");
-        InFlightDiagnostic diag = op->emitError();
-        std::string file = fileOf(op->getLoc());
-        if (!file.empty())
-          diag << file << ": ";
-        if (index && opName)
-          diag << "operator #" << index.getInt() << " (" << opName.getValue()
-               << ") ";
-        else
-          diag << "'" << op->getName() << "' ";
-        diag << reason;
-        blocked = true;
+        if (!firstBlocked) {
+          firstBlocked = op;
+          firstReason = reason;
+        }
+        ++blockedCount;
       });
     });
-    if (blocked)
+    if (firstBlocked) {
+      Operation *op = firstBlocked;
+      auto opName = op->getAttrOfType<StringAttr>("ingot.tflite_op");
+      auto index = op->getAttrOfType<IntegerAttr>("ingot.tflite_index");
+      InFlightDiagnostic diag = op->emitError();
+      std::string file = fileOf(op->getLoc());
+      if (!file.empty())
+        diag << file << ": ";
+      if (index && opName)
+        diag << "operator #" << index.getInt() << " (" << opName.getValue()
+             << ") ";
+      else
+        diag << "'" << op->getName() << "' ";
+      diag << firstReason;
+      if (blockedCount > 1)
+        diag << " (" << blockedCount - 1
+             << " more operators cannot be compiled either; 'ingot inspect' "
+                "lists the model's operators)";
       return signalPassFailure();
+    }
 
     QuantStorageTypeConverter converter;
     ConversionTarget target(getContext());
