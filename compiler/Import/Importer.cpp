@@ -201,11 +201,13 @@ FailureOr<RankedTensorType> ModelImporter::tensorType(int32_t tensorIndex,
 FailureOr<Value> ModelImporter::tensorValue(int32_t tensorIndex,
                                             OpBuilder &builder,
                                             OperatorContext *user) {
-  if (Value known = values.lookup(tensorIndex))
-    return known;
+  // The type check also bounds-checks the index, which must come before any
+  // map lookup: INT32_MAX and INT32_MIN are DenseMap's reserved keys.
   FailureOr<RankedTensorType> type = tensorType(tensorIndex, user);
   if (failed(type))
     return failure();
+  if (Value known = values.lookup(tensorIndex))
+    return known;
   const tflite::Tensor &tensor = *subgraph().tensors()->Get(tensorIndex);
   Location loc = tensorLoc(tensor);
   auto complain = [&](const llvm::Twine &message) -> FailureOr<Value> {
