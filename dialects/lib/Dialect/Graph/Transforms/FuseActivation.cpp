@@ -42,6 +42,11 @@ struct FuseIntoProducer : OpRewritePattern<ActivationOpT> {
     if (fused.getValue() != Activation::None)
       return rewriter.notifyMatchFailure(activation,
                                          "producer already clamps its output");
+    // TFLite's int8 SVDF saturates to the int8 range and ignores its own
+    // fused activation, so a RELU folded into it would be dropped.
+    if (isa<SvdfOp>(producer))
+      return rewriter.notifyMatchFailure(
+          activation, "SVDF's int8 kernel ignores its fused activation");
     rewriter.modifyOpInPlace(producer, [&] {
       producer->setAttr("fused_activation",
                         ActivationAttr::get(rewriter.getContext(), kind));

@@ -10,7 +10,8 @@ def FuseActivationPass : Pass<"ingot-fuse-activation", "::mlir::func::FuncOp"> {
     TensorFlow Lite applies a fused activation by clamping the producer's
     quantized output, which equals a separate RELU only when the RELU keeps
     the producer's quantization. Such a RELU whose input has no other user and
-    comes from an operator with no fused activation is folded into it.
+    comes from an operator with no fused activation is folded into it. SVDF
+    is never a target: TFLite's int8 SVDF ignores its fused activation.
 
     Before:
     ```mlir
