@@ -1,13 +1,14 @@
 //===- Pipelines.cpp - The order of ingot's passes ------------------------===//
 //
 // This file implements ingot's pass pipelines: activation fusion on the
-// graph, lowering to kernels (which computes every fixed-point parameter),
-// reshape aliasing, arena planning, then EmitC.
+// graph, requantization parameters, lowering to kernels, reshape aliasing,
+// arena planning, then EmitC.
 //
 //===----------------------------------------------------------------------===//
 #include "Pipelines/Pipelines.h"
 
 #include "Conversion/Passes.h"
+#include "Quantization/Transforms/Passes.h"
 #include "ingot/Dialect/Graph/Transforms/Passes.h"
 #include "ingot/Dialect/Kernel/Transforms/Passes.h"
 
@@ -17,6 +18,7 @@ using namespace mlir;
 
 void ingot::buildGraphToKernelPipeline(OpPassManager &pm) {
   pm.addNestedPass<func::FuncOp>(graph::createFuseActivationPass());
+  pm.addNestedPass<func::FuncOp>(createComputeRequantParamsPass());
   pm.addPass(createConvertGraphToKernelPass());
   pm.addNestedPass<func::FuncOp>(kernel::createAliasReshapesPass());
   pm.addNestedPass<func::FuncOp>(kernel::createPlanMemoryPass());

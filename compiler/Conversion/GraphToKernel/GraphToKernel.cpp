@@ -1,23 +1,26 @@
 //===- GraphToKernel.cpp - Graph ops to runtime kernel calls --------------===//
 //
 // This file implements the patterns that lower each graph op to the kernel op
-// of the runtime function that computes it. All arithmetic on scales happens
-// here, through the functions in compiler/Quantization that reproduce
-// TensorFlow Lite's Prepare code; the kernels then only do integer math.
+// of the runtime function that computes it. Integer ops take the parameters
+// ingot-compute-requant-params attached; this file adds only structure
+// (padding, strides, shapes) and float clamp bounds.
 //
 //===----------------------------------------------------------------------===//
 #include "Conversion/Passes.h"
 
 #include "KernelParams.h"
-#include "RequantizeParams.h"
+#include "Quantization/Transforms/Passes.h"
+#include "Quantization/Transforms/QuantTypes.h"
 #include "SoftmaxParams.h"
-#include "SvdfParams.h"
 
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "llvm/ADT/TypeSwitch.h"
 
+#include <limits>
+
 using namespace mlir;
 using namespace ingot;
+using namespace ingot::quanttypes;
 
 //===----------------------------------------------------------------------===//
 // Type helpers
@@ -34,35 +37,6 @@ QuantStorageTypeConverter::QuantStorageTypeConverter() {
 }
 
 namespace {
-
-Type elementTypeOf(Value value) {
-  return cast<RankedTensorType>(value.getType()).getElementType();
-}
-
-mlir::quant::UniformQuantizedType perTensor(Value value) {
-  return dyn_cast<mlir::quant::UniformQuantizedType>(elementTypeOf(value));
-}
-
-bool isPerTensorInt(Value value, unsigned width) {
-  auto type = perTensor(value);
-  return type && type.getStorageTypeIntegralWidth() == width &&
-         type.isSigned();
-}
-
-/// TFLite stores scales as float32; the quant types hold them exactly as
-/// doubles, so converting back to float is exact.
-float scaleOf(Value value) { return static_cast<float>(perTensor(value).getScale()); }
-int32_t zeroPointOf(Value value) {
-  return static_cast<int32_t>(perTensor(value).getZeroPoint());
-}
-
-/// Per-channel (or broadcast per-tensor) scales of a weight operand.
-std::vector<float> channelScales(Value value) {
-  Type element = elementTypeOf(value);
-  if (auto axis = dyn_cast<mlir::quant::UniformQuantizedPerAxisType>(element))
-    return std::vector<float>(axis.getScales().begin(), axis.getScales().end());
-  return {static_cast<float>(cast<mlir::quant::UniformQuantizedType>(element).getScale())};
-}
 
 bool hasZeroZeroPoints(Value value) {
   Type element = elementTypeOf(value);
@@ -90,23 +64,26 @@ bool isInt32BiasOrNone(Value bias) {
   return element.isInteger(32);
 }
 
-ingot::quant::FusedActivation toQuant(graph::Activation activation) {
-  switch (activation) {
-  case graph::Activation::None:
-    return ingot::quant::FusedActivation::None;
-  case graph::Activation::Relu:
-    return ingot::quant::FusedActivation::Relu;
-  case graph::Activation::ReluN1To1:
-    return ingot::quant::FusedActivation::ReluN1To1;
-  case graph::Activation::Relu6:
-    return ingot::quant::FusedActivation::Relu6;
-  }
-  return ingot::quant::FusedActivation::None;
+bool isF32(Value value) { return value && elementTypeOf(value).isF32(); }
+
+bool allF32(std::initializer_list<Value> values) {
+  return llvm::all_of(values, [](Value v) { return !v || isF32(v); });
 }
 
-ingot::quant::ActivationRange int8Range(graph::Activation activation, Value output) {
-  return ingot::quant::quantizedActivationRange(toQuant(activation), scaleOf(output),
-                                         zeroPointOf(output), -128, 127);
+/// TFLite's float activation bounds (CalculateActivationRange<float>).
+std::pair<float, float> floatRange(graph::Activation activation) {
+  constexpr float kMax = std::numeric_limits<float>::max();
+  switch (activation) {
+  case graph::Activation::None:
+    return {std::numeric_limits<float>::lowest(), kMax};
+  case graph::Activation::Relu:
+    return {0.0f, kMax};
+  case graph::Activation::ReluN1To1:
+    return {-1.0f, 1.0f};
+  case graph::Activation::Relu6:
+    return {0.0f, 6.0f};
+  }
+  return {std::numeric_limits<float>::lowest(), kMax};
 }
 
 int32_t dim(Value value, unsigned index) {
@@ -133,11 +110,18 @@ void copyIngotAttributes(Operation *from, Operation *to) {
 }
 
 constexpr const char *kInt8Only =
-    "; ingot compiles int8 models with int8 weights and int32 biases "
-    "(float and hybrid models are on the roadmap)";
+    "; ingot compiles float32 models and int8 models with int8 weights and "
+    "int32 biases (hybrid models with int8 weights and float activations are "
+    "on the roadmap)";
 
 std::string convBlocker(Value input, Value filter, Value bias, Value output,
                         int32_t channelAxis, ingot::quant::PaddingValues padding) {
+  if (allF32({input, filter, bias, output})) {
+    if (padding.outputH != dim(output, 1) || padding.outputW != dim(output, 2))
+      return "has an output shape that does not follow from its padding, "
+             "strides and dilations";
+    return "";
+  }
   if (!isPerTensorInt(input, 8) || !isPerTensorInt(output, 8) ||
       !isInt8Weight(filter, channelAxis) || !isInt32BiasOrNone(bias))
     return std::string("has tensor types without an int8 kernel") + kInt8Only;
@@ -152,7 +136,29 @@ std::string convBlocker(Value input, Value filter, Value bias, Value output,
 
 } // namespace
 
+/// Whether `op` lowers to an integer kernel whose parameters come from
+/// ingot-compute-requant-params.
+static bool needsRequantParams(Operation *op) {
+  if (isa<graph::QuantizeOp>(op))
+    return !isF32(op->getOperand(0));
+  if (!isa<graph::Conv2DOp, graph::DepthwiseConv2DOp, graph::FullyConnectedOp,
+           graph::AddOp, graph::AveragePool2DOp, graph::MaxPool2DOp,
+           graph::SoftmaxOp, graph::SvdfOp>(op))
+    return false;
+  return !isF32(op->getOperand(0));
+}
+
+static std::string typeBlocker(Operation *op);
+
 std::string ingot::graphOpLoweringBlocker(Operation *op) {
+  std::string reason = typeBlocker(op);
+  if (reason.empty() && needsRequantParams(op) && !op->hasAttr(kRequantAttr))
+    return "has no requantization parameters; run "
+           "ingot-compute-requant-params before lowering";
+  return reason;
+}
+
+static std::string typeBlocker(Operation *op) {
   return llvm::TypeSwitch<Operation *, std::string>(op)
       .Case([](graph::Conv2DOp conv) {
         auto filter = cast<RankedTensorType>(conv.getFilter().getType());
@@ -173,6 +179,8 @@ std::string ingot::graphOpLoweringBlocker(Operation *op) {
                                      conv.getDilationH(), conv.getDilationW()));
       })
       .Case([](graph::FullyConnectedOp fc) -> std::string {
+        if (allF32({fc.getInput(), fc.getFilter(), fc.getBias(), fc.getOutput()}))
+          return "";
         if (!isPerTensorInt(fc.getInput(), 8) ||
             !isPerTensorInt(fc.getOutput(), 8) ||
             !isInt8Weight(fc.getFilter(), std::nullopt) ||
@@ -182,6 +190,8 @@ std::string ingot::graphOpLoweringBlocker(Operation *op) {
         return "";
       })
       .Case([](graph::AddOp add) -> std::string {
+        if (allF32({add.getLhs(), add.getRhs(), add.getOutput()}))
+          return "";
         if (!isPerTensorInt(add.getLhs(), 8) ||
             !isPerTensorInt(add.getRhs(), 8) ||
             !isPerTensorInt(add.getOutput(), 8))
@@ -191,11 +201,13 @@ std::string ingot::graphOpLoweringBlocker(Operation *op) {
       })
       .Case<graph::AveragePool2DOp, graph::MaxPool2DOp>(
           [](auto pool) -> std::string {
-            if (!isPerTensorInt(pool.getInput(), 8) ||
-                !isPerTensorInt(pool.getOutput(), 8))
+            bool isFloat = allF32({pool.getInput(), pool.getOutput()});
+            if (!isFloat && (!isPerTensorInt(pool.getInput(), 8) ||
+                             !isPerTensorInt(pool.getOutput(), 8)))
               return std::string("has tensor types without an int8 kernel") +
                      kInt8Only;
-            if (perTensor(pool.getInput()) != perTensor(pool.getOutput()))
+            if (!isFloat &&
+                perTensor(pool.getInput()) != perTensor(pool.getOutput()))
               return "rescales its input, which TFLite's int8 pooling does "
                      "not do; the model is malformed";
             ingot::quant::PaddingValues padding = paddingOf(
@@ -209,8 +221,17 @@ std::string ingot::graphOpLoweringBlocker(Operation *op) {
           })
       .Case([](graph::SoftmaxOp softmax) -> std::string {
         Value output = softmax.getOutput();
+        if (allF32({softmax.getInput(), output}))
+          return "";
         if (!isPerTensorInt(softmax.getInput(), 8))
           return std::string("has a non-int8 input") + kInt8Only;
+        // TFLite Micro rejects these too; the kernel only shifts left.
+        ingot::quant::SoftmaxParams params;
+        if (!ingot::quant::computeSoftmaxParams(
+                scaleOf(softmax.getInput()), softmax.getBeta().convertToFloat(),
+                params))
+          return "has an input scale and beta too small for TFLite's int8 "
+                 "softmax (beta x input scale x 2^26 must exceed 1)";
         if (isPerTensorInt(output, 8) &&
             ingot::quant::isValidSoftmaxOutputS8(scaleOf(output), zeroPointOf(output)))
           return "";
@@ -220,7 +241,7 @@ std::string ingot::graphOpLoweringBlocker(Operation *op) {
           return "";
         return "has an output quantization TFLite's int8 softmax does not "
                "produce (int8 needs scale 1/256 and zero point -128; int16 "
-               "scale 1/32768 or 1/65536)";
+               "scale 1/65536 and zero point -32768)";
       })
       .Case([](graph::QuantizeOp quantize) -> std::string {
         Value input = quantize.getInput(), output = quantize.getOutput();
@@ -315,6 +336,50 @@ struct LowerVariable : LoweringPattern<graph::VariableOp> {
   }
 };
 
+/// The kernel attributes ingot-compute-requant-params attached to `op`.
+FailureOr<SmallVector<NamedAttribute>> requantAttributes(Operation *op) {
+  auto params = op->getAttrOfType<DictionaryAttr>(kRequantAttr);
+  if (!params)
+    return failure();
+  return SmallVector<NamedAttribute>(params.begin(), params.end());
+}
+
+/// Creates `TargetOp` from the converted operands, structural attributes and
+/// the op's requantization parameters.
+template <typename TargetOp, typename SourceOp>
+LogicalResult replaceWithKernel(SourceOp op, const TypeConverter &converter,
+                                ValueRange operands,
+                                ArrayRef<NamedAttribute> structure,
+                                ConversionPatternRewriter &rewriter) {
+  FailureOr<SmallVector<NamedAttribute>> attrs = requantAttributes(op);
+  if (failed(attrs))
+    return rewriter.notifyMatchFailure(
+        op, "no requantization parameters; run ingot-compute-requant-params");
+  attrs->append(structure.begin(), structure.end());
+  SmallVector<Value> present;
+  for (Value operand : operands)
+    if (operand)
+      present.push_back(operand);
+  auto lowered = TargetOp::create(
+      rewriter, op.getLoc(),
+      TypeRange{converter.convertType(op->getResult(0).getType())}, present,
+      *attrs);
+  copyIngotAttributes(op, lowered);
+  rewriter.replaceOp(op, lowered->getResults());
+  return success();
+}
+
+SmallVector<NamedAttribute> windowAttributes(Builder &builder,
+                                             ArrayRef<int64_t> strides,
+                                             ArrayRef<int64_t> dilations,
+                                             ingot::quant::PaddingValues padding) {
+  return {builder.getNamedAttr("strides", builder.getDenseI64ArrayAttr(strides)),
+          builder.getNamedAttr("dilations",
+                               builder.getDenseI64ArrayAttr(dilations)),
+          builder.getNamedAttr("padding", builder.getDenseI64ArrayAttr(
+                                              {padding.top, padding.left}))};
+}
+
 template <typename SourceOp, typename TargetOp>
 struct LowerConvolution : LoweringPattern<SourceOp> {
   using LoweringPattern<SourceOp>::LoweringPattern;
@@ -323,56 +388,28 @@ struct LowerConvolution : LoweringPattern<SourceOp> {
   LogicalResult
   matchAndRewrite(SourceOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
+    if (isF32(op.getInput()))
+      return rewriter.notifyMatchFailure(op, "float32 has its own pattern");
     auto filter = cast<RankedTensorType>(op.getFilter().getType());
     ingot::quant::PaddingValues padding = paddingOf(
         op.getPadding(), op.getInput(), filter.getDimSize(1),
         filter.getDimSize(2), op.getStrideH(), op.getStrideW(),
         op.getDilationH(), op.getDilationW());
-    int32_t channels = dim(op.getOutput(), 3);
-    auto multipliers = ingot::quant::convPerChannelMultipliers(
-        scaleOf(op.getInput()), channelScales(op.getFilter()),
-        scaleOf(op.getOutput()), channels);
-    SmallVector<int32_t> multiplier, shift;
-    for (const ingot::quant::QuantizedMultiplier &m : multipliers) {
-      multiplier.push_back(m.multiplier);
-      shift.push_back(m.shift);
-    }
-    ingot::quant::ActivationRange range =
-        int8Range(op.getFusedActivation(), op.getOutput());
-    SmallVector<NamedAttribute> attrs = {
-        rewriter.getNamedAttr("strides", rewriter.getDenseI64ArrayAttr(
-                                             {static_cast<int64_t>(op.getStrideH()),
-                                              static_cast<int64_t>(op.getStrideW())})),
-        rewriter.getNamedAttr(
-            "dilations",
-            rewriter.getDenseI64ArrayAttr(
-                {static_cast<int64_t>(op.getDilationH()),
-                 static_cast<int64_t>(op.getDilationW())})),
-        rewriter.getNamedAttr("padding", rewriter.getDenseI64ArrayAttr(
-                                             {padding.top, padding.left})),
-        rewriter.getNamedAttr("input_offset",
-                              rewriter.getI32IntegerAttr(-zeroPointOf(op.getInput()))),
-        rewriter.getNamedAttr("output_offset",
-                              rewriter.getI32IntegerAttr(zeroPointOf(op.getOutput()))),
-        rewriter.getNamedAttr("output_multiplier",
-                              rewriter.getDenseI32ArrayAttr(multiplier)),
-        rewriter.getNamedAttr("output_shift", rewriter.getDenseI32ArrayAttr(shift)),
-        rewriter.getNamedAttr("activation_min", rewriter.getI32IntegerAttr(range.min)),
-        rewriter.getNamedAttr("activation_max", rewriter.getI32IntegerAttr(range.max)),
-    };
+    SmallVector<NamedAttribute> structure = windowAttributes(
+        rewriter,
+        {static_cast<int64_t>(op.getStrideH()),
+         static_cast<int64_t>(op.getStrideW())},
+        {static_cast<int64_t>(op.getDilationH()),
+         static_cast<int64_t>(op.getDilationW())},
+        padding);
     if constexpr (std::is_same_v<SourceOp, graph::DepthwiseConv2DOp>)
-      attrs.push_back(rewriter.getNamedAttr(
+      structure.push_back(rewriter.getNamedAttr(
           "depth_multiplier",
           rewriter.getI64IntegerAttr(op.getDepthMultiplier())));
-    SmallVector<Value> operands = {adaptor.getInput(), adaptor.getFilter()};
-    if (adaptor.getBias())
-      operands.push_back(adaptor.getBias());
-    auto lowered = TargetOp::create(rewriter, op.getLoc(),
-                                    TypeRange{this->convertedResultType(op)},
-                                    operands, attrs);
-    copyIngotAttributes(op, lowered);
-    rewriter.replaceOp(op, lowered->getResults());
-    return success();
+    return replaceWithKernel<TargetOp>(
+        op, *this->getTypeConverter(),
+        {adaptor.getInput(), adaptor.getFilter(), adaptor.getBias()}, structure,
+        rewriter);
   }
 };
 
@@ -385,18 +422,12 @@ struct LowerFullyConnected : LoweringPattern<graph::FullyConnectedOp> {
   LogicalResult
   matchAndRewrite(graph::FullyConnectedOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    ingot::quant::QuantizedMultiplier multiplier = ingot::quant::fullyConnectedMultiplier(
-        scaleOf(op.getInput()), channelScales(op.getFilter()).front(),
-        scaleOf(op.getOutput()));
-    ingot::quant::ActivationRange range =
-        int8Range(op.getFusedActivation(), op.getOutput());
-    auto filterType = cast<mlir::quant::UniformQuantizedType>(elementTypeOf(op.getFilter()));
-    return replace<kernel::FullyConnectedOp>(
-        op, rewriter, adaptor.getInput(), adaptor.getFilter(),
-        adaptor.getBias(), -zeroPointOf(op.getInput()),
-        -static_cast<int32_t>(filterType.getZeroPoint()),
-        zeroPointOf(op.getOutput()), multiplier.multiplier, multiplier.shift,
-        range.min, range.max);
+    if (isF32(op.getInput()))
+      return rewriter.notifyMatchFailure(op, "float32 has its own pattern");
+    return replaceWithKernel<kernel::FullyConnectedOp>(
+        op, *getTypeConverter(),
+        {adaptor.getInput(), adaptor.getFilter(), adaptor.getBias()}, {},
+        rewriter);
   }
 };
 
@@ -405,18 +436,11 @@ struct LowerAdd : LoweringPattern<graph::AddOp> {
   LogicalResult
   matchAndRewrite(graph::AddOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    ingot::quant::AddParams params = ingot::quant::computeAddParams(
-        scaleOf(op.getLhs()), zeroPointOf(op.getLhs()), scaleOf(op.getRhs()),
-        zeroPointOf(op.getRhs()), scaleOf(op.getOutput()),
-        zeroPointOf(op.getOutput()));
-    ingot::quant::ActivationRange range =
-        int8Range(op.getFusedActivation(), op.getOutput());
-    return replace<kernel::AddOp>(
-        op, rewriter, adaptor.getLhs(), adaptor.getRhs(), params.input1Offset,
-        params.input1Multiplier, params.input1Shift, params.input2Offset,
-        params.input2Multiplier, params.input2Shift, params.leftShift,
-        params.outputOffset, params.outputMultiplier, params.outputShift,
-        range.min, range.max);
+    if (isF32(op.getLhs()))
+      return rewriter.notifyMatchFailure(op, "float32 has its own pattern");
+    return replaceWithKernel<kernel::AddOp>(
+        op, *getTypeConverter(), {adaptor.getLhs(), adaptor.getRhs()}, {},
+        rewriter);
   }
 };
 
@@ -427,19 +451,21 @@ struct LowerPool : LoweringPattern<SourceOp> {
   LogicalResult
   matchAndRewrite(SourceOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
+    if (isF32(op.getInput()))
+      return rewriter.notifyMatchFailure(op, "float32 has its own pattern");
     ingot::quant::PaddingValues padding =
         paddingOf(op.getPadding(), op.getInput(), op.getFilterH(),
                   op.getFilterW(), op.getStrideH(), op.getStrideW(), 1, 1);
-    ingot::quant::ActivationRange range =
-        int8Range(op.getFusedActivation(), op.getOutput());
     auto pair = [&](int64_t h, int64_t w) {
       return rewriter.getDenseI64ArrayAttr({h, w});
     };
-    return this->template replace<TargetOp>(
-        op, rewriter, adaptor.getInput(),
-        pair(op.getFilterH(), op.getFilterW()),
-        pair(op.getStrideH(), op.getStrideW()),
-        pair(padding.top, padding.left), range.min, range.max);
+    SmallVector<NamedAttribute> structure = {
+        rewriter.getNamedAttr("filter", pair(op.getFilterH(), op.getFilterW())),
+        rewriter.getNamedAttr("strides", pair(op.getStrideH(), op.getStrideW())),
+        rewriter.getNamedAttr("padding", pair(padding.top, padding.left))};
+    return replaceWithKernel<TargetOp>(op, *this->getTypeConverter(),
+                                       {adaptor.getInput()}, structure,
+                                       rewriter);
   }
 };
 
@@ -457,11 +483,10 @@ struct LowerSoftmax : LoweringPattern<graph::SoftmaxOp> {
   LogicalResult
   matchAndRewrite(graph::SoftmaxOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    ingot::quant::SoftmaxParams params = ingot::quant::computeSoftmaxParams(
-        scaleOf(op.getInput()), op.getBeta().convertToFloat());
-    return replace<kernel::SoftmaxOp>(op, rewriter, adaptor.getInput(),
-                                      params.inputMultiplier,
-                                      params.inputLeftShift, params.diffMin);
+    if (isF32(op.getInput()))
+      return rewriter.notifyMatchFailure(op, "float32 has its own pattern");
+    return replaceWithKernel<kernel::SoftmaxOp>(
+        op, *getTypeConverter(), {adaptor.getInput()}, {}, rewriter);
   }
 };
 
@@ -476,11 +501,8 @@ struct LowerQuantize : LoweringPattern<graph::QuantizeOp> {
           op, rewriter, adaptor.getInput(),
           rewriter.getF32FloatAttr(scaleOf(output)),
           rewriter.getI32IntegerAttr(zeroPointOf(output)));
-    ingot::quant::QuantizedMultiplier multiplier =
-        ingot::quant::requantizeMultiplier(scaleOf(op.getInput()), scaleOf(output));
-    return replace<kernel::RequantizeOp>(
-        op, rewriter, adaptor.getInput(), zeroPointOf(op.getInput()),
-        zeroPointOf(output), multiplier.multiplier, multiplier.shift);
+    return replaceWithKernel<kernel::RequantizeOp>(
+        op, *getTypeConverter(), {adaptor.getInput()}, {}, rewriter);
   }
 };
 
@@ -501,21 +523,129 @@ struct LowerSvdf : LoweringPattern<graph::SvdfOp> {
   LogicalResult
   matchAndRewrite(graph::SvdfOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    ingot::quant::SvdfParams params = ingot::quant::computeSvdfParams(
-        scaleOf(op.getInput()), scaleOf(op.getWeightsFeature()),
-        scaleOf(op.getActivationState()), scaleOf(op.getWeightsTime()),
-        scaleOf(op.getOutput()));
-    auto lowered = kernel::SvdfOp::create(
-        rewriter, op.getLoc(), convertedResultType(op), adaptor.getInput(),
-        adaptor.getWeightsFeature(), adaptor.getWeightsTime(),
-        adaptor.getBias(), adaptor.getActivationState(), op.getRank(),
-        zeroPointOf(op.getInput()), zeroPointOf(op.getActivationState()),
-        zeroPointOf(op.getOutput()), params.feature.multiplier,
-        params.feature.shift, params.output.multiplier, params.output.shift,
-        params.activationMin, params.activationMax);
+    return replaceWithKernel<kernel::SvdfOp>(
+        op, *getTypeConverter(),
+        {adaptor.getInput(), adaptor.getWeightsFeature(),
+         adaptor.getWeightsTime(), adaptor.getBias(),
+         adaptor.getActivationState()},
+        {rewriter.getNamedAttr("rank", op.getRankAttr())}, rewriter);
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// float32 patterns: no quantization, only shapes and clamp bounds.
+//===----------------------------------------------------------------------===//
+
+template <typename SourceOp, typename TargetOp>
+struct LowerFloatConvolution : LoweringPattern<SourceOp> {
+  using LoweringPattern<SourceOp>::LoweringPattern;
+  using OpAdaptor = typename SourceOp::Adaptor;
+
+  LogicalResult
+  matchAndRewrite(SourceOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (!isF32(op.getInput()))
+      return rewriter.notifyMatchFailure(op, "not a float32 convolution");
+    auto filter = cast<RankedTensorType>(op.getFilter().getType());
+    ingot::quant::PaddingValues padding = paddingOf(
+        op.getPadding(), op.getInput(), filter.getDimSize(1),
+        filter.getDimSize(2), op.getStrideH(), op.getStrideW(),
+        op.getDilationH(), op.getDilationW());
+    auto [low, high] = floatRange(op.getFusedActivation());
+    SmallVector<NamedAttribute> attrs = {
+        rewriter.getNamedAttr(
+            "strides", rewriter.getDenseI64ArrayAttr(
+                           {static_cast<int64_t>(op.getStrideH()),
+                            static_cast<int64_t>(op.getStrideW())})),
+        rewriter.getNamedAttr(
+            "dilations", rewriter.getDenseI64ArrayAttr(
+                             {static_cast<int64_t>(op.getDilationH()),
+                              static_cast<int64_t>(op.getDilationW())})),
+        rewriter.getNamedAttr("padding", rewriter.getDenseI64ArrayAttr(
+                                             {padding.top, padding.left})),
+        rewriter.getNamedAttr("activation_min", rewriter.getF32FloatAttr(low)),
+        rewriter.getNamedAttr("activation_max", rewriter.getF32FloatAttr(high)),
+    };
+    if constexpr (std::is_same_v<SourceOp, graph::DepthwiseConv2DOp>)
+      attrs.push_back(rewriter.getNamedAttr(
+          "depth_multiplier",
+          rewriter.getI64IntegerAttr(op.getDepthMultiplier())));
+    SmallVector<Value> operands = {adaptor.getInput(), adaptor.getFilter()};
+    if (adaptor.getBias())
+      operands.push_back(adaptor.getBias());
+    auto lowered = TargetOp::create(rewriter, op.getLoc(),
+                                    TypeRange{this->convertedResultType(op)},
+                                    operands, attrs);
     copyIngotAttributes(op, lowered);
     rewriter.replaceOp(op, lowered->getResults());
     return success();
+  }
+};
+
+struct LowerFloatFullyConnected : LoweringPattern<graph::FullyConnectedOp> {
+  using LoweringPattern::LoweringPattern;
+  LogicalResult
+  matchAndRewrite(graph::FullyConnectedOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (!isF32(op.getInput()))
+      return rewriter.notifyMatchFailure(op, "not float32");
+    auto [low, high] = floatRange(op.getFusedActivation());
+    return replace<kernel::FullyConnectedF32Op>(
+        op, rewriter, adaptor.getInput(), adaptor.getFilter(),
+        adaptor.getBias(), rewriter.getF32FloatAttr(low),
+        rewriter.getF32FloatAttr(high));
+  }
+};
+
+struct LowerFloatAdd : LoweringPattern<graph::AddOp> {
+  using LoweringPattern::LoweringPattern;
+  LogicalResult
+  matchAndRewrite(graph::AddOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (!isF32(op.getLhs()))
+      return rewriter.notifyMatchFailure(op, "not float32");
+    auto [low, high] = floatRange(op.getFusedActivation());
+    return replace<kernel::AddF32Op>(op, rewriter, adaptor.getLhs(),
+                                     adaptor.getRhs(),
+                                     rewriter.getF32FloatAttr(low),
+                                     rewriter.getF32FloatAttr(high));
+  }
+};
+
+template <typename SourceOp, typename TargetOp>
+struct LowerFloatPool : LoweringPattern<SourceOp> {
+  using LoweringPattern<SourceOp>::LoweringPattern;
+  using OpAdaptor = typename SourceOp::Adaptor;
+  LogicalResult
+  matchAndRewrite(SourceOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (!isF32(op.getInput()))
+      return rewriter.notifyMatchFailure(op, "not float32");
+    ingot::quant::PaddingValues padding =
+        paddingOf(op.getPadding(), op.getInput(), op.getFilterH(),
+                  op.getFilterW(), op.getStrideH(), op.getStrideW(), 1, 1);
+    auto [low, high] = floatRange(op.getFusedActivation());
+    auto pair = [&](int64_t h, int64_t w) {
+      return rewriter.getDenseI64ArrayAttr({h, w});
+    };
+    return this->template replace<TargetOp>(
+        op, rewriter, adaptor.getInput(),
+        pair(op.getFilterH(), op.getFilterW()),
+        pair(op.getStrideH(), op.getStrideW()),
+        pair(padding.top, padding.left), rewriter.getF32FloatAttr(low),
+        rewriter.getF32FloatAttr(high));
+  }
+};
+
+struct LowerFloatSoftmax : LoweringPattern<graph::SoftmaxOp> {
+  using LoweringPattern::LoweringPattern;
+  LogicalResult
+  matchAndRewrite(graph::SoftmaxOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (!isF32(op.getInput()))
+      return rewriter.notifyMatchFailure(op, "not float32");
+    return replace<kernel::SoftmaxF32Op>(op, rewriter, adaptor.getInput(),
+                                         op.getBetaAttr());
   }
 };
 
@@ -528,5 +658,13 @@ void ingot::populateGraphToKernelPatterns(TypeConverter &converter,
                LowerPool<graph::AveragePool2DOp, kernel::AveragePool2DOp>,
                LowerPool<graph::MaxPool2DOp, kernel::MaxPool2DOp>,
                LowerReshape, LowerSoftmax, LowerQuantize, LowerDequantize,
-               LowerSvdf>(converter, patterns.getContext());
+               LowerSvdf,
+               LowerFloatConvolution<graph::Conv2DOp, kernel::Conv2DF32Op>,
+               LowerFloatConvolution<graph::DepthwiseConv2DOp,
+                                     kernel::DepthwiseConv2DF32Op>,
+               LowerFloatFullyConnected, LowerFloatAdd,
+               LowerFloatPool<graph::AveragePool2DOp,
+                              kernel::AveragePool2DF32Op>,
+               LowerFloatPool<graph::MaxPool2DOp, kernel::MaxPool2DF32Op>,
+               LowerFloatSoftmax>(converter, patterns.getContext());
 }

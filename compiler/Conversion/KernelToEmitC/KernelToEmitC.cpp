@@ -565,6 +565,86 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
         call.emit(loc, "ingot::ref::svdf_s8");
         return success();
       })
+      .Case<kernel::Conv2DF32Op, kernel::DepthwiseConv2DF32Op>([&](auto conv) {
+        bool depthwise = isa<kernel::DepthwiseConv2DF32Op>(op);
+        auto in = shape(conv.getInput());
+        auto filter = shape(conv.getFilter());
+        auto out = shape(conv.getOutput());
+        call.pointer(pointerTo(conv.getInput()))
+            .pointer(pointerTo(conv.getFilter()));
+        biasArg(conv.getBias());
+        call.pointer(pointerTo(conv.getOutput()))
+            .i32(in[0]).i32(in[1]).i32(in[2]).i32(in[3])
+            .i32(filter[1]).i32(filter[2])
+            .i32(out[1]).i32(out[2]).i32(out[3]);
+        if (depthwise)
+          call.i32(cast<kernel::DepthwiseConv2DF32Op>(op).getDepthMultiplier());
+        call.i32(conv.getStrides()[0]).i32(conv.getStrides()[1])
+            .i32(conv.getDilations()[0]).i32(conv.getDilations()[1])
+            .i32(conv.getPadding()[0]).i32(conv.getPadding()[1])
+            .f32(conv.getActivationMin().convertToFloat())
+            .f32(conv.getActivationMax().convertToFloat());
+        StringRef callee = depthwise ? "depthwise_conv2d_f32" : "conv2d_f32";
+        kernelHeaders.insert(callee);
+        call.emit(loc, ("ingot::ref::" + callee).str());
+        return success();
+      })
+      .Case([&](kernel::FullyConnectedF32Op fc) {
+        auto filter = shape(fc.getFilter());
+        int64_t depth = filter[1];
+        int64_t batches = tensorTypeOf(fc.getInput()).getNumElements() / depth;
+        call.pointer(pointerTo(fc.getInput())).pointer(pointerTo(fc.getFilter()));
+        biasArg(fc.getBias());
+        call.pointer(pointerTo(fc.getOutput()))
+            .i32(batches).i32(depth).i32(filter[0])
+            .f32(fc.getActivationMin().convertToFloat())
+            .f32(fc.getActivationMax().convertToFloat());
+        kernelHeaders.insert("fully_connected_f32");
+        call.emit(loc, "ingot::ref::fully_connected_f32");
+        return success();
+      })
+      .Case([&](kernel::AddF32Op add) {
+        call.pointer(pointerTo(add.getLhs()))
+            .pointer(pointerTo(add.getRhs()))
+            .pointer(pointerTo(add.getOutput()))
+            .i32(tensorTypeOf(add.getOutput()).getNumElements())
+            .f32(add.getActivationMin().convertToFloat())
+            .f32(add.getActivationMax().convertToFloat());
+        kernelHeaders.insert("add_f32");
+        call.emit(loc, "ingot::ref::add_f32");
+        return success();
+      })
+      .Case<kernel::AveragePool2DF32Op, kernel::MaxPool2DF32Op>([&](auto pool) {
+        auto in = shape(pool.getInput());
+        auto out = shape(pool.getOutput());
+        call.pointer(pointerTo(pool.getInput()))
+            .pointer(pointerTo(pool.getOutput()))
+            .i32(in[0]).i32(in[1]).i32(in[2]).i32(in[3])
+            .i32(out[1]).i32(out[2])
+            .i32(pool.getFilter()[0]).i32(pool.getFilter()[1])
+            .i32(pool.getStrides()[0]).i32(pool.getStrides()[1])
+            .i32(pool.getPadding()[0]).i32(pool.getPadding()[1])
+            .f32(pool.getActivationMin().convertToFloat())
+            .f32(pool.getActivationMax().convertToFloat());
+        StringRef callee = isa<kernel::AveragePool2DF32Op>(op)
+                               ? "average_pool2d_f32"
+                               : "max_pool2d_f32";
+        kernelHeaders.insert(callee);
+        call.emit(loc, ("ingot::ref::" + callee).str());
+        return success();
+      })
+      .Case([&](kernel::SoftmaxF32Op softmax) {
+        auto in = shape(softmax.getInput());
+        int64_t depth = in.empty() ? 1 : in.back();
+        int64_t outer = tensorTypeOf(softmax.getInput()).getNumElements() / depth;
+        call.pointer(pointerTo(softmax.getInput()))
+            .pointer(pointerTo(softmax.getOutput()))
+            .i32(outer).i32(depth)
+            .f32(softmax.getBeta().convertToFloat());
+        kernelHeaders.insert("softmax_f32");
+        call.emit(loc, "ingot::ref::softmax_f32");
+        return success();
+      })
       .Case([&](kernel::CopyOp copy) {
         call.pointer(pointerTo(copy.getOutput()))
             .pointer(pointerTo(copy.getInput()))

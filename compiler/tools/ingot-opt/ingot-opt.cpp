@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 #include "Conversion/Passes.h"
 #include "Pipelines/Pipelines.h"
+#include "Quantization/Transforms/Passes.h"
 #include "ingot/Dialect/Graph/Transforms/Passes.h"
 #include "ingot/Dialect/Kernel/Transforms/Passes.h"
 
@@ -22,6 +23,7 @@ int main(int argc, char **argv) {
   ingot::graph::registerGraphPasses();
   ingot::kernel::registerKernelPasses();
   ingot::registerConversionPasses();
+  ingot::registerQuantizationPasses();
   ingot::registerPipelines();
   return mlir::asMainReturnCode(
       mlir::MlirOptMain(argc, argv, "ingot optimizer driver\n", registry));

@@ -164,5 +164,62 @@ LogicalResult CopyOp::verify() {
   return success();
 }
 
+//===----------------------------------------------------------------------===//
+// float32 kernels
+//===----------------------------------------------------------------------===//
+
+static LogicalResult verifyFloatClamp(Operation *op, APFloat low, APFloat high) {
+  if (low.isNaN() || high.isNaN() || low.compare(high) == APFloat::cmpGreaterThan)
+    return op->emitOpError("activation_min must not exceed activation_max");
+  return success();
+}
+
+template <typename ConvOp> static LogicalResult verifyFloatConv(ConvOp op) {
+  Operation *raw = op.getOperation();
+  if (failed(verifyPair(raw, op.getStrides(), "strides", 1)) ||
+      failed(verifyPair(raw, op.getDilations(), "dilations", 1)) ||
+      failed(verifyPair(raw, op.getPadding(), "padding", 0)))
+    return failure();
+  return verifyFloatClamp(raw, op.getActivationMinAttr().getValue(),
+                          op.getActivationMaxAttr().getValue());
+}
+
+LogicalResult Conv2DF32Op::verify() { return verifyFloatConv(*this); }
+LogicalResult DepthwiseConv2DF32Op::verify() { return verifyFloatConv(*this); }
+
+LogicalResult FullyConnectedF32Op::verify() {
+  return verifyFloatClamp(*this, getActivationMinAttr().getValue(),
+                          getActivationMaxAttr().getValue());
+}
+
+LogicalResult AddF32Op::verify() {
+  if (numElements(getLhs()) != numElements(getOutput()) ||
+      numElements(getRhs()) != numElements(getOutput()))
+    return emitOpError("operands and result must have equal element counts");
+  return verifyFloatClamp(*this, getActivationMinAttr().getValue(),
+                          getActivationMaxAttr().getValue());
+}
+
+template <typename PoolOp> static LogicalResult verifyFloatPool(PoolOp op) {
+  Operation *raw = op.getOperation();
+  if (failed(verifyPair(raw, op.getFilter(), "filter", 1)) ||
+      failed(verifyPair(raw, op.getStrides(), "strides", 1)) ||
+      failed(verifyPair(raw, op.getPadding(), "padding", 0)))
+    return failure();
+  return verifyFloatClamp(raw, op.getActivationMinAttr().getValue(),
+                          op.getActivationMaxAttr().getValue());
+}
+
+LogicalResult AveragePool2DF32Op::verify() { return verifyFloatPool(*this); }
+LogicalResult MaxPool2DF32Op::verify() { return verifyFloatPool(*this); }
+
+LogicalResult SoftmaxF32Op::verify() {
+  if (numElements(getInput()) != numElements(getOutput()))
+    return emitOpError("softmax must keep the element count");
+  if (!(getBeta().convertToFloat() > 0.0f))
+    return emitOpError("beta must be positive");
+  return success();
+}
+
 #define GET_OP_CLASSES
 #include "ingot/Dialect/Kernel/IR/KernelOps.cpp.inc"

@@ -161,4 +161,67 @@ def Kernel_SvdfOp : Kernel_Op<"svdf_s8"> {
   let hasVerifier = 1;
 }
 
+//===----------------------------------------------------------------------===//
+// float32 kernels
+//===----------------------------------------------------------------------===//
+
+def Kernel_Conv2DF32Op : Kernel_ComputeOp<"conv2d_f32"> {
+  let summary = "float32 convolution";
+  let arguments = (ins AnyRankedTensor:$input, AnyRankedTensor:$filter,
+      Optional<AnyRankedTensor>:$bias,
+      DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$dilations,
+      DenseI64ArrayAttr:$padding,
+      F32Attr:$activation_min, F32Attr:$activation_max);
+  let assemblyFormat = [{
+    $input `,` $filter (`,` $bias^)? attr-dict `:` functional-type(operands, results)
+  }];
+}
+
+def Kernel_DepthwiseConv2DF32Op : Kernel_ComputeOp<"depthwise_conv2d_f32"> {
+  let summary = "float32 depthwise convolution";
+  let arguments = (ins AnyRankedTensor:$input, AnyRankedTensor:$filter,
+      Optional<AnyRankedTensor>:$bias,
+      DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$dilations,
+      DenseI64ArrayAttr:$padding, I64Attr:$depth_multiplier,
+      F32Attr:$activation_min, F32Attr:$activation_max);
+  let assemblyFormat = [{
+    $input `,` $filter (`,` $bias^)? attr-dict `:` functional-type(operands, results)
+  }];
+}
+
+def Kernel_FullyConnectedF32Op : Kernel_ComputeOp<"fully_connected_f32"> {
+  let summary = "float32 matrix-vector product";
+  let arguments = (ins AnyRankedTensor:$input, AnyRankedTensor:$filter,
+      Optional<AnyRankedTensor>:$bias,
+      F32Attr:$activation_min, F32Attr:$activation_max);
+  let assemblyFormat = [{
+    $input `,` $filter (`,` $bias^)? attr-dict `:` functional-type(operands, results)
+  }];
+}
+
+def Kernel_AddF32Op : Kernel_ComputeOp<"add_f32"> {
+  let summary = "float32 elementwise addition";
+  let arguments = (ins AnyRankedTensor:$lhs, AnyRankedTensor:$rhs,
+      F32Attr:$activation_min, F32Attr:$activation_max);
+  let assemblyFormat = [{
+    $lhs `,` $rhs attr-dict `:` functional-type(operands, results)
+  }];
+}
+
+class Kernel_PoolF32Op<string mnemonic, string what> : Kernel_ComputeOp<mnemonic> {
+  let summary = "float32 " # what # " pooling";
+  let arguments = (ins AnyRankedTensor:$input, DenseI64ArrayAttr:$filter,
+      DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$padding,
+      F32Attr:$activation_min, F32Attr:$activation_max);
+  let assemblyFormat = "$input attr-dict `:` functional-type(operands, results)";
+}
+def Kernel_AveragePool2DF32Op : Kernel_PoolF32Op<"average_pool2d_f32", "average">;
+def Kernel_MaxPool2DF32Op : Kernel_PoolF32Op<"max_pool2d_f32", "max">;
+
+def Kernel_SoftmaxF32Op : Kernel_ComputeOp<"softmax_f32"> {
+  let summary = "float32 softmax over the innermost dimension";
+  let arguments = (ins AnyRankedTensor:$input, F32Attr:$beta);
+  let assemblyFormat = "$input attr-dict `:` functional-type(operands, results)";
+}
+
 #endif // INGOT_DIALECT_KERNEL_IR_KERNELOPS_TD

@@ -1,0 +1,39 @@
+//===- Passes.td - quantization passes ---------------------*- tablegen -*-===//
+#ifndef INGOT_QUANTIZATION_PASSES_TD
+#define INGOT_QUANTIZATION_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def ComputeRequantParamsPass
+    : Pass<"ingot-compute-requant-params", "::mlir::func::FuncOp"> {
+  let summary = "Compute the integer requantization parameters of each op";
+  let description = [{
+    For every graph op on integer tensors, turns the scales and zero points
+    of its `!quant.uniform` types into the integers its kernel takes, with
+    exactly TensorFlow Lite's fixed-point arithmetic (compiler/Quantization):
+    Q31 multipliers and shifts (per output channel for convolutions),
+    zero-point offsets, and the clamp bounds of the fused activation. The
+    result is attached as an `ingot.requant` dictionary whose entries are
+    named like the kernel op attributes they become. Ops whose types have no
+    integer kernel are left alone; the lowering reports them.
+
+    Before:
+    ```mlir
+    %0 = graph.fully_connected %in, %w, %b {fused_activation = #graph<activation relu>}
+        : (tensor<1x4x!quant.uniform<i8:f32, 0.5:-128>>,
+           tensor<2x4x!quant.uniform<i8:f32, 0.5>>, ...)
+        -> tensor<1x2x!quant.uniform<i8:f32, 0.5:-10>>
+    ```
+    After:
+    ```mlir
+    %0 = graph.fully_connected %in, %w, %b {fused_activation = #graph<activation relu>,
+        ingot.requant = {activation_max = 127 : i32, activation_min = -10 : i32,
+                         filter_offset = 0 : i32, input_offset = 128 : i32,
+                         output_multiplier = 1073741824 : i32, output_offset = -10 : i32,
+                         output_shift = 0 : i32}}
+    ```
+  }];
+  let dependentDialects = ["::ingot::graph::GraphDialect"];
+}
+
+#endif // INGOT_QUANTIZATION_PASSES_TD
