@@ -1,0 +1,243 @@
+//===- conv2d_hybrid_f32_s8.h - Hybrid float/int8 convolution ---*- C++ -*-===//
+//
+// This file implements the dynamic-range ("hybrid") convolution that the TFLite
+// converter's Optimize.DEFAULT produces without a representative dataset:
+// float32 activations and bias, int8 weights with zero point 0. It follows
+// TensorFlow Lite's (not Micro's, which rejects hybrid models) CONV_2D
+// kernel, whose arithmetic is:
+//
+//   1. Each batch of the input is quantized to int8 on the fly, with its own
+//      scale. Which quantizer depends on the filter, not on an option
+//      (Conv2DOptions has no asymmetric_quantize_inputs):
+//      - per-tensor filter (one scale, or per-channel scales that are all
+//        equal): symmetric, scale = max|x| / 127 and
+//        q = clamp(round(x * (127 / max|x|)), -127, 127), zero point 0;
+//        an all-zero batch gets scale 1 and q = 0.
+//      - per-channel filter with differing scales: asymmetric over
+//        [min(x, 0), max(x, 0)], with the scale and zero point worked out in
+//        double (see asymmetric_quantize_f32_s8) and
+//        q = clamp(round(zero_point + x * (1 / scale)), -128, 127).
+//      round() is to nearest with halves away from zero (std::round).
+//   2. An exact int32 dot product of (q - zero_point) with the filter over the
+//      taps inside the input. Padding holds the real value 0, i.e. the zero
+//      point, so padded taps add nothing and are skipped.
+//   3. out = float(acc) * (input_scale * filter_scale[c]), the product of the
+//      two scales rounded to float first, as TFLite's optimized kernels do.
+//   4. The float bias is added to that, then the result is clamped to the
+//      fused activation range.
+//
+// TFLite would send a filter with several equal scales down its per-tensor
+// path but read the scale from the tensor's legacy per-layer field, which is
+// 0 for a multi-scale tensor, and output the bias alone; this kernel uses the
+// common scale instead.
+//
+// Layouts (row-major):
+//   input  [batches][input_h][input_w][input_c]            float
+//   filter [output_c][filter_h][filter_w][input_c]         int8, zero point 0
+//   bias   [output_c] (may be nullptr, meaning all zero)   float
+//   output [batches][output_h][output_w][output_c]         float
+//
+// A compiler may contract a multiply and an add into one fused multiply-add
+// where the target has one (Cortex-M4F does); that changes the last bits only.
+// Grouped convolution (filter depth smaller than input depth) is not
+// supported.
+//
+//===----------------------------------------------------------------------===//
+#ifndef INGOT_RUNTIME_KERNELS_REF_CONV2D_HYBRID_F32_S8_H
+#define INGOT_RUNTIME_KERNELS_REF_CONV2D_HYBRID_F32_S8_H
+
+#include <cstdint>
+
+#include "ingot/runtime/config.h"
+#include "ingot/runtime/fixed_point.h"
+#include "ingot/runtime/math_f32.h"
+
+namespace ingot::ref {
+
+/// Bytes of `scratch` that conv2d_hybrid_f32_s8 needs: one int8 for every
+/// input element of one batch. The kernel quantizes and consumes the batches
+/// one at a time, so the size does not grow with `batches`; the parameter is
+/// there so that callers size the scratch from the input shape alone.
+constexpr int32_t conv2d_hybrid_f32_s8_scratch_bytes(int32_t /*batches*/,
+                                                     int32_t input_h,
+                                                     int32_t input_w,
+                                                     int32_t input_c) {
+  return input_h * input_w * input_c;
+}
+
+/// Quantizes `size` floats symmetrically to [-127, 127] with the scale
+/// max|x| / 127, which it stores in `*scale` (1 when every value is 0).
+/// Values are multiplied by 127 / max|x| rather than divided by the scale,
+/// as TFLite's SymmetricQuantizeFloats does.
+INGOT_KERNEL void symmetric_quantize_f32_s8(const float *values, int32_t size,
+                                            int8_t *quantized, float *scale) {
+  float range = 0.0f;
+  for (int32_t i = 0; i < size; ++i) {
+    const float magnitude = values[i] < 0.0f ? -values[i] : values[i];
+    if (magnitude > range)
+      range = magnitude;
+  }
+  if (range == 0.0f) {
+    // Every value is 0: quantize to 0 and use scale 1 rather than divide by 0.
+    for (int32_t i = 0; i < size; ++i)
+      quantized[i] = 0;
+    *scale = 1.0f;
+    return;
+  }
+  *scale = range / 127.0f;
+  const float inverse_scale = 127.0f / range;
+  for (int32_t i = 0; i < size; ++i) {
+    // |values[i]| <= range, so the product is at most 127 give or take a
+    // rounding error; the clamp only catches that error.
+    quantized[i] = static_cast<int8_t>(
+        clamp_i32(lround_f32(values[i] * inverse_scale), -127, 127));
+  }
+}
+
+/// Quantizes `size` floats asymmetrically to [-128, 127], as TFLite's
+/// AsymmetricQuantizeFloats does: the range [min(x, 0), max(x, 0)] is spread
+/// over the 255 steps, with the scale and zero point computed in double; the
+/// zero point is taken from whichever end (-128 or 127) gives the smaller
+/// error sum and is rounded half away from zero into [-128, 127]. An all-zero
+/// input gets scale 1 and zero point 0.
+INGOT_KERNEL void asymmetric_quantize_f32_s8(const float *values, int32_t size,
+                                             int8_t *quantized, float *scale,
+                                             int32_t *zero_point) {
+  float low = 0.0f;
+  float high = 0.0f;
+  for (int32_t i = 0; i < size; ++i) {
+    if (values[i] < low)
+      low = values[i];
+    if (values[i] > high)
+      high = values[i];
+  }
+  if (low == high) {
+    // Both are 0: every value is 0.
+    for (int32_t i = 0; i < size; ++i)
+      quantized[i] = 0;
+    *scale = 1.0f;
+    *zero_point = 0;
+    return;
+  }
+  const double real_min = low;  // <= 0
+  const double real_max = high; // >= 0
+  const double step = (real_max - real_min) / 255.0;
+  const double min_in_steps = real_min / step; // in [-255, 0]
+  const double max_in_steps = real_max / step; // in [0, 255]
+  const double zero_point_from_min = -128.0 - min_in_steps;
+  const double zero_point_from_max = 127.0 - max_in_steps;
+  // The error sums are |qmin| + |min / step| and |qmax| + |max / step|.
+  const double error_from_min = 128.0 - min_in_steps;
+  const double error_from_max = 127.0 + max_in_steps;
+  const double zero_point_real = error_from_min < error_from_max
+                                     ? zero_point_from_min
+                                     : zero_point_from_max;
+  int32_t nudged = 0;
+  if (zero_point_real <= -128.0) {
+    nudged = -128;
+  } else if (zero_point_real >= 127.0) {
+    nudged = 127;
+  } else {
+    // Inside (-128, 127) the truncation is defined and the fraction exact.
+    nudged = static_cast<int32_t>(zero_point_real);
+    const double fraction = zero_point_real - static_cast<double>(nudged);
+    if (fraction >= 0.5)
+      ++nudged;
+    else if (fraction <= -0.5)
+      --nudged;
+  }
+  *scale = static_cast<float>(step);
+  *zero_point = nudged;
+  // The reciprocal is taken in double from the float scale, then rounded to
+  // float; the offset is added in float before rounding.
+  const float inverse_scale =
+      static_cast<float>(1.0 / static_cast<double>(*scale));
+  const float offset = static_cast<float>(nudged);
+  for (int32_t i = 0; i < size; ++i) {
+    quantized[i] = static_cast<int8_t>(
+        clamp_i32(lround_f32(offset + values[i] * inverse_scale), -128, 127));
+  }
+}
+
+/// Hybrid 2-D convolution of a float32 NHWC tensor with int8 weights.
+/// `filter_scales` holds `num_filter_scales` entries: 1 for a per-tensor
+/// filter, `output_c` for a per-channel one. `scratch` holds
+/// conv2d_hybrid_f32_s8_scratch_bytes(...) bytes for the quantized input. The
+/// activation bounds are those of the fused activation, as for conv2d_f32.
+INGOT_KERNEL void conv2d_hybrid_f32_s8(
+    const float *input, const int8_t *filter, const float *filter_scales,
+    int32_t num_filter_scales, const float *bias, float *output,
+    int8_t *scratch, int32_t batches, int32_t input_h, int32_t input_w,
+    int32_t input_c, int32_t filter_h, int32_t filter_w, int32_t output_h,
+    int32_t output_w, int32_t output_c, int32_t stride_h, int32_t stride_w,
+    int32_t dilation_h, int32_t dilation_w, int32_t pad_top, int32_t pad_left,
+    float activation_min, float activation_max) {
+  // Differing per-channel scales select the asymmetric input quantization.
+  bool per_channel = false;
+  for (int32_t c = 1; c < num_filter_scales; ++c) {
+    if (filter_scales[c] != filter_scales[0])
+      per_channel = true;
+  }
+  const int32_t batch_elements = input_h * input_w * input_c;
+  for (int32_t batch = 0; batch < batches; ++batch) {
+    const float *batch_input = input + batch * batch_elements;
+    float input_scale = 1.0f;
+    int32_t input_zero_point = 0;
+    if (per_channel) {
+      asymmetric_quantize_f32_s8(batch_input, batch_elements, scratch,
+                                 &input_scale, &input_zero_point);
+    } else {
+      symmetric_quantize_f32_s8(batch_input, batch_elements, scratch,
+                                &input_scale);
+    }
+    // TFLite multiplies the batch's input scale by the filter scale once.
+    const float tensor_scale = input_scale * filter_scales[0];
+    for (int32_t out_y = 0; out_y < output_h; ++out_y) {
+      const int32_t in_y_origin = out_y * stride_h - pad_top;
+      for (int32_t out_x = 0; out_x < output_w; ++out_x) {
+        const int32_t in_x_origin = out_x * stride_w - pad_left;
+        float *output_pixel =
+            output + ((batch * output_h + out_y) * output_w + out_x) * output_c;
+        for (int32_t out_channel = 0; out_channel < output_c; ++out_channel) {
+          // Each term is at most 128 * 255 = 32640 in magnitude (a filter
+          // value times an input value minus a zero point, both int8), so the
+          // int32 sum cannot overflow for up to 65793 terms, i.e.
+          // filter_h * filter_w * input_c <= 65793. TFLite accumulates in
+          // int32 too.
+          int32_t acc = 0;
+          for (int32_t filter_y = 0; filter_y < filter_h; ++filter_y) {
+            const int32_t in_y = in_y_origin + filter_y * dilation_h;
+            if (in_y < 0 || in_y >= input_h)
+              continue;
+            for (int32_t filter_x = 0; filter_x < filter_w; ++filter_x) {
+              const int32_t in_x = in_x_origin + filter_x * dilation_w;
+              if (in_x < 0 || in_x >= input_w)
+                continue;
+              const int8_t *input_pixel =
+                  scratch + (in_y * input_w + in_x) * input_c;
+              const int8_t *filter_pixel =
+                  filter +
+                  ((out_channel * filter_h + filter_y) * filter_w + filter_x) *
+                      input_c;
+              for (int32_t in_channel = 0; in_channel < input_c; ++in_channel)
+                acc += static_cast<int32_t>(filter_pixel[in_channel]) *
+                       (static_cast<int32_t>(input_pixel[in_channel]) -
+                        input_zero_point);
+            }
+          }
+          const float scale = per_channel
+                                  ? filter_scales[out_channel] * input_scale
+                                  : tensor_scale;
+          const float scaled = static_cast<float>(acc) * scale;
+          const float bias_value = bias != nullptr ? bias[out_channel] : 0.0f;
+          output_pixel[out_channel] =
+              clamp_f32(scaled + bias_value, activation_min, activation_max);
+        }
+      }
+    }
+  }
+}
+
+} // namespace ingot::ref
+
+#endif // INGOT_RUNTIME_KERNELS_REF_CONV2D_HYBRID_F32_S8_H
