@@ -1,11 +1,13 @@
-//===- average_pool2d_s8_benchmark.cpp - Reference int8 average pool ------===//
+//===- average_pool2d_benchmark.cpp - Reference average pooling -----------===//
 //
-// This file benchmarks ingot::ref::average_pool2d_s8 on the global pools that
-// end the conformance CNNs (mlperf_kws_int8 over 25x5x64, mlperf_vww_int8
-// over 3x3x256) and on a 2x2 stride-2 pool, the common downsampling case.
+// This file benchmarks ingot::ref::average_pool2d_s8 and average_pool2d_f32 on
+// the global pools that end the conformance CNNs (mlperf_kws_int8 over
+// 25x5x64, mlperf_vww_int8 over 3x3x256) and on a 2x2 stride-2 pool, the
+// common downsampling case.
 //
 //===----------------------------------------------------------------------===//
 #include "KernelParams.h"
+#include "ingot/runtime/kernels/ref/average_pool2d_f32.h"
 #include "ingot/runtime/kernels/ref/average_pool2d_s8.h"
 #include "kernel_benchmark.h"
 
@@ -18,10 +20,14 @@ struct PoolLayer {
   int32_t filterH, filterW, stride;
 };
 
+quant::PaddingValues paddingOf(const PoolLayer &layer) {
+  return quant::computePadding(/*same=*/false, layer.inputH, layer.inputW,
+                               layer.filterH, layer.filterW, layer.stride,
+                               layer.stride, /*dilationH=*/1, /*dilationW=*/1);
+}
+
 void BM_average_pool2d_s8(benchmark::State &state, PoolLayer layer) {
-  const quant::PaddingValues padding = quant::computePadding(
-      /*same=*/false, layer.inputH, layer.inputW, layer.filterH, layer.filterW,
-      layer.stride, layer.stride, /*dilationH=*/1, /*dilationW=*/1);
+  const quant::PaddingValues padding = paddingOf(layer);
   const int64_t outputCount =
       int64_t{padding.outputH} * padding.outputW * layer.channels;
   const std::vector<int8_t> input =
@@ -41,11 +47,36 @@ void BM_average_pool2d_s8(benchmark::State &state, PoolLayer layer) {
   bench::setThroughputCounters(state, /*macs=*/0, outputCount);
 }
 
-BENCHMARK_CAPTURE(BM_average_pool2d_s8, kws_global_25x5x64,
-                  PoolLayer{25, 5, 64, 25, 5, 1});
-BENCHMARK_CAPTURE(BM_average_pool2d_s8, vww_global_3x3x256,
-                  PoolLayer{3, 3, 256, 3, 3, 1});
-BENCHMARK_CAPTURE(BM_average_pool2d_s8, downsample_2x2s2_32x32x16,
-                  PoolLayer{32, 32, 16, 2, 2, 2});
+void BM_average_pool2d_f32(benchmark::State &state, PoolLayer layer) {
+  const quant::PaddingValues padding = paddingOf(layer);
+  const int64_t outputCount =
+      int64_t{padding.outputH} * padding.outputW * layer.channels;
+  const std::vector<float> input = bench::randomFloat(
+      int64_t{layer.inputH} * layer.inputW * layer.channels, -1.0f, 1.0f);
+  std::vector<float> output(static_cast<size_t>(outputCount));
+
+  for (auto _ : state) {
+    ref::average_pool2d_f32(input.data(), output.data(), /*batches=*/1,
+                            layer.inputH, layer.inputW, layer.channels,
+                            padding.outputH, padding.outputW, layer.filterH,
+                            layer.filterW, layer.stride, layer.stride,
+                            padding.top, padding.left, -kMaxF32, kMaxF32);
+    benchmark::DoNotOptimize(output.data());
+    benchmark::ClobberMemory();
+  }
+  bench::setThroughputCounters(state, /*macs=*/0, outputCount);
+}
+
+const PoolLayer kKwsGlobal{25, 5, 64, 25, 5, 1};
+const PoolLayer kVwwGlobal{3, 3, 256, 3, 3, 1};
+const PoolLayer kDownsample{32, 32, 16, 2, 2, 2};
+
+BENCHMARK_CAPTURE(BM_average_pool2d_s8, kws_global_25x5x64, kKwsGlobal);
+BENCHMARK_CAPTURE(BM_average_pool2d_s8, vww_global_3x3x256, kVwwGlobal);
+BENCHMARK_CAPTURE(BM_average_pool2d_s8, downsample_2x2s2_32x32x16, kDownsample);
+BENCHMARK_CAPTURE(BM_average_pool2d_f32, kws_global_25x5x64, kKwsGlobal);
+BENCHMARK_CAPTURE(BM_average_pool2d_f32, vww_global_3x3x256, kVwwGlobal);
+BENCHMARK_CAPTURE(BM_average_pool2d_f32, downsample_2x2s2_32x32x16,
+                  kDownsample);
 
 } // namespace

@@ -34,6 +34,17 @@ inline std::vector<int8_t> randomInt8(int64_t count, uint32_t seed = 1) {
   return randomTensor<int8_t>(count, -128, 127, seed);
 }
 
+/// `count` floats drawn uniformly from [low, high) with a fixed seed.
+inline std::vector<float> randomFloat(int64_t count, float low, float high,
+                                      uint32_t seed = 1) {
+  std::mt19937 rng(seed);
+  std::uniform_real_distribution<float> value(low, high);
+  std::vector<float> tensor(static_cast<size_t>(count));
+  for (float &element : tensor)
+    element = value(rng);
+  return tensor;
+}
+
 /// Reports `macs` multiply-accumulates and `items` output elements per
 /// iteration as rates: Google Benchmark prints them per second of the
 /// measured time.

@@ -1,12 +1,13 @@
-//===- softmax_s8_benchmark.cpp - Reference int8 softmax ------------------===//
+//===- softmax_benchmark.cpp - Reference softmax --------------------------===//
 //
-// This file benchmarks ingot::ref::softmax_s8 and softmax_s8_s16 (one kernel
-// family: they share the row loop) on a keyword spotter's 12-class output
+// This file benchmarks ingot::ref::softmax_s8, softmax_s8_s16 (which share the
+// row loop) and softmax_f32 on a keyword spotter's 12-class output
 // (mlperf_kws_int8) and on a 1001-class ImageNet-style row, where the
 // per-element exp() dominates.
 //
 //===----------------------------------------------------------------------===//
 #include "SoftmaxParams.h"
+#include "ingot/runtime/kernels/ref/softmax_f32.h"
 #include "ingot/runtime/kernels/ref/softmax_s8.h"
 #include "ingot/runtime/kernels/ref/softmax_s8_s16.h"
 #include "kernel_benchmark.h"
@@ -45,9 +46,23 @@ void BM_softmax_s8_s16(benchmark::State &state, int32_t depth) {
   bench::setThroughputCounters(state, /*macs=*/0, depth);
 }
 
+void BM_softmax_f32(benchmark::State &state, int32_t depth) {
+  const std::vector<float> input = bench::randomFloat(depth, -8.0f, 8.0f);
+  std::vector<float> output(static_cast<size_t>(depth));
+  for (auto _ : state) {
+    ref::softmax_f32(input.data(), output.data(), /*outer_size=*/1, depth,
+                     /*beta=*/1.0f);
+    benchmark::DoNotOptimize(output.data());
+    benchmark::ClobberMemory();
+  }
+  bench::setThroughputCounters(state, /*macs=*/0, depth);
+}
+
 BENCHMARK_CAPTURE(BM_softmax_s8, kws_12, 12);
 BENCHMARK_CAPTURE(BM_softmax_s8, imagenet_1001, 1001);
 BENCHMARK_CAPTURE(BM_softmax_s8_s16, kws_12, 12);
 BENCHMARK_CAPTURE(BM_softmax_s8_s16, imagenet_1001, 1001);
+BENCHMARK_CAPTURE(BM_softmax_f32, kws_12, 12);
+BENCHMARK_CAPTURE(BM_softmax_f32, imagenet_1001, 1001);
 
 } // namespace

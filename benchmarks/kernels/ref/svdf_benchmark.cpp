@@ -1,4 +1,4 @@
-//===- svdf_s8_benchmark.cpp - Reference int8 SVDF ------------------------===//
+//===- svdf_benchmark.cpp - Reference int8 SVDF ---------------------------===//
 //
 // This file benchmarks one step of ingot::ref::svdf_s8 with the shapes of
 // keyword_scrambled_int8's first SVDF (96 inputs, 64 filters of rank 1,
