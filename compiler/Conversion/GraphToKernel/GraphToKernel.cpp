@@ -12,6 +12,7 @@
 #include "Quantization/Transforms/Passes.h"
 #include "Quantization/Transforms/QuantTypes.h"
 #include "SoftmaxParams.h"
+#include "ingot/runtime/kernels/ref/conv2d_hybrid_f32_s8.h"
 
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "llvm/ADT/TypeSwitch.h"
@@ -116,7 +117,10 @@ constexpr const char *kInt8Only =
 
 std::string convBlocker(Value input, Value filter, Value bias, Value output,
                         int32_t channelAxis, ingot::quant::PaddingValues padding) {
-  if (allF32({input, filter, bias, output})) {
+  // Hybrid (dynamic-range) convolutions: float activations, int8 weights.
+  bool hybrid = channelAxis == 0 && allF32({input, bias, output}) &&
+                isInt8Weight(filter, channelAxis) && hasZeroZeroPoints(filter);
+  if (hybrid || allF32({input, filter, bias, output})) {
     if (padding.outputH != dim(output, 1) || padding.outputW != dim(output, 2))
       return "has an output shape that does not follow from its padding, "
              "strides and dilations";
@@ -544,7 +548,7 @@ struct LowerFloatConvolution : LoweringPattern<SourceOp> {
   LogicalResult
   matchAndRewrite(SourceOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    if (!isF32(op.getInput()))
+    if (!isF32(op.getInput()) || !isF32(op.getFilter()))
       return rewriter.notifyMatchFailure(op, "not a float32 convolution");
     auto filter = cast<RankedTensorType>(op.getFilter().getType());
     ingot::quant::PaddingValues padding = paddingOf(
@@ -649,6 +653,54 @@ struct LowerFloatSoftmax : LoweringPattern<graph::SoftmaxOp> {
   }
 };
 
+
+/// TFLite's hybrid CONV_2D: float input and output, int8 weights.
+struct LowerHybridConv2D : LoweringPattern<graph::Conv2DOp> {
+  using LoweringPattern::LoweringPattern;
+  LogicalResult
+  matchAndRewrite(graph::Conv2DOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (!isF32(op.getInput()) || isF32(op.getFilter()))
+      return rewriter.notifyMatchFailure(op, "not a hybrid convolution");
+    auto filter = cast<RankedTensorType>(op.getFilter().getType());
+    auto input = cast<RankedTensorType>(op.getInput().getType());
+    ingot::quant::PaddingValues padding = paddingOf(
+        op.getPadding(), op.getInput(), filter.getDimSize(1),
+        filter.getDimSize(2), op.getStrideH(), op.getStrideW(),
+        op.getDilationH(), op.getDilationW());
+    auto [low, high] = floatRange(op.getFusedActivation());
+    std::vector<float> scales = channelScales(op.getFilter());
+    SmallVector<NamedAttribute> attrs = windowAttributes(
+        rewriter,
+        {static_cast<int64_t>(op.getStrideH()),
+         static_cast<int64_t>(op.getStrideW())},
+        {static_cast<int64_t>(op.getDilationH()),
+         static_cast<int64_t>(op.getDilationW())},
+        padding);
+    attrs.push_back(rewriter.getNamedAttr(
+        "filter_scales", rewriter.getDenseF32ArrayAttr(scales)));
+    attrs.push_back(
+        rewriter.getNamedAttr("activation_min", rewriter.getF32FloatAttr(low)));
+    attrs.push_back(
+        rewriter.getNamedAttr("activation_max", rewriter.getF32FloatAttr(high)));
+    SmallVector<Value> operands = {adaptor.getInput(), adaptor.getFilter()};
+    if (adaptor.getBias())
+      operands.push_back(adaptor.getBias());
+    auto lowered = kernel::Conv2DHybridOp::create(
+        rewriter, op.getLoc(), TypeRange{convertedResultType(op)}, operands,
+        attrs);
+    copyIngotAttributes(op, lowered);
+    // The runtime header defines how much scratch the kernel needs.
+    lowered->setAttr(kernel::kScratchBytesAttr,
+                     rewriter.getI64IntegerAttr(
+                         ingot::ref::conv2d_hybrid_f32_s8_scratch_bytes(
+                             input.getDimSize(0), input.getDimSize(1),
+                             input.getDimSize(2), input.getDimSize(3))));
+    rewriter.replaceOp(op, lowered->getResults());
+    return success();
+  }
+};
+
 } // namespace
 
 void ingot::populateGraphToKernelPatterns(TypeConverter &converter,
@@ -666,5 +718,6 @@ void ingot::populateGraphToKernelPatterns(TypeConverter &converter,
                LowerFloatPool<graph::AveragePool2DOp,
                               kernel::AveragePool2DF32Op>,
                LowerFloatPool<graph::MaxPool2DOp, kernel::MaxPool2DF32Op>,
-               LowerFloatSoftmax>(converter, patterns.getContext());
+               LowerFloatSoftmax, LowerHybridConv2D>(converter,
+                                                     patterns.getContext());
 }

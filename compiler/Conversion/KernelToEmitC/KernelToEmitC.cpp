@@ -117,6 +117,8 @@ private:
   Value pointerTo(Value tensor) { return pointers.lookup(tensor); }
   Value arenaView(Value arena, Type element, int64_t offset, Location loc);
   Value constArray(StringRef arrayName, ArrayRef<int32_t> values, Location loc);
+  Value constArray(StringRef arrayName, ArrayRef<float> values, Location loc);
+  Value scratchView(Operation *op, Type element, Location loc);
   Type pointerType(Type element, bool isConst) {
     if (isConst)
       return emitc::PointerType::get(emitc::OpaqueType::get(
@@ -179,6 +181,31 @@ Value ModelEmitter::constArray(StringRef arrayName, ArrayRef<int32_t> values,
                             /*const_specifier=*/true);
   }
   return emitc::GetGlobalOp::create(builder, loc, arrayType, arrayName);
+}
+
+Value ModelEmitter::constArray(StringRef arrayName, ArrayRef<float> values,
+                               Location loc) {
+  auto arrayType = emitc::ArrayType::get({static_cast<int64_t>(values.size())},
+                                         builder.getF32Type());
+  auto tensorType = RankedTensorType::get({static_cast<int64_t>(values.size())},
+                                          builder.getF32Type());
+  {
+    OpBuilder::InsertionGuard guard(builder);
+    builder.setInsertionPoint(parameterAnchor);
+    emitc::GlobalOp::create(builder, loc, arrayName, arrayType,
+                            DenseElementsAttr::get(tensorType, values),
+                            /*extern_specifier=*/false,
+                            /*static_specifier=*/true,
+                            /*const_specifier=*/true);
+  }
+  return emitc::GetGlobalOp::create(builder, loc, arrayType, arrayName);
+}
+
+/// The scratch memory the planner gave `op`.
+Value ModelEmitter::scratchView(Operation *op, Type element, Location loc) {
+  auto offset = op->getAttrOfType<IntegerAttr>(kernel::kScratchOffsetAttr);
+  Value arena = builder.getInsertionBlock()->getArguments().back();
+  return arenaView(arena, element, offset ? offset.getInt() : 0, loc);
 }
 
 void ModelEmitter::emitHeader(emitc::FileOp file) {
@@ -587,6 +614,34 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
         StringRef callee = depthwise ? "depthwise_conv2d_f32" : "conv2d_f32";
         kernelHeaders.insert(callee);
         call.emit(loc, ("ingot::ref::" + callee).str());
+        return success();
+      })
+      .Case([&](kernel::Conv2DHybridOp conv) {
+        SmallVector<float> scaleValues(conv.getFilterScales().begin(),
+                                       conv.getFilterScales().end());
+        Value scales = constArray(arrayName("filter_scales"),
+                                  ArrayRef<float>(scaleValues), loc);
+        Value scratch = scratchView(op, builder.getI8Type(), loc);
+        auto in = shape(conv.getInput());
+        auto filter = shape(conv.getFilter());
+        auto out = shape(conv.getOutput());
+        call.pointer(pointerTo(conv.getInput()))
+            .pointer(pointerTo(conv.getFilter()))
+            .pointer(scales)
+            .i32(scaleValues.size());
+        biasArg(conv.getBias());
+        call.pointer(pointerTo(conv.getOutput()))
+            .pointer(scratch)
+            .i32(in[0]).i32(in[1]).i32(in[2]).i32(in[3])
+            .i32(filter[1]).i32(filter[2])
+            .i32(out[1]).i32(out[2]).i32(out[3])
+            .i32(conv.getStrides()[0]).i32(conv.getStrides()[1])
+            .i32(conv.getDilations()[0]).i32(conv.getDilations()[1])
+            .i32(conv.getPadding()[0]).i32(conv.getPadding()[1])
+            .f32(conv.getActivationMin().convertToFloat())
+            .f32(conv.getActivationMax().convertToFloat());
+        kernelHeaders.insert("conv2d_hybrid_f32_s8");
+        call.emit(loc, "ingot::ref::conv2d_hybrid_f32_s8");
         return success();
       })
       .Case([&](kernel::FullyConnectedF32Op fc) {

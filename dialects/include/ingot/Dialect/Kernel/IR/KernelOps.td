@@ -224,4 +224,22 @@ def Kernel_SoftmaxF32Op : Kernel_ComputeOp<"softmax_f32"> {
   let assemblyFormat = "$input attr-dict `:` functional-type(operands, results)";
 }
 
+def Kernel_Conv2DHybridOp : Kernel_ComputeOp<"conv2d_hybrid_f32_s8"> {
+  let summary = "float32 convolution with int8 weights, quantizing its input on the fly";
+  let description = [{
+    TFLite's dynamic-range ("hybrid") convolution: the float input is
+    quantized to int8 per batch while the kernel runs (into scratch memory,
+    see `scratch_bytes`), multiplied with the int8 filter in integers, and
+    rescaled to float by the input and filter scales.
+  }];
+  let arguments = (ins AnyRankedTensor:$input, AnyRankedTensor:$filter,
+      Optional<AnyRankedTensor>:$bias,
+      DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$dilations,
+      DenseI64ArrayAttr:$padding, DenseF32ArrayAttr:$filter_scales,
+      F32Attr:$activation_min, F32Attr:$activation_max);
+  let assemblyFormat = [{
+    $input `,` $filter (`,` $bias^)? attr-dict `:` functional-type(operands, results)
+  }];
+}
+
 #endif // INGOT_DIALECT_KERNEL_IR_KERNELOPS_TD
