@@ -140,6 +140,16 @@ func.func @fc_clamp(%in: tensor<1x8xi8>, %w: tensor<3x8xi8>) -> tensor<1x3xi8> {
 
 // -----
 
+// Tests that a clamped int8 kernel cannot write a float tensor.
+
+func.func @fc_float_output(%in: tensor<1x8xi8>, %w: tensor<3x8xi8>) -> tensor<1x3xf32> {
+  // expected-error @+1 {{output must have an integer element type, got 'tensor<1x3xf32>'}}
+  %0 = kernel.fully_connected_s8 %in, %w {input_offset = 0 : i32, filter_offset = 0 : i32, output_offset = 0 : i32, output_multiplier = 1073741824 : i32, output_shift = 0 : i32, activation_min = -128 : i32, activation_max = 127 : i32} : (tensor<1x8xi8>, tensor<3x8xi8>) -> tensor<1x3xf32>
+  return %0 : tensor<1x3xf32>
+}
+
+// -----
+
 // Tests that ADD operands have as many elements as the result.
 
 func.func @add_count(%a: tensor<8xi8>, %b: tensor<4xi8>) -> tensor<8xi8> {

@@ -23,8 +23,11 @@ static LogicalResult verifyClamp(Operation *op, int32_t low, int32_t high,
   if (low > high)
     return op->emitOpError("activation_min ")
            << low << " exceeds activation_max " << high;
-  auto element = cast<IntegerType>(
-      cast<RankedTensorType>(output.getType()).getElementType());
+  auto outputType = cast<RankedTensorType>(output.getType());
+  auto element = dyn_cast<IntegerType>(outputType.getElementType());
+  if (!element)
+    return op->emitOpError("output must have an integer element type, got ")
+           << outputType;
   int64_t typeMin = -(int64_t{1} << (element.getWidth() - 1));
   int64_t typeMax = (int64_t{1} << (element.getWidth() - 1)) - 1;
   if (low < typeMin || high > typeMax)
@@ -199,6 +202,13 @@ LogicalResult Conv2DHybridOp::verify() {
 LogicalResult DepthwiseConv2DF32Op::verify() { return verifyFloatConv(*this); }
 
 LogicalResult FullyConnectedF32Op::verify() {
+  return verifyFloatClamp(*this, getActivationMinAttr().getValue(),
+                          getActivationMaxAttr().getValue());
+}
+
+LogicalResult FullyConnectedHybridOp::verify() {
+  if (!(getFilterScale().convertToFloat() > 0.0f))
+    return emitOpError("filter_scale must be positive");
   return verifyFloatClamp(*this, getActivationMinAttr().getValue(),
                           getActivationMaxAttr().getValue());
 }
