@@ -56,6 +56,35 @@ INGOT_KERNEL int32_t multiply_by_quantized_multiplier(int32_t x,
       saturating_rounding_doubling_high_mul(shifted, multiplier), right_shift);
 }
 
+/// The int64-accumulator form of multiply_by_quantized_multiplier, used by the
+/// int16-activation kernels (convolutions with int64 bias). It does not round
+/// twice: the Q31 multiplier is first rounded to Q15 (half up, capped at
+/// 0x7FFF), then x * multiplier_q15 * 2^(shift - 15) is rounded once, half
+/// toward +infinity. This is TFLite's reference arithmetic for int64 inputs,
+/// which trades the multiplier's low 16 bits for a product that fits int64.
+///
+/// Preconditions (as in the reference): |x| < 2^47, 0 <= multiplier < 2^31,
+/// shift in [-31, 7]. The result is the low 32 bits of the rounded quotient,
+/// as the reference's int64-to-int32 conversion gives; callers clamp it.
+///
+/// A separate name rather than an overload: int32_t is `long` on
+/// arm-none-eabi, where an `int` argument would make an overload ambiguous.
+INGOT_KERNEL int32_t multiply_by_quantized_multiplier_s64(int64_t x,
+                                                          int32_t multiplier,
+                                                          int32_t shift) {
+  // multiplier < 0x7FFF0000 keeps the rounded Q15 value at most 0x7FFF.
+  const int64_t multiplier_q15 = multiplier < 0x7FFF0000
+                                     ? (multiplier + (int32_t{1} << 15)) >> 16
+                                     : 0x7FFF;
+  const int32_t total_shift = 15 - shift; // in [8, 46]
+  // |x| < 2^47 and multiplier_q15 <= 2^15, so the product stays below 2^62.
+  const int64_t rounded =
+      x * multiplier_q15 + (int64_t{1} << (total_shift - 1));
+  // Arithmetic right shift floors, so adding half first rounds ties upward.
+  return static_cast<int32_t>(
+      static_cast<uint32_t>(static_cast<uint64_t>(rounded >> total_shift)));
+}
+
 /// Clamps `value` to [low, high].
 INGOT_KERNEL int32_t clamp_i32(int32_t value, int32_t low, int32_t high) {
   return value < low ? low : (value > high ? high : value);
