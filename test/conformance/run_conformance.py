@@ -6,13 +6,17 @@ shared/conformance (see manifests.py for how models are found and sorted):
 
 - integer models: `ingot run` on every case of the manifest; each output file
   must be byte-identical to the reference output.
-- float and hybrid models: `ingot run` and `ingot compile` must both exit with
-  status 1 and an error naming the model path and saying the model cannot be
-  compiled (or has operators "without an int8 kernel"), and must not crash.
+- float and hybrid models: ingot may refuse them, or compile them. Refused,
+  `ingot run` and `ingot compile` must both exit with status 1 and an error
+  naming the model path and saying the model cannot be compiled (or has
+  operators "without an int8 kernel"), without crashing. Compiled, they are
+  held to what integer models are: every reference case byte-identical; a
+  model without reference outputs (TFLite Micro refuses hybrid models) must
+  run on zeros and write outputs of the manifest's sizes.
 
-Prints one row per model and, last, a line `N passed, M failed` counting cases
-(one per reference case, one per refused model) that CI reads. Exits 0 only
-when nothing failed and something was checked.
+Prints one row per model and, last, a line `N passed, M failed` counting
+checks (one per reference case, one per refused or unreferenced model) that CI
+reads. Exits 0 only when nothing failed and something was checked.
 """
 
 import argparse
@@ -76,8 +80,8 @@ def describe_mismatch(index, got, want):
             f"first at byte {first} (got {got[first]}, want {want[first]})")
 
 
-def refusal_inputs(model, workdir):
-    """Input files for a refused model: case 0's, or zeros of the right size."""
+def first_inputs(model, workdir):
+    """Case 0's input files, or zero-filled ones of the manifest's sizes."""
     cases = model.cases
     if cases and cases[0].get("inputs"):
         return [model.folder / name for name in cases[0]["inputs"]]
@@ -89,32 +93,49 @@ def refusal_inputs(model, workdir):
     return paths
 
 
-def check_refusal(ingot, model):
-    """A float or hybrid model must be refused with a clear error."""
+def try_float_model(ingot, model):
+    """Runs a float or hybrid model once on case 0 (or zeros).
+
+    Returns (outcome, problem): ("compiles", None) when `ingot run` worked and
+    wrote outputs of the manifest's sizes; ("refused", None) when both
+    `ingot run` and `ingot compile` refuse the model cleanly; otherwise
+    (outcome, why it is wrong).
+    """
     with tempfile.TemporaryDirectory(prefix="ingot-conformance-") as workdir:
-        run_command = [ingot, "run", str(model.path), "--outdir",
-                       os.path.join(workdir, "out")]
-        for path in refusal_inputs(model, workdir):
+        outdir = pathlib.Path(workdir) / "out"
+        run_command = [ingot, "run", str(model.path), "--outdir", str(outdir)]
+        for path in first_inputs(model, workdir):
             run_command += ["--input", str(path)]
+        status, output = run(run_command)
+        if status == 0:
+            for index, tensor in enumerate(model.manifest.get("outputs", [])):
+                produced = outdir / f"output{index}.bin"
+                size = produced.stat().st_size if produced.is_file() else None
+                if size != tensor.get("bytes", size):
+                    return "compiles", (f"output{index}.bin has {size} bytes, "
+                                        f"the manifest says {tensor['bytes']}")
+            return "compiles", None
+        problem = refusal_problem(model, status, output)
+        if problem:
+            return "refused", f"`ingot run`: {problem}"
         compile_command = [ingot, "compile", str(model.path), "-o",
-                           os.path.join(workdir, "cpp")]
-        for name, command in (("run", run_command),
-                              ("compile", compile_command)):
-            status, output = run(command)
-            problem = refusal_problem(model, status, output)
-            if problem:
-                return f"`ingot {name}`: {problem}"
-    return None
+                           str(pathlib.Path(workdir) / "cpp")]
+        status, output = run(compile_command)
+        problem = refusal_problem(model, status, output)
+        if problem:
+            return "refused", f"`ingot compile`: {problem}"
+    return "refused", None
 
 
 def refusal_problem(model, status, output):
+    """Why (status, output) is not a clean refusal of model, or None."""
     if status is None or status < 0:
         return f"crashed or hung ({output.strip() or status})"
     crash = [m for m in CRASH_MARKERS if m in output]
     if crash:
         return f"crashed ({crash[0]}): {output.strip()}"
     if status != 1:
-        return f"exited with {status}, expected 1: {output.strip()}"
+        return f"exited with {status}, expected 0 or 1: {output.strip()}"
     if str(model.path) not in output:
         return f"the error does not name {model.path}: {output.strip()}"
     if not any(phrase in output for phrase in REFUSAL_PHRASES):
@@ -124,15 +145,8 @@ def refusal_problem(model, status, output):
     return None
 
 
-def check_model(ingot, model, jobs):
-    """Returns (passed, failed, notes) for one model."""
-    if model.kind == "float":
-        problem = check_refusal(ingot, model)
-        return (0, 1, [problem]) if problem else (1, 0, [])
-    if model.kind == "unknown":
-        return 0, 1, [f"unrecognized dtypes {model.dtypes} in the manifest"]
-    if not model.cases:
-        return 0, 1, ["integer model without reference cases"]
+def check_cases(ingot, model, jobs):
+    """Returns (passed, failed, notes) over the model's reference cases."""
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
         results = list(pool.map(lambda c: check_case(ingot, model, c),
                                 model.cases))
@@ -140,6 +154,25 @@ def check_model(ingot, model, jobs):
              for i, (case, problem) in enumerate(zip(model.cases, results))
              if problem]
     return len(results) - len(notes), len(notes), notes
+
+
+def check_model(ingot, model, jobs):
+    """Returns (outcome, passed, failed, notes) for one model."""
+    if model.kind == "unknown":
+        return "?", 0, 1, [f"unrecognized dtypes {model.dtypes} in the "
+                           "manifest"]
+    if model.kind == "float":
+        outcome, problem = try_float_model(ingot, model)
+        if problem:
+            return outcome, 0, 1, [problem]
+        if outcome == "refused":
+            return "refused", 1, 0, []
+        if not model.cases:
+            return "runs, no reference", 1, 0, []
+    elif not model.cases:
+        return "no cases", 0, 1, ["integer model without reference cases"]
+    passed, failed, notes = check_cases(ingot, model, jobs)
+    return "bit-exact", passed, failed, notes
 
 
 def main():
@@ -162,21 +195,21 @@ def main():
             raise SystemExit(f"error: no such model(s): {sorted(unknown)}")
         models = [m for m in models if m.name in args.models]
 
-    expectation = {"integer": "bit-exact", "float": "refused",
-                   "unknown": "?"}
     print(f"conformance models from {root}\n")
-    header = f"{'model':<28} {'expect':<10} {'passed':>6} {'failed':>6}  result"
+    header = (f"{'model':<26} {'dtypes':<8} {'checked':<19} {'passed':>6} "
+              f"{'failed':>6}  result")
     print(header)
     print("-" * len(header))
     total_passed = total_failed = 0
     failures = []
     for model in models:
-        passed, failed, notes = check_model(args.ingot, model, args.jobs)
+        outcome, passed, failed, notes = check_model(args.ingot, model,
+                                                     args.jobs)
         total_passed += passed
         total_failed += failed
         result = "ok" if not failed else "FAIL"
-        print(f"{model.name:<28} {expectation[model.kind]:<10} "
-              f"{passed:>6} {failed:>6}  {result}", flush=True)
+        print(f"{model.name:<26} {model.kind:<8} {outcome:<19} {passed:>6} "
+              f"{failed:>6}  {result}", flush=True)
         failures += [f"{model.name}: {note}" for note in notes]
     if failures:
         print("\nfailures:")
