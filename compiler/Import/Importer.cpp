@@ -322,6 +322,9 @@ OperatorContext::activation(tflite::ActivationFunctionType type) {
 }
 
 LogicalResult OperatorContext::fail(const llvm::Twine &message) {
+  if (reported)
+    return failure();
+  reported = true;
   return importer.fail("operator #" + llvm::Twine(index) + " (" + opName +
                        ") " + message);
 }
@@ -377,6 +380,24 @@ ModelImporter::importOperator(int32_t index, OpBuilder &builder,
   if (defining) {
     defining->setAttr(kTfliteOpAttr, builder.getStringAttr(name));
     defining->setAttr(kTfliteIndexAttr, builder.getI32IntegerAttr(index));
+    // Verify while the operator's index and name are known: the verifier
+    // checks TFLite's shape rules, and its message alone names neither the
+    // file nor the operator.
+    std::string problem;
+    {
+      ScopedDiagnosticHandler capture(defining->getContext(),
+                                      [&](Diagnostic &diagnostic) {
+                                        if (problem.empty() &&
+                                            diagnostic.getSeverity() ==
+                                                DiagnosticSeverity::Error)
+                                          problem = diagnostic.str();
+                                        return success();
+                                      });
+      if (failed(mlir::verify(defining)) && problem.empty())
+        problem = "does not verify";
+    }
+    if (!problem.empty())
+      return context.fail("is malformed: " + problem);
   }
   FailureOr<RankedTensorType> declared = context.outputType(0);
   if (failed(declared))

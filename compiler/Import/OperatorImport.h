@@ -58,6 +58,9 @@ private:
   ModelImporter &importer;
   int32_t index;
   llvm::StringRef opName;
+  /// Handlers read every operand before checking for failure; only the
+  /// first problem of an operator is reported.
+  bool reported = false;
 
 public:
   /// Options of the expected type, or failure if the model lacks them.
