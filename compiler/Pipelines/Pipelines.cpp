@@ -16,6 +16,12 @@
 
 using namespace mlir;
 
+void ingot::buildQuantizationPipeline(OpPassManager &pm,
+                                      QuantizationMode mode) {
+  if (mode == QuantizationMode::Dynamic)
+    pm.addNestedPass<func::FuncOp>(createQuantizeWeightsPass());
+}
+
 void ingot::buildGraphToKernelPipeline(OpPassManager &pm) {
   pm.addNestedPass<func::FuncOp>(graph::createFuseActivationPass());
   pm.addNestedPass<func::FuncOp>(createComputeRequantParamsPass());

@@ -13,6 +13,12 @@
 
 namespace ingot {
 
+/// Post-training quantization applied to an imported float graph.
+enum class QuantizationMode { None, Dynamic };
+
+/// Graph-to-graph quantization passes for `mode` (none for None).
+void buildQuantizationPipeline(mlir::OpPassManager &pm, QuantizationMode mode);
+
 /// graph dialect (as imported) -> planned kernel dialect.
 void buildGraphToKernelPipeline(mlir::OpPassManager &pm);
 

@@ -13,6 +13,7 @@
 #include "Quantization/Transforms/QuantTypes.h"
 #include "SoftmaxParams.h"
 #include "ingot/runtime/kernels/ref/conv2d_hybrid_f32_s8.h"
+#include "ingot/runtime/kernels/ref/fully_connected_hybrid_f32_s8.h"
 
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "llvm/ADT/TypeSwitch.h"
@@ -184,6 +185,9 @@ static std::string typeBlocker(Operation *op) {
       })
       .Case([](graph::FullyConnectedOp fc) -> std::string {
         if (allF32({fc.getInput(), fc.getFilter(), fc.getBias(), fc.getOutput()}))
+          return "";
+        if (allF32({fc.getInput(), fc.getBias(), fc.getOutput()}) &&
+            isPerTensorInt(fc.getFilter(), 8) && zeroPointOf(fc.getFilter()) == 0)
           return "";
         if (!isPerTensorInt(fc.getInput(), 8) ||
             !isPerTensorInt(fc.getOutput(), 8) ||
@@ -591,7 +595,7 @@ struct LowerFloatFullyConnected : LoweringPattern<graph::FullyConnectedOp> {
   LogicalResult
   matchAndRewrite(graph::FullyConnectedOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    if (!isF32(op.getInput()))
+    if (!isF32(op.getInput()) || !isF32(op.getFilter()))
       return rewriter.notifyMatchFailure(op, "not float32");
     auto [low, high] = floatRange(op.getFusedActivation());
     return replace<kernel::FullyConnectedF32Op>(
@@ -701,6 +705,31 @@ struct LowerHybridConv2D : LoweringPattern<graph::Conv2DOp> {
   }
 };
 
+/// TFLite's hybrid FULLY_CONNECTED: float input and output, int8 weights.
+struct LowerHybridFullyConnected : LoweringPattern<graph::FullyConnectedOp> {
+  using LoweringPattern::LoweringPattern;
+  LogicalResult
+  matchAndRewrite(graph::FullyConnectedOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (!isF32(op.getInput()) || isF32(op.getFilter()))
+      return rewriter.notifyMatchFailure(op, "not a hybrid fully connected");
+    auto [low, high] = floatRange(op.getFusedActivation());
+    auto lowered = kernel::FullyConnectedHybridOp::create(
+        rewriter, op.getLoc(), convertedResultType(op), adaptor.getInput(),
+        adaptor.getFilter(), adaptor.getBias(),
+        rewriter.getF32FloatAttr(scaleOf(op.getFilter())),
+        rewriter.getF32FloatAttr(low), rewriter.getF32FloatAttr(high));
+    copyIngotAttributes(op, lowered);
+    int32_t depth = dim(op.getFilter(), 1);
+    lowered->setAttr(
+        kernel::kScratchBytesAttr,
+        rewriter.getI64IntegerAttr(
+            ingot::ref::fully_connected_hybrid_f32_s8_scratch_bytes(depth)));
+    rewriter.replaceOp(op, lowered->getResults());
+    return success();
+  }
+};
+
 } // namespace
 
 void ingot::populateGraphToKernelPatterns(TypeConverter &converter,
@@ -718,6 +747,7 @@ void ingot::populateGraphToKernelPatterns(TypeConverter &converter,
                LowerFloatPool<graph::AveragePool2DOp,
                               kernel::AveragePool2DF32Op>,
                LowerFloatPool<graph::MaxPool2DOp, kernel::MaxPool2DF32Op>,
-               LowerFloatSoftmax, LowerHybridConv2D>(converter,
+               LowerFloatSoftmax, LowerHybridConv2D,
+               LowerHybridFullyConnected>(converter,
                                                      patterns.getContext());
 }

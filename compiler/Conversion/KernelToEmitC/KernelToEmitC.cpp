@@ -644,6 +644,24 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
         call.emit(loc, "ingot::ref::conv2d_hybrid_f32_s8");
         return success();
       })
+      .Case([&](kernel::FullyConnectedHybridOp fc) {
+        auto filter = shape(fc.getFilter());
+        int64_t depth = filter[1];
+        int64_t batches = tensorTypeOf(fc.getInput()).getNumElements() / depth;
+        Value scratch = scratchView(op, builder.getI8Type(), loc);
+        call.pointer(pointerTo(fc.getInput()))
+            .pointer(pointerTo(fc.getFilter()))
+            .f32(fc.getFilterScale().convertToFloat());
+        biasArg(fc.getBias());
+        call.pointer(pointerTo(fc.getOutput()))
+            .pointer(scratch)
+            .i32(batches).i32(depth).i32(filter[0])
+            .f32(fc.getActivationMin().convertToFloat())
+            .f32(fc.getActivationMax().convertToFloat());
+        kernelHeaders.insert("fully_connected_hybrid_f32_s8");
+        call.emit(loc, "ingot::ref::fully_connected_hybrid_f32_s8");
+        return success();
+      })
       .Case([&](kernel::FullyConnectedF32Op fc) {
         auto filter = shape(fc.getFilter());
         int64_t depth = filter[1];

@@ -36,4 +36,33 @@ def ComputeRequantParamsPass
   let dependentDialects = ["::ingot::graph::GraphDialect"];
 }
 
+def QuantizeWeightsPass : Pass<"ingot-quantize-weights", "::mlir::func::FuncOp"> {
+  let summary = "Dynamic-range quantization: int8 weights, float activations";
+  let description = [{
+    What the TFLite converter's `Optimize.DEFAULT` does without a
+    representative dataset. The float filter of each CONV_2D (per output
+    channel) and FULLY_CONNECTED (per tensor) with at least `min-elements`
+    elements becomes a symmetric int8 constant; activations and biases stay
+    float, and the ops lower to hybrid kernels that quantize their input on
+    the fly. Smaller filters (and depthwise filters, which have no hybrid
+    kernel) stay float, as they cost more in scales than they save.
+
+    Before:
+    ```mlir
+    %w = graph.const dense<...> : tensor<64x3x3x8xf32> -> tensor<64x3x3x8xf32>
+    ```
+    After:
+    ```mlir
+    %w = graph.const dense<...> : tensor<64x3x3x8xi8>
+        -> tensor<64x3x3x8x!quant.uniform<i8:f32:0, {0.0123, ...}>>
+    ```
+  }];
+  let options = [
+    Option<"minElements", "min-elements", "int64_t", /*default=*/"1024",
+           "Smallest filter (in elements) worth quantizing; TFLite's default">
+  ];
+  let dependentDialects = ["::ingot::graph::GraphDialect",
+                           "::mlir::quant::QuantDialect"];
+}
+
 #endif // INGOT_QUANTIZATION_PASSES_TD

@@ -48,12 +48,22 @@ std::string cIdentifier(llvm::StringRef text) {
   return identifier;
 }
 
+static QuantizationMode quantizationMode = QuantizationMode::None;
+
+void setQuantizationMode(QuantizationMode mode) { quantizationMode = mode; }
+
 OwningOpRef<ModuleOp> lowerModel(MLIRContext &context, llvm::StringRef modelPath,
                                  Stage stage, llvm::StringRef modelName) {
   OwningOpRef<ModuleOp> module = import::importTfliteFile(modelPath, context);
-  if (!module || stage == Stage::Graph)
-    return module;
+  if (!module)
+    return nullptr;
   PassManager pm(&context);
+  buildQuantizationPipeline(pm, quantizationMode);
+  if (stage == Stage::Graph) {
+    if (failed(pm.run(*module)))
+      return nullptr;
+    return module;
+  }
   buildGraphToKernelPipeline(pm);
   if (stage == Stage::EmitC)
     buildKernelToEmitCPipeline(pm, modelName.str());

@@ -2,6 +2,7 @@
 #ifndef INGOT_TOOLS_INGOT_DRIVER_H
 #define INGOT_TOOLS_INGOT_DRIVER_H
 
+#include "Pipelines/Pipelines.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/OwningOpRef.h"
@@ -11,6 +12,12 @@
 #include <vector>
 
 namespace ingot::driver {
+
+using ingot::QuantizationMode;
+
+/// The post-training quantization every subcommand applies after import
+/// (set once from the command line).
+void setQuantizationMode(QuantizationMode mode);
 
 /// How far `lowerModel` takes a model.
 enum class Stage { Graph, Kernel, EmitC };

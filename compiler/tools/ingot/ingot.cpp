@@ -69,6 +69,19 @@ static cl::opt<bool>
               cl::desc("Keep the temporary build folder and print its path"),
               cl::sub(runCommand), cl::cat(category));
 
+// every subcommand
+static cl::opt<ingot::QuantizationMode> quantizeMode(
+    "quantize",
+    cl::desc("Post-training quantization to apply to a float model first"),
+    cl::values(clEnumValN(ingot::QuantizationMode::None, "none",
+                          "compile the model as it is (default)"),
+               clEnumValN(ingot::QuantizationMode::Dynamic, "dynamic",
+                          "int8 weights, float activations (like the TFLite "
+                          "converter's Optimize.DEFAULT without a "
+                          "representative dataset)")),
+    cl::init(ingot::QuantizationMode::None), cl::sub(compileCommand),
+    cl::sub(runCommand), cl::sub(inspectCommand), cl::cat(category));
+
 // inspect
 static cl::opt<bool> inspectJson("json", cl::desc("Print JSON"),
                                  cl::sub(inspectCommand), cl::cat(category));
@@ -84,6 +97,7 @@ int main(int argc, char **argv) {
       "  ingot inspect model.tflite [--json]\n\n"
       "Run 'ingot <subcommand> --help' for a subcommand's options.\n");
 
+  setQuantizationMode(quantizeMode);
   if (compileCommand) {
     std::string name = modelName.empty()
                            ? cIdentifier(sys::path::stem(modelPath))

@@ -242,4 +242,14 @@ def Kernel_Conv2DHybridOp : Kernel_ComputeOp<"conv2d_hybrid_f32_s8"> {
   }];
 }
 
+def Kernel_FullyConnectedHybridOp : Kernel_ComputeOp<"fully_connected_hybrid_f32_s8"> {
+  let summary = "float32 matrix-vector product with int8 weights (dynamic range)";
+  let arguments = (ins AnyRankedTensor:$input, AnyRankedTensor:$filter,
+      Optional<AnyRankedTensor>:$bias, F32Attr:$filter_scale,
+      F32Attr:$activation_min, F32Attr:$activation_max);
+  let assemblyFormat = [{
+    $input `,` $filter (`,` $bias^)? attr-dict `:` functional-type(operands, results)
+  }];
+}
+
 #endif // INGOT_DIALECT_KERNEL_IR_KERNELOPS_TD
