@@ -109,6 +109,29 @@ template <typename PoolOpT> FailureOr<Value> importPool(OperatorContext &ctx) {
       .getResult();
 }
 
+FailureOr<Value> importTransposeConv(OperatorContext &ctx) {
+  auto options = ctx.options<tflite::TransposeConvOptions>();
+  if (failed(options))
+    return failure();
+  // Input 0 is the output shape, which the output tensor's static shape
+  // already states; TFLite Micro ignores it too.
+  FailureOr<Value> filter = ctx.input(1);
+  FailureOr<Value> input = ctx.input(2);
+  FailureOr<Value> bias = ctx.optionalInput(3);
+  FailureOr<RankedTensorType> outputType = ctx.outputType(0);
+  if (failed(filter) || failed(input) || failed(bias) || failed(outputType))
+    return failure();
+  if ((*options)->fused_activation_function() !=
+      tflite::ActivationFunctionType_NONE)
+    return ctx.fail("has a fused activation, which TRANSPOSE_CONV kernels "
+                    "do not apply; ingot does not support it");
+  return TransposeConvOp::create(ctx.builder, ctx.loc, *outputType, *input,
+                                 *filter, *bias,
+                                 ctx.padding((*options)->padding()),
+                                 (*options)->stride_h(), (*options)->stride_w())
+      .getResult();
+}
+
 } // namespace
 
 void appendConvolutionHandlers(std::vector<HandlerEntry> &table) {
@@ -117,6 +140,7 @@ void appendConvolutionHandlers(std::vector<HandlerEntry> &table) {
   table.push_back({/*FULLY_CONNECTED*/ 9, 9, importFullyConnected});
   table.push_back({/*AVERAGE_POOL_2D*/ 1, 3, importPool<AveragePool2DOp>});
   table.push_back({/*MAX_POOL_2D*/ 17, 3, importPool<MaxPool2DOp>});
+  table.push_back({/*TRANSPOSE_CONV*/ 67, 4, importTransposeConv});
 }
 
 } // namespace ingot::import

@@ -1,7 +1,7 @@
 //===- ElementwiseHandlers.cpp - Import of per-element operators ----------===//
 //
-// This file implements the import of ADD, RESHAPE, SOFTMAX, QUANTIZE,
-// DEQUANTIZE, RELU and RELU6.
+// This file implements the import of ADD, SUB, RESHAPE, SOFTMAX, QUANTIZE,
+// DEQUANTIZE, RELU, RELU6 and LEAKY_RELU.
 //
 //===----------------------------------------------------------------------===//
 #include "OperatorImport.h"
@@ -22,13 +22,36 @@ FailureOr<Value> importAdd(OperatorContext &ctx) {
   auto activation = ctx.activation((*options)->fused_activation_function());
   if (failed(lhs) || failed(rhs) || failed(outputType) || failed(activation))
     return failure();
-  auto lhsType = cast<RankedTensorType>(lhs->getType());
-  auto rhsType = cast<RankedTensorType>(rhs->getType());
-  if (lhsType.getShape() != rhsType.getShape() ||
-      lhsType.getShape() != outputType->getShape())
-    return ctx.fail("broadcasts its inputs, which ingot does not support yet");
   return AddOp::create(ctx.builder, ctx.loc, *outputType, *lhs, *rhs,
                        *activation)
+      .getResult();
+}
+
+FailureOr<Value> importSub(OperatorContext &ctx) {
+  auto options = ctx.options<tflite::SubOptions>();
+  if (failed(options))
+    return failure();
+  FailureOr<Value> lhs = ctx.input(0);
+  FailureOr<Value> rhs = ctx.input(1);
+  FailureOr<RankedTensorType> outputType = ctx.outputType(0);
+  auto activation = ctx.activation((*options)->fused_activation_function());
+  if (failed(lhs) || failed(rhs) || failed(outputType) || failed(activation))
+    return failure();
+  return SubOp::create(ctx.builder, ctx.loc, *outputType, *lhs, *rhs,
+                       *activation)
+      .getResult();
+}
+
+FailureOr<Value> importLeakyRelu(OperatorContext &ctx) {
+  auto options = ctx.options<tflite::LeakyReluOptions>();
+  if (failed(options))
+    return failure();
+  FailureOr<Value> input = ctx.input(0);
+  FailureOr<RankedTensorType> outputType = ctx.outputType(0);
+  if (failed(input) || failed(outputType))
+    return failure();
+  return LeakyReluOp::create(ctx.builder, ctx.loc, *outputType, *input,
+                             ctx.builder.getF32FloatAttr((*options)->alpha()))
       .getResult();
 }
 
@@ -92,6 +115,8 @@ void appendElementwiseHandlers(std::vector<HandlerEntry> &table) {
   table.push_back({/*QUANTIZE*/ 114, 2, importUnary<QuantizeOp>});
   table.push_back({/*DEQUANTIZE*/ 6, 4, importUnary<DequantizeOp>});
   table.push_back({/*RELU*/ 19, 3, importRelu});
+  table.push_back({/*SUB*/ 41, 5, importSub});
+  table.push_back({/*LEAKY_RELU*/ 98, 2, importLeakyRelu});
   table.push_back({/*RELU6*/ 21, 3, importRelu6});
 }
 

@@ -119,6 +119,11 @@ FailureOr<Type> ModelImporter::elementType(const tflite::Tensor &tensor,
   if (!quantization || !quantization->scale() ||
       quantization->scale()->size() == 0)
     return storage;
+  // MLIR's quant types store at most 32 bits. The one 64-bit quantized
+  // tensor TFLite writes is the int16x8 bias, whose kernels read it as plain
+  // integers, so it keeps its storage type.
+  if (storage.getIntOrFloatBitWidth() > 32)
+    return storage;
 
   auto scales = quantization->scale();
   auto zeroPoints = quantization->zero_point();
@@ -297,6 +302,23 @@ FailureOr<Value> OperatorContext::input(unsigned i) {
   return value;
 }
 
+FailureOr<SmallVector<int64_t>> OperatorContext::constantInts(unsigned i) {
+  FailureOr<Value> value = input(i);
+  if (failed(value))
+    return failure();
+  auto constant = value->getDefiningOp<graph::ConstOp>();
+  auto elements =
+      constant ? dyn_cast<DenseIntElementsAttr>(constant.getValue()) : nullptr;
+  if (!elements)
+    return fail("needs input " + llvm::Twine(i) +
+                " to be a constant integer tensor; ingot compiles static "
+                "graphs only");
+  SmallVector<int64_t> result;
+  for (const APInt &element : elements.getValues<APInt>())
+    result.push_back(element.getSExtValue());
+  return result;
+}
+
 FailureOr<RankedTensorType> OperatorContext::outputType(unsigned i) {
   if (i >= numOutputs())
     return fail("is missing output " + llvm::Twine(i));
@@ -462,6 +484,7 @@ OwningOpRef<ModuleOp> ModelImporter::run() {
   appendConvolutionHandlers(table);
   appendElementwiseHandlers(table);
   appendRecurrentHandlers(table);
+  appendShapeHandlers(table);
 
   if (graph.operators())
     for (int32_t index = 0;
@@ -477,6 +500,11 @@ OwningOpRef<ModuleOp> ModelImporter::run() {
     results.push_back(*value);
   }
   func::ReturnOp::create(builder, fileLoc, results);
+  // Shape operands (RESHAPE's new shape, PAD's paddings, ...) become
+  // attributes; their tensors would otherwise end up in flash unused.
+  for (Operation &op : llvm::make_early_inc_range(*entry))
+    if (isa<graph::ConstOp>(op) && op.use_empty())
+      op.erase();
   if (failed(mlir::verify(*module)))
     return nullptr;
   return module;

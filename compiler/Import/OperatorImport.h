@@ -33,6 +33,8 @@ public:
   mlir::FailureOr<mlir::Value> input(unsigned i);
   /// The value of optional input `i`: a null Value when the model omits it.
   mlir::FailureOr<mlir::Value> optionalInput(unsigned i);
+  /// The integer values of input `i`, which must be a constant tensor.
+  mlir::FailureOr<llvm::SmallVector<int64_t>> constantInts(unsigned i);
   /// The type of output `i`.
   mlir::FailureOr<mlir::RankedTensorType> outputType(unsigned i);
   /// The number of inputs and outputs the operator lists.
@@ -89,6 +91,7 @@ struct HandlerEntry {
 void appendConvolutionHandlers(std::vector<HandlerEntry> &table);
 void appendElementwiseHandlers(std::vector<HandlerEntry> &table);
 void appendRecurrentHandlers(std::vector<HandlerEntry> &table);
+void appendShapeHandlers(std::vector<HandlerEntry> &table);
 
 } // namespace ingot::import
 

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "Conversion/Passes.h"
 
+#include "Int16Params.h"
 #include "KernelParams.h"
 #include "Quantization/Transforms/Passes.h"
 #include "Quantization/Transforms/QuantTypes.h"
@@ -68,6 +69,27 @@ bool isInt32BiasOrNone(Value bias) {
 
 bool isF32(Value value) { return value && elementTypeOf(value).isF32(); }
 
+bool isInt64BiasOrNone(Value bias) {
+  if (!bias)
+    return true;
+  Type element = elementTypeOf(bias);
+  if (auto quantized = dyn_cast<mlir::quant::QuantizedType>(element))
+    return quantized.getStorageTypeIntegralWidth() == 64;
+  return element.isInteger(64);
+}
+
+std::vector<int32_t> shape32(Value value) {
+  auto shape = cast<RankedTensorType>(value.getType()).getShape();
+  return std::vector<int32_t>(shape.begin(), shape.end());
+}
+
+/// The int16x8 operand types of TFLite's 16-bit convolutions.
+bool isS16Conv(Value input, Value filter, Value bias, Value output) {
+  return isPerTensorInt(input, 16) && isPerTensorInt(output, 16) &&
+         isInt8Weight(filter, 0) && hasZeroZeroPoints(filter) &&
+         isInt64BiasOrNone(bias);
+}
+
 bool allF32(std::initializer_list<Value> values) {
   return llvm::all_of(values, [](Value v) { return !v || isF32(v); });
 }
@@ -121,7 +143,8 @@ std::string convBlocker(Value input, Value filter, Value bias, Value output,
   // Hybrid (dynamic-range) convolutions: float activations, int8 weights.
   bool hybrid = channelAxis == 0 && allF32({input, bias, output}) &&
                 isInt8Weight(filter, channelAxis) && hasZeroZeroPoints(filter);
-  if (hybrid || allF32({input, filter, bias, output})) {
+  bool s16 = channelAxis == 0 && isS16Conv(input, filter, bias, output);
+  if (hybrid || s16 || allF32({input, filter, bias, output})) {
     if (padding.outputH != dim(output, 1) || padding.outputW != dim(output, 2))
       return "has an output shape that does not follow from its padding, "
              "strides and dilations";
@@ -141,14 +164,27 @@ std::string convBlocker(Value input, Value filter, Value bias, Value output,
 
 } // namespace
 
+/// TFLite's resolution of a strided slice's begin/end/masks.
+static ingot::quant::StridedSliceS16Params
+stridedSliceParams(graph::StridedSliceOp op) {
+  auto toVector = [](ArrayRef<int64_t> values) {
+    return std::vector<int32_t>(values.begin(), values.end());
+  };
+  return ingot::quant::stridedSliceS16Params(
+      shape32(op.getInput()), toVector(op.getBegin()), toVector(op.getEnd()),
+      toVector(op.getStrides()), op.getBeginMask(), op.getEndMask(),
+      op.getShrinkAxisMask());
+}
+
 /// Whether `op` lowers to an integer kernel whose parameters come from
 /// ingot-compute-requant-params.
 static bool needsRequantParams(Operation *op) {
   if (isa<graph::QuantizeOp>(op))
     return !isF32(op->getOperand(0));
   if (!isa<graph::Conv2DOp, graph::DepthwiseConv2DOp, graph::FullyConnectedOp,
-           graph::AddOp, graph::AveragePool2DOp, graph::MaxPool2DOp,
-           graph::SoftmaxOp, graph::SvdfOp>(op))
+           graph::AddOp, graph::SubOp, graph::AveragePool2DOp,
+           graph::MaxPool2DOp, graph::SoftmaxOp, graph::SvdfOp,
+           graph::LeakyReluOp, graph::TransposeConvOp>(op))
     return false;
   return !isF32(op->getOperand(0));
 }
@@ -200,6 +236,14 @@ static std::string typeBlocker(Operation *op) {
       .Case([](graph::AddOp add) -> std::string {
         if (allF32({add.getLhs(), add.getRhs(), add.getOutput()}))
           return "";
+        if (isPerTensorInt(add.getLhs(), 16) &&
+            isPerTensorInt(add.getRhs(), 16) &&
+            isPerTensorInt(add.getOutput(), 16))
+          return "";
+        if (shape32(add.getLhs()) != shape32(add.getRhs()) ||
+            shape32(add.getLhs()) != shape32(add.getOutput()))
+          return "broadcasts its inputs, which ingot supports for int16 "
+                 "only (int8 and float32 ADD need equal shapes)";
         if (!isPerTensorInt(add.getLhs(), 8) ||
             !isPerTensorInt(add.getRhs(), 8) ||
             !isPerTensorInt(add.getOutput(), 8))
@@ -257,10 +301,12 @@ static std::string typeBlocker(Operation *op) {
             (elementTypeOf(input).isF32() && isPerTensorInt(output, 8)) ||
             (isPerTensorInt(input, 16) &&
              (isPerTensorInt(output, 8) || isPerTensorInt(output, 32))) ||
-            (isPerTensorInt(input, 8) && isPerTensorInt(output, 8));
+            (isPerTensorInt(input, 8) && isPerTensorInt(output, 8)) ||
+            (isPerTensorInt(input, 32) && isPerTensorInt(output, 16));
         if (!supported)
           return "converts between types ingot has no kernel for (supported: "
-                 "float32->int8, int16->int8, int16->int32, int8->int8)";
+                 "float32->int8, int16->int8, int16->int32, int32->int16, "
+                 "int8->int8)";
         return "";
       })
       .Case([](graph::DequantizeOp dequantize) -> std::string {
@@ -279,6 +325,55 @@ static std::string typeBlocker(Operation *op) {
             !isInt32BiasOrNone(svdf.getBias()))
           return "has tensor types without a kernel (supported: int8 input, "
                  "weights and state, int32 bias)";
+        return "";
+      })
+      .Case([](graph::SubOp sub) -> std::string {
+        if (isPerTensorInt(sub.getLhs(), 16) &&
+            isPerTensorInt(sub.getRhs(), 16) &&
+            isPerTensorInt(sub.getOutput(), 16))
+          return "";
+        return "has types without a kernel (SUB is supported on int16)";
+      })
+      .Case([](graph::LeakyReluOp op) -> std::string {
+        if (isPerTensorInt(op.getInput(), 16) &&
+            isPerTensorInt(op.getOutput(), 16))
+          return "";
+        return "has types without a kernel (LEAKY_RELU is supported on "
+               "int16)";
+      })
+      .Case([](graph::TransposeConvOp op) -> std::string {
+        if (!isS16Conv(op.getInput(), op.getFilter(), op.getBias(),
+                       op.getOutput()))
+          return "has types without a kernel (TRANSPOSE_CONV is supported "
+                 "with int16 activations, int8 weights and int64 bias)";
+        return "";
+      })
+      .Case([](graph::PadOp op) -> std::string {
+        if (!isPerTensorInt(op.getInput(), 16) ||
+            perTensor(op.getInput()) != perTensor(op.getOutput()))
+          return "has types without a kernel (PAD is supported on int16 "
+                 "with equal input and output quantization)";
+        if (cast<RankedTensorType>(op.getInput().getType()).getRank() > 5)
+          return "pads more than 5 dimensions";
+        return "";
+      })
+      .Case([](graph::StridedSliceOp op) -> std::string {
+        if (!isPerTensorInt(op.getInput(), 16) ||
+            perTensor(op.getInput()) != perTensor(op.getOutput()))
+          return "has types without a kernel (STRIDED_SLICE is supported on "
+                 "int16 with equal input and output quantization)";
+        if (op.getEllipsisMask() || op.getNewAxisMask() || op.getOffset())
+          return "uses ellipsis_mask, new_axis_mask or offset, which ingot "
+                 "does not support";
+        ingot::quant::StridedSliceS16Params params = stridedSliceParams(op);
+        int64_t elements = 1;
+        for (int32_t extent : params.outputShape)
+          elements *= extent;
+        if (params.outputShape.empty() ||
+            elements !=
+                cast<RankedTensorType>(op.getOutput().getType()).getNumElements())
+          return "has begin, end and strides that do not produce its output "
+                 "shape";
         return "";
       })
       .Case<graph::ReluOp, graph::Relu6Op>([](auto) -> std::string {
@@ -396,8 +491,9 @@ struct LowerConvolution : LoweringPattern<SourceOp> {
   LogicalResult
   matchAndRewrite(SourceOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    if (isF32(op.getInput()))
-      return rewriter.notifyMatchFailure(op, "float32 has its own pattern");
+    if (isF32(op.getInput()) || isPerTensorInt(op.getInput(), 16))
+      return rewriter.notifyMatchFailure(op, "float32 and int16 have their "
+                                             "own patterns");
     auto filter = cast<RankedTensorType>(op.getFilter().getType());
     ingot::quant::PaddingValues padding = paddingOf(
         op.getPadding(), op.getInput(), filter.getDimSize(1),
@@ -444,8 +540,9 @@ struct LowerAdd : LoweringPattern<graph::AddOp> {
   LogicalResult
   matchAndRewrite(graph::AddOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    if (isF32(op.getLhs()))
-      return rewriter.notifyMatchFailure(op, "float32 has its own pattern");
+    if (isF32(op.getLhs()) || isPerTensorInt(op.getLhs(), 16))
+      return rewriter.notifyMatchFailure(op, "float32 and int16 have their "
+                                             "own patterns");
     return replaceWithKernel<kernel::AddOp>(
         op, *getTypeConverter(), {adaptor.getLhs(), adaptor.getRhs()}, {},
         rewriter);
@@ -705,6 +802,131 @@ struct LowerHybridConv2D : LoweringPattern<graph::Conv2DOp> {
   }
 };
 
+//===----------------------------------------------------------------------===//
+// int16x8 patterns
+//===----------------------------------------------------------------------===//
+
+struct LowerConv2DS16 : LoweringPattern<graph::Conv2DOp> {
+  using LoweringPattern::LoweringPattern;
+  LogicalResult
+  matchAndRewrite(graph::Conv2DOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (!isPerTensorInt(op.getInput(), 16))
+      return rewriter.notifyMatchFailure(op, "not int16");
+    auto filter = cast<RankedTensorType>(op.getFilter().getType());
+    ingot::quant::PaddingValues padding = paddingOf(
+        op.getPadding(), op.getInput(), filter.getDimSize(1),
+        filter.getDimSize(2), op.getStrideH(), op.getStrideW(),
+        op.getDilationH(), op.getDilationW());
+    SmallVector<NamedAttribute> structure = windowAttributes(
+        rewriter,
+        {static_cast<int64_t>(op.getStrideH()),
+         static_cast<int64_t>(op.getStrideW())},
+        {static_cast<int64_t>(op.getDilationH()),
+         static_cast<int64_t>(op.getDilationW())},
+        padding);
+    return replaceWithKernel<kernel::Conv2DS16Op>(
+        op, *getTypeConverter(),
+        {adaptor.getInput(), adaptor.getFilter(), adaptor.getBias()}, structure,
+        rewriter);
+  }
+};
+
+struct LowerTransposeConv : LoweringPattern<graph::TransposeConvOp> {
+  using LoweringPattern::LoweringPattern;
+  LogicalResult
+  matchAndRewrite(graph::TransposeConvOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    auto filter = cast<RankedTensorType>(op.getFilter().getType());
+    ingot::quant::PaddingValues padding = ingot::quant::transposeConvPadding(
+        op.getPadding() == graph::Padding::Same, dim(op.getOutput(), 1),
+        dim(op.getOutput(), 2), filter.getDimSize(1), filter.getDimSize(2),
+        op.getStrideH(), op.getStrideW());
+    SmallVector<NamedAttribute> structure = {
+        rewriter.getNamedAttr(
+            "strides", rewriter.getDenseI64ArrayAttr(
+                           {static_cast<int64_t>(op.getStrideH()),
+                            static_cast<int64_t>(op.getStrideW())})),
+        rewriter.getNamedAttr("padding", rewriter.getDenseI64ArrayAttr(
+                                             {padding.top, padding.left}))};
+    return replaceWithKernel<kernel::TransposeConv2DS16Op>(
+        op, *getTypeConverter(),
+        {adaptor.getInput(), adaptor.getFilter(), adaptor.getBias()}, structure,
+        rewriter);
+  }
+};
+
+template <typename SourceOp, typename TargetOp>
+struct LowerBinaryS16 : LoweringPattern<SourceOp> {
+  using LoweringPattern<SourceOp>::LoweringPattern;
+  using OpAdaptor = typename SourceOp::Adaptor;
+  LogicalResult
+  matchAndRewrite(SourceOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (!isPerTensorInt(op.getLhs(), 16))
+      return rewriter.notifyMatchFailure(op, "not int16");
+    ingot::quant::BroadcastStrides broadcast = ingot::quant::broadcastStrides(
+        shape32(op.getLhs()), shape32(op.getRhs()));
+    if (broadcast.outputShape.empty())
+      return rewriter.notifyMatchFailure(op, "shapes do not broadcast");
+    SmallVector<NamedAttribute> structure = {
+        rewriter.getNamedAttr("output_shape", rewriter.getDenseI32ArrayAttr(
+                                                  broadcast.outputShape)),
+        rewriter.getNamedAttr("input1_strides", rewriter.getDenseI32ArrayAttr(
+                                                    broadcast.input1Strides)),
+        rewriter.getNamedAttr("input2_strides", rewriter.getDenseI32ArrayAttr(
+                                                    broadcast.input2Strides))};
+    return replaceWithKernel<TargetOp>(op, *this->getTypeConverter(),
+                                       {adaptor.getLhs(), adaptor.getRhs()},
+                                       structure, rewriter);
+  }
+};
+
+struct LowerLeakyRelu : LoweringPattern<graph::LeakyReluOp> {
+  using LoweringPattern::LoweringPattern;
+  LogicalResult
+  matchAndRewrite(graph::LeakyReluOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    return replaceWithKernel<kernel::LeakyReluS16Op>(
+        op, *getTypeConverter(), {adaptor.getInput()}, {}, rewriter);
+  }
+};
+
+struct LowerPad : LoweringPattern<graph::PadOp> {
+  using LoweringPattern::LoweringPattern;
+  LogicalResult
+  matchAndRewrite(graph::PadOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    SmallVector<int32_t> before, after;
+    ArrayRef<int64_t> paddings = op.getPaddings();
+    for (size_t d = 0; d < paddings.size() / 2; ++d) {
+      before.push_back(static_cast<int32_t>(paddings[2 * d]));
+      after.push_back(static_cast<int32_t>(paddings[2 * d + 1]));
+    }
+    // TFLite Micro pads int16 with 0 (not the zero point) unless PADV2
+    // gives a value.
+    int32_t value =
+        op.getConstant() ? static_cast<int32_t>(*op.getConstant()) : 0;
+    return replace<kernel::PadS16Op>(
+        op, rewriter, adaptor.getInput(), rewriter.getDenseI32ArrayAttr(before),
+        rewriter.getDenseI32ArrayAttr(after), rewriter.getI32IntegerAttr(value));
+  }
+};
+
+struct LowerStridedSlice : LoweringPattern<graph::StridedSliceOp> {
+  using LoweringPattern::LoweringPattern;
+  LogicalResult
+  matchAndRewrite(graph::StridedSliceOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    ingot::quant::StridedSliceS16Params params = stridedSliceParams(op);
+    return replace<kernel::StridedSliceS16Op>(
+        op, rewriter, adaptor.getInput(),
+        rewriter.getDenseI32ArrayAttr(params.start),
+        rewriter.getDenseI32ArrayAttr(params.stride),
+        rewriter.getDenseI32ArrayAttr(params.outputShape));
+  }
+};
+
 /// TFLite's hybrid FULLY_CONNECTED: float input and output, int8 weights.
 struct LowerHybridFullyConnected : LoweringPattern<graph::FullyConnectedOp> {
   using LoweringPattern::LoweringPattern;
@@ -748,6 +970,9 @@ void ingot::populateGraphToKernelPatterns(TypeConverter &converter,
                               kernel::AveragePool2DF32Op>,
                LowerFloatPool<graph::MaxPool2DOp, kernel::MaxPool2DF32Op>,
                LowerFloatSoftmax, LowerHybridConv2D,
-               LowerHybridFullyConnected>(converter,
+               LowerHybridFullyConnected, LowerConv2DS16, LowerTransposeConv,
+               LowerBinaryS16<graph::AddOp, kernel::AddS16Op>,
+               LowerBinaryS16<graph::SubOp, kernel::SubS16Op>, LowerLeakyRelu,
+               LowerPad, LowerStridedSlice>(converter,
                                                      patterns.getContext());
 }

@@ -9,6 +9,7 @@
 #include "Quantization/Transforms/Passes.h"
 #include "Quantization/Transforms/QuantTypes.h"
 
+#include "Int16Params.h"
 #include "KernelParams.h"
 #include "RequantizeParams.h"
 #include "SoftmaxParams.h"
@@ -72,8 +73,52 @@ iq::ActivationRange int8Clamp(graph::Activation activation, Value output) {
                                          zeroPointOf(output), -128, 127);
 }
 
+/// Per-channel multipliers and shifts of a convolution-like op.
+std::optional<std::pair<SmallVector<int32_t>, SmallVector<int32_t>>>
+channelMultipliers(Value input, Value filter, Value output) {
+  auto outputType = cast<RankedTensorType>(output.getType());
+  int32_t channels = static_cast<int32_t>(outputType.getDimSize(3));
+  std::vector<iq::QuantizedMultiplier> multipliers =
+      iq::convPerChannelMultipliers(scaleOf(input), channelScales(filter),
+                                    scaleOf(output), channels);
+  if (multipliers.size() != static_cast<size_t>(channels))
+    return std::nullopt;
+  SmallVector<int32_t> multiplier, shift;
+  for (const iq::QuantizedMultiplier &m : multipliers) {
+    multiplier.push_back(m.multiplier);
+    shift.push_back(m.shift);
+  }
+  return std::make_pair(multiplier, shift);
+}
+
+/// int16 activations (int16x8): no zero-point offsets, the int16 range.
+template <typename ConvOp>
+std::optional<DictionaryAttr> convS16Params(ConvOp conv,
+                                            iq::ActivationRange range,
+                                            Builder &builder) {
+  auto multipliers =
+      channelMultipliers(conv.getInput(), conv.getFilter(), conv.getOutput());
+  if (!multipliers)
+    return std::nullopt;
+  return ParamList(builder)
+      .i32Array("output_multiplier", multipliers->first)
+      .i32Array("output_shift", multipliers->second)
+      .clamp(range)
+      .build();
+}
+
 template <typename ConvOp>
 std::optional<DictionaryAttr> convParams(ConvOp conv, Builder &builder) {
+  if constexpr (std::is_same_v<ConvOp, graph::Conv2DOp>)
+    if (isPerTensorInt(conv.getInput(), 16) &&
+        isPerTensorInt(conv.getOutput(), 16))
+      return convS16Params(
+          conv,
+          iq::quantizedActivationRange(toQuant(conv.getFusedActivation()),
+                                       scaleOf(conv.getOutput()),
+                                       zeroPointOf(conv.getOutput()), -32768,
+                                       32767),
+          builder);
   if (!isPerTensorInt(conv.getInput(), 8) || !isPerTensorInt(conv.getOutput(), 8))
     return std::nullopt;
   auto outputType = cast<RankedTensorType>(conv.getOutput().getType());
@@ -115,7 +160,63 @@ std::optional<DictionaryAttr> fullyConnectedParams(graph::FullyConnectedOp fc,
       .build();
 }
 
+/// int16 ADD and SUB: TFLite's general (non power-of-two) int16 path.
+template <typename BinaryOp>
+std::optional<DictionaryAttr> binaryS16Params(BinaryOp op, Builder &builder) {
+  Value lhs = op.getLhs(), rhs = op.getRhs(), output = op.getOutput();
+  if (!isPerTensorInt(lhs, 16) || !isPerTensorInt(rhs, 16) ||
+      !isPerTensorInt(output, 16))
+    return std::nullopt;
+  auto compute = std::is_same_v<BinaryOp, graph::AddOp> ? iq::addS16Params
+                                                        : iq::subS16Params;
+  iq::AddSubS16Params params =
+      compute(scaleOf(lhs), zeroPointOf(lhs), scaleOf(rhs), zeroPointOf(rhs),
+              scaleOf(output), zeroPointOf(output));
+  return ParamList(builder)
+      .i32("input1_offset", params.input1Offset)
+      .i32("input1_multiplier", params.input1Multiplier)
+      .i32("input1_shift", params.input1Shift)
+      .i32("input2_offset", params.input2Offset)
+      .i32("input2_multiplier", params.input2Multiplier)
+      .i32("input2_shift", params.input2Shift)
+      .i32("output_offset", params.outputOffset)
+      .i32("output_multiplier", params.outputMultiplier)
+      .i32("output_shift", params.outputShift)
+      .clamp(iq::quantizedActivationRange(toQuant(op.getFusedActivation()),
+                                          scaleOf(output), zeroPointOf(output),
+                                          -32768, 32767))
+      .build();
+}
+
+std::optional<DictionaryAttr> leakyReluParams(graph::LeakyReluOp op,
+                                              Builder &builder) {
+  if (!isPerTensorInt(op.getInput(), 16) || !isPerTensorInt(op.getOutput(), 16))
+    return std::nullopt;
+  iq::LeakyReluS16Params params = iq::leakyReluS16Params(
+      scaleOf(op.getInput()), zeroPointOf(op.getInput()),
+      op.getAlpha().convertToFloat(), scaleOf(op.getOutput()),
+      zeroPointOf(op.getOutput()));
+  return ParamList(builder)
+      .i32("input_zero_point", params.inputZeroPoint)
+      .i32("output_zero_point", params.outputZeroPoint)
+      .i32("identity_multiplier", params.identityMultiplier)
+      .i32("identity_shift", params.identityShift)
+      .i32("alpha_multiplier", params.alphaMultiplier)
+      .i32("alpha_shift", params.alphaShift)
+      .build();
+}
+
+std::optional<DictionaryAttr> transposeConvParams(graph::TransposeConvOp op,
+                                                  Builder &builder) {
+  if (!isPerTensorInt(op.getInput(), 16) || !isPerTensorInt(op.getOutput(), 16))
+    return std::nullopt;
+  // TFLite applies no fused activation to quantized TRANSPOSE_CONV.
+  return convS16Params(op, iq::ActivationRange{-32768, 32767}, builder);
+}
+
 std::optional<DictionaryAttr> addParams(graph::AddOp add, Builder &builder) {
+  if (isPerTensorInt(add.getLhs(), 16))
+    return binaryS16Params(add, builder);
   if (!isPerTensorInt(add.getLhs(), 8) || !isPerTensorInt(add.getRhs(), 8) ||
       !isPerTensorInt(add.getOutput(), 8))
     return std::nullopt;
@@ -211,6 +312,15 @@ struct ComputeRequantParamsPass
                 return fullyConnectedParams(fc, builder);
               })
               .Case([&](graph::AddOp add) { return addParams(add, builder); })
+              .Case([&](graph::SubOp sub) {
+                return binaryS16Params(sub, builder);
+              })
+              .Case([&](graph::LeakyReluOp op) {
+                return leakyReluParams(op, builder);
+              })
+              .Case([&](graph::TransposeConvOp op) {
+                return transposeConvParams(op, builder);
+              })
               .Case<graph::AveragePool2DOp, graph::MaxPool2DOp>(
                   [&](auto pool) { return poolParams(pool, builder); })
               .Case([&](graph::SoftmaxOp softmax) {

@@ -151,13 +151,85 @@ LogicalResult FullyConnectedOp::verify() {
 // Elementwise, pooling, reshape, softmax
 //===----------------------------------------------------------------------===//
 
+/// Checks numpy-style broadcasting of two operands to the result shape.
+static LogicalResult verifyBroadcast(Operation *op, Value lhs, Value rhs,
+                                     Value output) {
+  auto lhsShape = cast<RankedTensorType>(lhs.getType()).getShape();
+  auto rhsShape = cast<RankedTensorType>(rhs.getType()).getShape();
+  auto outShape = cast<RankedTensorType>(output.getType()).getShape();
+  size_t rank = std::max(lhsShape.size(), rhsShape.size());
+  if (outShape.size() != rank)
+    return op->emitOpError("result rank must be the larger operand rank");
+  for (size_t i = 0; i < rank; ++i) {
+    auto dimAt = [&](ArrayRef<int64_t> shape) -> int64_t {
+      size_t lead = rank - shape.size();
+      return i < lead ? 1 : shape[i - lead];
+    };
+    int64_t a = dimAt(lhsShape), b = dimAt(rhsShape);
+    if (a != b && a != 1 && b != 1)
+      return op->emitOpError("operand shapes do not broadcast");
+    if (outShape[i] != std::max(a, b))
+      return op->emitOpError("result shape is not the broadcast shape");
+  }
+  return success();
+}
+
 LogicalResult AddOp::verify() {
-  auto lhs = cast<RankedTensorType>(getLhs().getType());
-  auto rhs = cast<RankedTensorType>(getRhs().getType());
+  return verifyBroadcast(*this, getLhs(), getRhs(), getOutput());
+}
+
+LogicalResult SubOp::verify() {
+  return verifyBroadcast(*this, getLhs(), getRhs(), getOutput());
+}
+
+LogicalResult LeakyReluOp::verify() {
+  if (cast<RankedTensorType>(getInput().getType()).getShape() !=
+      cast<RankedTensorType>(getOutput().getType()).getShape())
+    return emitOpError("leaky_relu must keep the shape");
+  return success();
+}
+
+LogicalResult PadOp::verify() {
+  auto input = cast<RankedTensorType>(getInput().getType());
   auto output = cast<RankedTensorType>(getOutput().getType());
-  if (lhs.getShape() != rhs.getShape() || lhs.getShape() != output.getShape())
-    return emitOpError("operands and result must have the same shape "
-                       "(broadcasting is unsupported)");
+  ArrayRef<int64_t> paddings = getPaddings();
+  if (static_cast<int64_t>(paddings.size()) != 2 * input.getRank() ||
+      output.getRank() != input.getRank())
+    return emitOpError("needs (before, after) paddings for every dimension");
+  for (int64_t d = 0; d < input.getRank(); ++d) {
+    if (paddings[2 * d] < 0 || paddings[2 * d + 1] < 0)
+      return emitOpError("paddings must not be negative");
+    if (output.getDimSize(d) !=
+        input.getDimSize(d) + paddings[2 * d] + paddings[2 * d + 1])
+      return emitOpError("result shape does not match the paddings");
+  }
+  return success();
+}
+
+LogicalResult StridedSliceOp::verify() {
+  int64_t rank = cast<RankedTensorType>(getInput().getType()).getRank();
+  if (static_cast<int64_t>(getBegin().size()) != rank ||
+      static_cast<int64_t>(getEnd().size()) != rank ||
+      static_cast<int64_t>(getStrides().size()) != rank)
+    return emitOpError("begin, end and strides need one entry per dimension");
+  if (llvm::is_contained(getStrides(), 0))
+    return emitOpError("strides must not be zero");
+  return success();
+}
+
+LogicalResult TransposeConvOp::verify() {
+  if (failed(verifyRank(*this, getInput(), 4, "input")) ||
+      failed(verifyRank(*this, getFilter(), 4, "filter")) ||
+      failed(verifyRank(*this, getOutput(), 4, "output")) ||
+      failed(verifyPositive(*this, getStrideH(), "stride_h")) ||
+      failed(verifyPositive(*this, getStrideW(), "stride_w")))
+    return failure();
+  auto input = cast<RankedTensorType>(getInput().getType());
+  auto filter = cast<RankedTensorType>(getFilter().getType());
+  auto output = cast<RankedTensorType>(getOutput().getType());
+  if (filter.getDimSize(3) != input.getDimSize(3) ||
+      filter.getDimSize(0) != output.getDimSize(3))
+    return emitOpError("filter must be [output channels, h, w, input channels]");
   return success();
 }
 

@@ -242,5 +242,67 @@ LogicalResult SoftmaxF32Op::verify() {
   return success();
 }
 
+//===----------------------------------------------------------------------===//
+// int16x8 kernels
+//===----------------------------------------------------------------------===//
+
+LogicalResult Conv2DS16Op::verify() { return verifyConv(*this); }
+
+LogicalResult TransposeConv2DS16Op::verify() {
+  if (failed(verifyPair(*this, getStrides(), "strides", 1)) ||
+      failed(verifyPair(*this, getPadding(), "padding", 0)) ||
+      failed(verifyClamp(*this, getActivationMin(), getActivationMax(),
+                         getOutput())))
+    return failure();
+  size_t channels = cast<RankedTensorType>(getOutput().getType()).getDimSize(3);
+  if (getOutputMultiplier().size() != channels ||
+      getOutputShift().size() != channels)
+    return emitOpError("needs one multiplier and shift per output channel");
+  return success();
+}
+
+template <typename BinaryOp> static LogicalResult verifyBinaryS16(BinaryOp op) {
+  size_t rank = op.getOutputShape().size();
+  if (rank == 0 || rank > 6 || op.getInput1Strides().size() != rank ||
+      op.getInput2Strides().size() != rank)
+    return op.emitOpError("needs output shape and strides of one rank <= 6");
+  return verifyClamp(op, op.getActivationMin(), op.getActivationMax(),
+                     op.getOutput());
+}
+
+LogicalResult AddS16Op::verify() { return verifyBinaryS16(*this); }
+LogicalResult SubS16Op::verify() { return verifyBinaryS16(*this); }
+
+LogicalResult LeakyReluS16Op::verify() {
+  if (numElements(getInput()) != numElements(getOutput()))
+    return emitOpError("leaky_relu must keep the element count");
+  if (failed(verifyShift(*this, getIdentityShift())))
+    return failure();
+  return verifyShift(*this, getAlphaShift());
+}
+
+LogicalResult PadS16Op::verify() {
+  int64_t rank = cast<RankedTensorType>(getInput().getType()).getRank();
+  if (static_cast<int64_t>(getPadBefore().size()) != rank ||
+      static_cast<int64_t>(getPadAfter().size()) != rank || rank > 5)
+    return emitOpError("needs paddings for each of at most 5 dimensions");
+  return success();
+}
+
+LogicalResult StridedSliceS16Op::verify() {
+  int64_t rank = cast<RankedTensorType>(getInput().getType()).getRank();
+  if (static_cast<int64_t>(getStart().size()) != rank ||
+      static_cast<int64_t>(getStride().size()) != rank ||
+      static_cast<int64_t>(getSliceShape().size()) != rank || rank > 5)
+    return emitOpError("needs start, stride and shape for each of at most 5 "
+                       "dimensions");
+  int64_t elements = 1;
+  for (int32_t extent : getSliceShape())
+    elements *= extent;
+  if (elements != numElements(getOutput()))
+    return emitOpError("slice shape does not match the result");
+  return success();
+}
+
 #define GET_OP_CLASSES
 #include "ingot/Dialect/Kernel/IR/KernelOps.cpp.inc"

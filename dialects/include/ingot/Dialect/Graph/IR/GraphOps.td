@@ -79,12 +79,68 @@ def Graph_FullyConnectedOp : Graph_Op<"fully_connected", [Pure]> {
 }
 
 def Graph_AddOp : Graph_Op<"add", [Pure]> {
-  let summary = "TFLite ADD of two tensors of the same shape";
+  let summary = "TFLite ADD with numpy-style broadcasting";
   let arguments = (ins AnyRankedTensor:$lhs, AnyRankedTensor:$rhs,
       Graph_ActivationAttr:$fused_activation);
   let results = (outs AnyRankedTensor:$output);
   let assemblyFormat = [{
     $lhs `,` $rhs attr-dict `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
+def Graph_SubOp : Graph_Op<"sub", [Pure]> {
+  let summary = "TFLite SUB with numpy-style broadcasting";
+  let arguments = (ins AnyRankedTensor:$lhs, AnyRankedTensor:$rhs,
+      Graph_ActivationAttr:$fused_activation);
+  let results = (outs AnyRankedTensor:$output);
+  let assemblyFormat = [{
+    $lhs `,` $rhs attr-dict `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
+def Graph_LeakyReluOp : Graph_Op<"leaky_relu", [Pure]> {
+  let summary = "TFLite LEAKY_RELU: x for x >= 0, alpha * x otherwise";
+  let arguments = (ins AnyRankedTensor:$input, F32Attr:$alpha);
+  let results = (outs AnyRankedTensor:$output);
+  let assemblyFormat = "$input attr-dict `:` functional-type(operands, results)";
+  let hasVerifier = 1;
+}
+
+def Graph_PadOp : Graph_Op<"pad", [Pure]> {
+  let summary = "TFLite PAD/PADV2 with constant paddings";
+  let description = [{
+    `paddings` holds (before, after) for each dimension, as TFLite's
+    [rank, 2] paddings tensor does; `constant` is PADV2's fill value in
+    stored units (absent for PAD).
+  }];
+  let arguments = (ins AnyRankedTensor:$input, DenseI64ArrayAttr:$paddings,
+      OptionalAttr<I64Attr>:$constant);
+  let results = (outs AnyRankedTensor:$output);
+  let assemblyFormat = "$input attr-dict `:` functional-type(operands, results)";
+  let hasVerifier = 1;
+}
+
+def Graph_StridedSliceOp : Graph_Op<"strided_slice", [Pure]> {
+  let summary = "TFLite STRIDED_SLICE with constant begin, end and strides";
+  let arguments = (ins AnyRankedTensor:$input, DenseI64ArrayAttr:$begin,
+      DenseI64ArrayAttr:$end, DenseI64ArrayAttr:$strides,
+      I64Attr:$begin_mask, I64Attr:$end_mask, I64Attr:$ellipsis_mask,
+      I64Attr:$new_axis_mask, I64Attr:$shrink_axis_mask, BoolAttr:$offset);
+  let results = (outs AnyRankedTensor:$output);
+  let assemblyFormat = "$input attr-dict `:` functional-type(operands, results)";
+  let hasVerifier = 1;
+}
+
+def Graph_TransposeConvOp : Graph_Op<"transpose_conv", [Pure]> {
+  let summary = "TFLite TRANSPOSE_CONV; the output shape is the result type's";
+  let arguments = (ins AnyRankedTensor:$input, AnyRankedTensor:$filter,
+      Optional<AnyRankedTensor>:$bias, Graph_PaddingAttr:$padding,
+      I64Attr:$stride_h, I64Attr:$stride_w);
+  let results = (outs AnyRankedTensor:$output);
+  let assemblyFormat = [{
+    $input `,` $filter (`,` $bias^)? attr-dict `:` functional-type(operands, results)
   }];
   let hasVerifier = 1;
 }

@@ -252,4 +252,76 @@ def Kernel_FullyConnectedHybridOp : Kernel_ComputeOp<"fully_connected_hybrid_f32
   }];
 }
 
+//===----------------------------------------------------------------------===//
+// int16 activations, int8 weights (int16x8)
+//===----------------------------------------------------------------------===//
+
+def Kernel_Conv2DS16Op : Kernel_ComputeOp<"conv2d_s16"> {
+  let summary = "int16 convolution with int8 weights, int64 bias, 64-bit accumulation";
+  let arguments = (ins AnyRankedTensor:$input, AnyRankedTensor:$filter,
+      Optional<AnyRankedTensor>:$bias,
+      DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$dilations,
+      DenseI64ArrayAttr:$padding,
+      DenseI32ArrayAttr:$output_multiplier, DenseI32ArrayAttr:$output_shift,
+      I32Attr:$activation_min, I32Attr:$activation_max);
+  let assemblyFormat = [{
+    $input `,` $filter (`,` $bias^)? attr-dict `:` functional-type(operands, results)
+  }];
+}
+
+def Kernel_TransposeConv2DS16Op : Kernel_ComputeOp<"transpose_conv2d_s16"> {
+  let summary = "int16 transposed convolution with int8 weights and int64 bias";
+  let arguments = (ins AnyRankedTensor:$input, AnyRankedTensor:$filter,
+      Optional<AnyRankedTensor>:$bias,
+      DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$padding,
+      DenseI32ArrayAttr:$output_multiplier, DenseI32ArrayAttr:$output_shift,
+      I32Attr:$activation_min, I32Attr:$activation_max);
+  let assemblyFormat = [{
+    $input `,` $filter (`,` $bias^)? attr-dict `:` functional-type(operands, results)
+  }];
+}
+
+class Kernel_BinaryS16Op<string mnemonic, string what>
+    : Kernel_ComputeOp<mnemonic> {
+  let summary = "int16 elementwise " # what # " with broadcasting";
+  let description = [{
+    `output_shape` and the two stride arrays describe the broadcast: an
+    operand's stride is 0 along a dimension it broadcasts.
+  }];
+  let arguments = (ins AnyRankedTensor:$lhs, AnyRankedTensor:$rhs,
+      DenseI32ArrayAttr:$output_shape, DenseI32ArrayAttr:$input1_strides,
+      DenseI32ArrayAttr:$input2_strides,
+      I32Attr:$input1_offset, I32Attr:$input1_multiplier, I32Attr:$input1_shift,
+      I32Attr:$input2_offset, I32Attr:$input2_multiplier, I32Attr:$input2_shift,
+      I32Attr:$output_offset, I32Attr:$output_multiplier, I32Attr:$output_shift,
+      I32Attr:$activation_min, I32Attr:$activation_max);
+  let assemblyFormat = [{
+    $lhs `,` $rhs attr-dict `:` functional-type(operands, results)
+  }];
+}
+def Kernel_AddS16Op : Kernel_BinaryS16Op<"add_s16", "addition">;
+def Kernel_SubS16Op : Kernel_BinaryS16Op<"sub_s16", "subtraction">;
+
+def Kernel_LeakyReluS16Op : Kernel_ComputeOp<"leaky_relu_s16"> {
+  let summary = "int16 leaky ReLU";
+  let arguments = (ins AnyRankedTensor:$input, I32Attr:$input_zero_point,
+      I32Attr:$output_zero_point, I32Attr:$identity_multiplier,
+      I32Attr:$identity_shift, I32Attr:$alpha_multiplier, I32Attr:$alpha_shift);
+  let assemblyFormat = "$input attr-dict `:` functional-type(operands, results)";
+}
+
+def Kernel_PadS16Op : Kernel_ComputeOp<"pad_s16"> {
+  let summary = "int16 constant padding";
+  let arguments = (ins AnyRankedTensor:$input, DenseI32ArrayAttr:$pad_before,
+      DenseI32ArrayAttr:$pad_after, I32Attr:$pad_value);
+  let assemblyFormat = "$input attr-dict `:` functional-type(operands, results)";
+}
+
+def Kernel_StridedSliceS16Op : Kernel_ComputeOp<"strided_slice_s16"> {
+  let summary = "int16 strided slice with resolved starts and strides";
+  let arguments = (ins AnyRankedTensor:$input, DenseI32ArrayAttr:$start,
+      DenseI32ArrayAttr:$stride, DenseI32ArrayAttr:$slice_shape);
+  let assemblyFormat = "$input attr-dict `:` functional-type(operands, results)";
+}
+
 #endif // INGOT_DIALECT_KERNEL_IR_KERNELOPS_TD
