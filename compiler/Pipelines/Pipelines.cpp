@@ -20,6 +20,19 @@ void ingot::buildQuantizationPipeline(OpPassManager &pm,
                                       QuantizationMode mode) {
   if (mode == QuantizationMode::Dynamic)
     pm.addNestedPass<func::FuncOp>(createQuantizeWeightsPass());
+  if (mode == QuantizationMode::Int8)
+    pm.addNestedPass<func::FuncOp>(createDequantizeWeightsPass());
+}
+
+void ingot::buildCalibrationPipeline(OpPassManager &pm) {
+  pm.addNestedPass<func::FuncOp>(createExposeActivationsPass());
+}
+
+void ingot::buildInt8QuantizationPipeline(OpPassManager &pm,
+                                          const std::string &ioType) {
+  QuantizeInt8PassOptions options;
+  options.ioType = ioType;
+  pm.addNestedPass<func::FuncOp>(createQuantizeInt8Pass(options));
 }
 
 void ingot::buildGraphToKernelPipeline(OpPassManager &pm) {

@@ -14,10 +14,19 @@
 namespace ingot {
 
 /// Post-training quantization applied to an imported float graph.
-enum class QuantizationMode { None, Dynamic };
+enum class QuantizationMode { None, Dynamic, Int8 };
 
-/// Graph-to-graph quantization passes for `mode` (none for None).
+/// Graph-to-graph quantization passes for `mode` that need no data (none
+/// for None; for Int8, the weight dequantization that precedes calibration).
 void buildQuantizationPipeline(mlir::OpPassManager &pm, QuantizationMode mode);
+
+/// The passes that turn a float graph into one that reports every
+/// activation, ready to lower and run for calibration.
+void buildCalibrationPipeline(mlir::OpPassManager &pm);
+
+/// Full-integer quantization of a graph annotated with calibrated ranges.
+void buildInt8QuantizationPipeline(mlir::OpPassManager &pm,
+                                   const std::string &ioType);
 
 /// graph dialect (as imported) -> planned kernel dialect.
 void buildGraphToKernelPipeline(mlir::OpPassManager &pm);

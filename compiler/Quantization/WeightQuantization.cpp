@@ -50,4 +50,24 @@ QuantizedWeights quantizeWeightsPerChannel(const std::vector<float> &weights,
   return result;
 }
 
+QuantizedWeights quantizeWeightsPerLastAxis(const std::vector<float> &weights,
+                                            int64_t channels) {
+  // Gather each channel into a contiguous run, quantize it like a leading
+  // axis, and scatter the values back.
+  int64_t rows = channels > 0 ? static_cast<int64_t>(weights.size()) / channels
+                              : 0;
+  std::vector<float> gathered(weights.size());
+  for (int64_t r = 0; r < rows; ++r)
+    for (int64_t c = 0; c < channels; ++c)
+      gathered[c * rows + r] = weights[r * channels + c];
+  QuantizedWeights byChannel = quantizeWeightsPerChannel(gathered, channels);
+  QuantizedWeights result;
+  result.scales = byChannel.scales;
+  result.values.resize(weights.size());
+  for (int64_t r = 0; r < rows; ++r)
+    for (int64_t c = 0; c < channels; ++c)
+      result.values[r * channels + c] = byChannel.values[c * rows + r];
+  return result;
+}
+
 } // namespace ingot::quant

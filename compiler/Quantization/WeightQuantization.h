@@ -28,6 +28,11 @@ QuantizedWeights quantizeWeightsPerTensor(const std::vector<float> &weights);
 QuantizedWeights quantizeWeightsPerChannel(const std::vector<float> &weights,
                                            int64_t channels);
 
+/// Quantizes `weights`, laid out as [rest][channels], with one scale per
+/// channel of the innermost dimension (as for depthwise filters).
+QuantizedWeights quantizeWeightsPerLastAxis(const std::vector<float> &weights,
+                                            int64_t channels);
+
 } // namespace ingot::quant
 
 #endif // INGOT_QUANTIZATION_WEIGHTQUANTIZATION_H

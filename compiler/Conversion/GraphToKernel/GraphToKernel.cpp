@@ -129,7 +129,8 @@ ingot::quant::PaddingValues paddingOf(graph::Padding padding, Value input,
 /// operator name).
 void copyIngotAttributes(Operation *from, Operation *to) {
   for (NamedAttribute attr : from->getDiscardableAttrs())
-    if (attr.getName().strref().starts_with("ingot."))
+    if (attr.getName().strref().starts_with("ingot.") &&
+        attr.getName() != kRequantAttr)
       to->setAttr(attr.getName(), attr.getValue());
 }
 

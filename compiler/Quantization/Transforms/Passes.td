@@ -65,4 +65,47 @@ def QuantizeWeightsPass : Pass<"ingot-quantize-weights", "::mlir::func::FuncOp">
                            "::mlir::quant::QuantDialect"];
 }
 
+def DequantizeWeightsPass : Pass<"ingot-dequantize-weights", "::mlir::func::FuncOp"> {
+  let summary = "Turn a dynamic-range model's int8 weights back into floats";
+  let description = [{
+    The first step of re-quantizing a model the converter already shrank:
+    every quantized constant used by an op with float activations becomes
+    the float constant it stands for, (q - zero_point) * scale, per channel
+    where the type is per-axis.
+  }];
+  let dependentDialects = ["::ingot::graph::GraphDialect"];
+}
+
+def ExposeActivationsPass : Pass<"ingot-expose-activations", "::mlir::func::FuncOp"> {
+  let summary = "Make every activation a function result, for calibration";
+  let description = [{
+    Appends every input and then the result of every op (in op order) to
+    the function's results, so that a host build of the float model
+    reports each activation, and records the number of original results as
+    `ingot.original_results`.
+  }];
+  let dependentDialects = ["::ingot::graph::GraphDialect"];
+}
+
+def QuantizeInt8Pass : Pass<"ingot-quantize-int8", "::mlir::func::FuncOp"> {
+  let summary = "Full-integer quantization of a calibrated float graph";
+  let description = [{
+    Reads the calibrated range of each activation (`ingot.range = [min,
+    max]` on each op, `ingot.input_ranges` on the function) and gives every
+    tensor an int8 type as the TFLite converter does with a representative
+    dataset: asymmetric per-tensor activations (pooling and reshape keep
+    their input's parameters, softmax outputs 1/256 with zero point -128),
+    symmetric per-channel convolution and depthwise filters, per-tensor
+    fully connected filters, and int32 biases with scale input scale times
+    filter scale. With io-type=float32 a QUANTIZE follows each input and a
+    DEQUANTIZE precedes each output, like inference_input_type float.
+  }];
+  let options = [
+    Option<"ioType", "io-type", "std::string", /*default=*/"\"float32\"",
+           "Type of the model's inputs and outputs: float32 or int8">
+  ];
+  let dependentDialects = ["::ingot::graph::GraphDialect",
+                           "::mlir::quant::QuantDialect"];
+}
+
 #endif // INGOT_QUANTIZATION_PASSES_TD

@@ -42,4 +42,15 @@ TEST(WeightQuantization, PerChannelScalesAreIndependent) {
   EXPECT_EQ(q.values, (std::vector<int8_t>{127, -64, 127, 64}));
 }
 
+TEST(WeightQuantization, LastAxisChannelsAreInterleaved) {
+  // Layout [rows=2][channels=2]: channel 0 is {1.27, 0.635}, channel 1 is
+  // {-12.7, 6.35}.
+  auto q = ingot::quant::quantizeWeightsPerLastAxis(
+      {1.27f, -12.7f, 0.635f, 6.35f}, 2);
+  ASSERT_EQ(q.scales.size(), 2u);
+  EXPECT_FLOAT_EQ(q.scales[0], 0.01f);
+  EXPECT_FLOAT_EQ(q.scales[1], 0.1f);
+  EXPECT_EQ(q.values, (std::vector<int8_t>{127, -127, 64, 64}));
+}
+
 } // namespace

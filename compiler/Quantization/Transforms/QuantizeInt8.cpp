@@ -1,0 +1,290 @@
+//===- QuantizeInt8.cpp - Full-integer post-training quantization ---------===//
+//
+// This file implements the ingot-quantize-int8 pass: given calibrated float
+// ranges, every tensor of a float graph gets the int8 (weights, activations)
+// or int32 (biases) type the TFLite converter would give it with a
+// representative dataset. Types change in place; the ops keep their
+// semantics, which is the point of keeping quantization in the type system.
+//
+//===----------------------------------------------------------------------===//
+#include "Quantization/Transforms/Passes.h"
+
+#include "ActivationQuantization.h"
+#include "WeightQuantization.h"
+
+#include "mlir/Dialect/Quant/IR/QuantTypes.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+namespace ingot {
+#define GEN_PASS_DEF_QUANTIZEINT8PASS
+#include "Quantization/Transforms/Passes.h.inc"
+} // namespace ingot
+
+using namespace mlir;
+using namespace ingot;
+namespace mq = mlir::quant;
+namespace iq = ingot::quant;
+
+namespace {
+
+RankedTensorType withElement(Value value, Type element) {
+  return RankedTensorType::get(
+      cast<RankedTensorType>(value.getType()).getShape(), element);
+}
+
+mq::UniformQuantizedType int8Type(MLIRContext *context,
+                                  iq::AffineParams params) {
+  return mq::UniformQuantizedType::get(
+      mq::QuantizationFlags::Signed, IntegerType::get(context, 8),
+      Float32Type::get(context), params.scale, params.zeroPoint, -128, 127);
+}
+
+std::optional<std::vector<float>> floatValues(Value value) {
+  auto constant = value.getDefiningOp<graph::ConstOp>();
+  auto values =
+      constant ? dyn_cast<DenseElementsAttr>(constant.getValue()) : nullptr;
+  if (!values || !values.getElementType().isF32())
+    return std::nullopt;
+  return std::vector<float>(values.getValues<float>().begin(),
+                            values.getValues<float>().end());
+}
+
+class Int8Quantizer {
+public:
+  Int8Quantizer(func::FuncOp function, bool floatInterface)
+      : function(function), floatInterface(floatInterface),
+        builder(function.getContext()) {}
+
+  LogicalResult run();
+
+private:
+  LogicalResult quantizeInputs();
+  LogicalResult quantizeOp(Operation *op);
+  LogicalResult quantizeOutputs();
+  /// The calibrated type of `op`'s result.
+  FailureOr<mq::UniformQuantizedType> calibratedType(Operation *op);
+  /// Replaces the float constant `filter` used by `user` with int8 values.
+  FailureOr<std::vector<float>> quantizeFilter(Operation *user, Value filter,
+                                               int axis);
+  LogicalResult quantizeBias(Operation *user, Value bias, float inputScale,
+                             const std::vector<float> &filterScales);
+  mq::UniformQuantizedType typeOf(Value value) {
+    return dyn_cast<mq::UniformQuantizedType>(
+        cast<ShapedType>(value.getType()).getElementType());
+  }
+
+  func::FuncOp function;
+  bool floatInterface;
+  OpBuilder builder;
+};
+
+LogicalResult Int8Quantizer::quantizeInputs() {
+  auto ranges = function->getAttrOfType<ArrayAttr>("ingot.input_ranges");
+  Block &entry = function.getBody().front();
+  for (BlockArgument argument : entry.getArguments()) {
+    auto range = ranges && argument.getArgNumber() < ranges.size()
+                     ? dyn_cast<DenseF32ArrayAttr>(ranges[argument.getArgNumber()])
+                     : nullptr;
+    if (!range || range.size() != 2)
+      return function.emitError("input ")
+             << argument.getArgNumber()
+             << " has no calibrated range; calibrate the model first";
+    auto type = int8Type(builder.getContext(),
+                         iq::chooseInt8Params(range[0], range[1]));
+    if (!floatInterface) {
+      argument.setType(withElement(argument, type));
+      continue;
+    }
+    builder.setInsertionPointToStart(&entry);
+    auto quantize = graph::QuantizeOp::create(
+        builder, function.getLoc(), withElement(argument, type), argument);
+    argument.replaceAllUsesExcept(quantize.getOutput(), quantize);
+  }
+  return success();
+}
+
+FailureOr<mq::UniformQuantizedType>
+Int8Quantizer::calibratedType(Operation *op) {
+  auto range = op->getAttrOfType<DenseF32ArrayAttr>("ingot.range");
+  if (!range || range.size() != 2)
+    return op->emitError("has no calibrated range; calibrate the model first");
+  return int8Type(builder.getContext(), iq::chooseInt8Params(range[0], range[1]));
+}
+
+FailureOr<std::vector<float>>
+Int8Quantizer::quantizeFilter(Operation *user, Value filter, int axis) {
+  std::optional<std::vector<float>> values = floatValues(filter);
+  if (!values)
+    return user->emitError("needs a constant float filter to quantize");
+  auto shape = cast<RankedTensorType>(filter.getType()).getShape();
+  iq::QuantizedWeights quantized;
+  if (axis == 0)
+    quantized = iq::quantizeWeightsPerChannel(*values, shape[0]);
+  else if (axis > 0)
+    quantized = iq::quantizeWeightsPerLastAxis(*values, shape[axis]);
+  else
+    quantized = iq::quantizeWeightsPerTensor(*values);
+  MLIRContext *context = builder.getContext();
+  Type storage = IntegerType::get(context, 8);
+  Type element;
+  if (axis >= 0) {
+    SmallVector<double> scales(quantized.scales.begin(), quantized.scales.end());
+    element = mq::UniformQuantizedPerAxisType::get(
+        mq::QuantizationFlags::Signed, storage, Float32Type::get(context),
+        scales, SmallVector<int64_t>(scales.size(), 0), axis, -127, 127);
+  } else {
+    element = mq::UniformQuantizedType::get(
+        mq::QuantizationFlags::Signed, storage, Float32Type::get(context),
+        quantized.scales.front(), 0, -127, 127);
+  }
+  auto constant = filter.getDefiningOp<graph::ConstOp>();
+  builder.setInsertionPoint(constant);
+  auto value = DenseElementsAttr::get(RankedTensorType::get(shape, storage),
+                                      ArrayRef<int8_t>(quantized.values));
+  auto replacement = graph::ConstOp::create(
+      builder, constant.getLoc(), withElement(filter, element), value);
+  user->replaceUsesOfWith(filter, replacement);
+  if (constant->use_empty())
+    constant->erase();
+  return quantized.scales;
+}
+
+LogicalResult Int8Quantizer::quantizeBias(Operation *user, Value bias,
+                                          float inputScale,
+                                          const std::vector<float> &filterScales) {
+  if (!bias)
+    return success();
+  std::optional<std::vector<float>> values = floatValues(bias);
+  if (!values)
+    return user->emitError("needs a constant float bias to quantize");
+  MLIRContext *context = builder.getContext();
+  Type storage = IntegerType::get(context, 32);
+  std::vector<int32_t> stored(values->size());
+  SmallVector<double> scales;
+  for (size_t i = 0; i < values->size(); ++i) {
+    // The converter multiplies the scales in float.
+    float scale = inputScale *
+                  filterScales[filterScales.size() == 1 ? 0 : i];
+    if (scales.size() < (filterScales.size() == 1 ? 1 : values->size()))
+      scales.push_back(scale);
+    stored[i] = iq::quantizeBias((*values)[i], scale);
+  }
+  int64_t limit = std::numeric_limits<int32_t>::max();
+  Type element;
+  if (scales.size() == 1)
+    element = mq::UniformQuantizedType::get(
+        mq::QuantizationFlags::Signed, storage, Float32Type::get(context),
+        scales.front(), 0, -limit, limit);
+  else
+    element = mq::UniformQuantizedPerAxisType::get(
+        mq::QuantizationFlags::Signed, storage, Float32Type::get(context),
+        scales, SmallVector<int64_t>(scales.size(), 0), 0, -limit, limit);
+  auto constant = bias.getDefiningOp<graph::ConstOp>();
+  builder.setInsertionPoint(constant);
+  auto value = DenseElementsAttr::get(
+      RankedTensorType::get(cast<RankedTensorType>(bias.getType()).getShape(),
+                            storage),
+      ArrayRef<int32_t>(stored));
+  auto replacement = graph::ConstOp::create(builder, constant.getLoc(),
+                                            withElement(bias, element), value);
+  user->replaceUsesOfWith(bias, replacement);
+  if (constant->use_empty())
+    constant->erase();
+  return success();
+}
+
+LogicalResult Int8Quantizer::quantizeOp(Operation *op) {
+  auto setResult = [&](mq::UniformQuantizedType type) {
+    op->getResult(0).setType(withElement(op->getResult(0), type));
+    return success();
+  };
+  auto weighted = [&](auto conv, int filterAxis) -> LogicalResult {
+    mq::UniformQuantizedType input = typeOf(conv.getInput());
+    FailureOr<mq::UniformQuantizedType> output = calibratedType(op);
+    if (!input || failed(output))
+      return failure();
+    FailureOr<std::vector<float>> scales =
+        quantizeFilter(op, conv.getFilter(), filterAxis);
+    if (failed(scales) ||
+        failed(quantizeBias(op, conv.getBias(),
+                            static_cast<float>(input.getScale()), *scales)))
+      return failure();
+    return setResult(*output);
+  };
+  return llvm::TypeSwitch<Operation *, LogicalResult>(op)
+      .Case([&](graph::Conv2DOp conv) { return weighted(conv, 0); })
+      .Case([&](graph::DepthwiseConv2DOp conv) { return weighted(conv, 3); })
+      .Case([&](graph::FullyConnectedOp fc) { return weighted(fc, -1); })
+      .Case([&](graph::AddOp) -> LogicalResult {
+        FailureOr<mq::UniformQuantizedType> output = calibratedType(op);
+        if (failed(output))
+          return failure();
+        return setResult(*output);
+      })
+      .Case<graph::AveragePool2DOp, graph::MaxPool2DOp, graph::ReshapeOp>(
+          [&](Operation *) -> LogicalResult {
+            // TFLite's int8 pooling and reshape keep their input's scale.
+            mq::UniformQuantizedType input = typeOf(op->getOperand(0));
+            if (!input)
+              return op->emitError("has an input that is not quantized");
+            return setResult(input);
+          })
+      .Case([&](graph::SoftmaxOp) {
+        return setResult(int8Type(builder.getContext(),
+                                  iq::AffineParams{1.0f / 256.0f, -128}));
+      })
+      .Default([&](Operation *other) {
+        return other->emitError("cannot be quantized to int8 by ingot yet");
+      });
+}
+
+LogicalResult Int8Quantizer::quantizeOutputs() {
+  auto returnOp =
+      cast<func::ReturnOp>(function.getBody().front().getTerminator());
+  if (floatInterface) {
+    builder.setInsertionPoint(returnOp);
+    for (OpOperand &operand : returnOp->getOpOperands()) {
+      Value value = operand.get();
+      auto dequantize = graph::DequantizeOp::create(
+          builder, returnOp.getLoc(),
+          withElement(value, builder.getF32Type()), value);
+      operand.set(dequantize);
+    }
+  }
+  function.setType(builder.getFunctionType(
+      function.getBody().front().getArgumentTypes(),
+      returnOp.getOperandTypes()));
+  return success();
+}
+
+LogicalResult Int8Quantizer::run() {
+  if (failed(quantizeInputs()))
+    return failure();
+  for (Operation &op :
+       llvm::make_early_inc_range(function.getBody().front())) {
+    if (isa<graph::ConstOp, graph::VariableOp, graph::QuantizeOp,
+            func::ReturnOp>(op))
+      continue;
+    if (failed(quantizeOp(&op)))
+      return failure();
+    op.removeAttr("ingot.range");
+  }
+  function->removeAttr("ingot.input_ranges");
+  return quantizeOutputs();
+}
+
+struct QuantizeInt8Pass : ingot::impl::QuantizeInt8PassBase<QuantizeInt8Pass> {
+  using QuantizeInt8PassBase::QuantizeInt8PassBase;
+  void runOnOperation() override {
+    if (ioType != "float32" && ioType != "int8") {
+      getOperation().emitError("io-type must be float32 or int8, not '")
+          << ioType << "'";
+      return signalPassFailure();
+    }
+    Int8Quantizer quantizer(getOperation(), ioType == "float32");
+    if (failed(quantizer.run()))
+      signalPassFailure();
+  }
+};
+
+} // namespace
