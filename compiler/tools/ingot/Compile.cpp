@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 #include "Driver.h"
 
+#include "Export/Exporter.h"
 #include "Import/Importer.h"
 #include "Pipelines/Pipelines.h"
 #include "Target/Cpp/CppPackage.h"
@@ -17,6 +18,8 @@
 #include "mlir/Dialect/Quant/IR/Quant.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/Pass/PassManager.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace mlir;
@@ -79,6 +82,35 @@ int printStage(llvm::StringRef modelPath, Stage stage, llvm::StringRef name) {
     return 1;
   module->print(llvm::outs());
   llvm::outs() << "\n";
+  return 0;
+}
+
+int writeTflite(llvm::StringRef modelPath, llvm::StringRef outputPath) {
+  std::unique_ptr<MLIRContext> context = makeContext();
+  OwningOpRef<ModuleOp> module =
+      lowerModel(*context, modelPath, Stage::Graph, "");
+  if (!module)
+    return 1;
+  auto model = module->lookupSymbol<func::FuncOp>("model");
+  // Export into memory first, so that a failure leaves no partial file.
+  std::string bytes;
+  llvm::raw_string_ostream os(bytes);
+  if (failed(exporter::exportTflite(model, os)))
+    return 1;
+  if (outputPath.empty() || outputPath == "-") {
+    (void)llvm::sys::ChangeStdoutToBinary();
+    llvm::outs() << bytes;
+    return 0;
+  }
+  std::error_code error;
+  llvm::ToolOutputFile file(outputPath, error, llvm::sys::fs::OF_None);
+  if (error) {
+    llvm::errs() << "ingot: error: cannot write " << outputPath << ": "
+                 << error.message() << "\n";
+    return 1;
+  }
+  file.os() << bytes;
+  file.keep();
   return 0;
 }
 

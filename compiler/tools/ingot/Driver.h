@@ -45,6 +45,11 @@ int compileToDirectory(llvm::StringRef modelPath, llvm::StringRef outputDir,
 /// `ingot compile --emit=graph|kernel|emitc`: prints the IR after a stage.
 int printStage(llvm::StringRef modelPath, Stage stage, llvm::StringRef name);
 
+/// `ingot compile --emit=tflite`: imports `modelPath`, applies the
+/// quantization set on the command line, and writes the graph as a .tflite
+/// file to `outputPath`, or to stdout if it is empty or "-".
+int writeTflite(llvm::StringRef modelPath, llvm::StringRef outputPath);
+
 /// `ingot run`: compiles, builds for the host with `compilerCommand`, runs
 /// on the raw input files and writes DIR/output<i>.bin.
 int runModel(llvm::StringRef modelPath, const std::vector<std::string> &inputs,

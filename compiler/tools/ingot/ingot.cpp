@@ -30,8 +30,10 @@ static cl::opt<std::string> modelPath(cl::Positional, cl::Required,
 
 // compile
 static cl::opt<std::string>
-    compileOutput("o", cl::desc("Folder to write NAME.h, NAME.cpp and the "
-                                "runtime headers into"),
+    compileOutput("o",
+                  cl::desc("Folder to write NAME.h, NAME.cpp and the "
+                           "runtime headers into (with --emit=tflite: "
+                           "the file to write)"),
                   cl::value_desc("dir"), cl::sub(compileCommand),
                   cl::cat(category));
 static cl::opt<std::string>
@@ -44,8 +46,10 @@ static cl::opt<std::string> emitStage(
     "emit",
     cl::desc("Print the IR after a stage instead of writing C++: graph "
              "(imported), kernel (lowered and planned), emitc, or cpp (the "
-             "generated header and source)"),
-    cl::value_desc("graph|kernel|emitc|cpp"), cl::sub(compileCommand),
+             "generated header and source); or tflite: the graph (after "
+             "--quantize, if given) written as a .tflite file (to -o FILE or "
+             "stdout)"),
+    cl::value_desc("graph|kernel|emitc|cpp|tflite"), cl::sub(compileCommand),
     cl::cat(category));
 
 // run
@@ -102,6 +106,8 @@ int main(int argc, char **argv) {
     std::string name = modelName.empty()
                            ? cIdentifier(sys::path::stem(modelPath))
                            : cIdentifier(modelName);
+    if (emitStage == "tflite")
+      return writeTflite(modelPath, compileOutput);
     if (!emitStage.empty() && emitStage != "cpp") {
       std::optional<Stage> stage =
           StringSwitch<std::optional<Stage>>(emitStage)
@@ -110,8 +116,8 @@ int main(int argc, char **argv) {
               .Case("emitc", Stage::EmitC)
               .Default(std::nullopt);
       if (!stage) {
-        errs() << "ingot: error: --emit takes graph, kernel, emitc or cpp, "
-                  "not '"
+        errs() << "ingot: error: --emit takes graph, kernel, emitc, cpp or "
+                  "tflite, not '"
                << emitStage << "'\n";
         return 1;
       }
