@@ -20,11 +20,10 @@ void ingot::buildQuantizationPipeline(OpPassManager &pm,
                                       QuantizationMode mode) {
   if (mode == QuantizationMode::Dynamic)
     pm.addNestedPass<func::FuncOp>(createQuantizeWeightsPass());
-  if (mode == QuantizationMode::Int8)
-    pm.addNestedPass<func::FuncOp>(createDequantizeWeightsPass());
 }
 
 void ingot::buildCalibrationPipeline(OpPassManager &pm) {
+  pm.addNestedPass<func::FuncOp>(createDequantizeWeightsPass());
   pm.addNestedPass<func::FuncOp>(createExposeActivationsPass());
 }
 

@@ -16,12 +16,13 @@ namespace ingot {
 /// Post-training quantization applied to an imported float graph.
 enum class QuantizationMode { None, Dynamic, Int8 };
 
-/// Graph-to-graph quantization passes for `mode` that need no data (none
-/// for None; for Int8, the weight dequantization that precedes calibration).
+/// Graph-to-graph quantization passes for `mode` that need no data (only
+/// Dynamic has some).
 void buildQuantizationPipeline(mlir::OpPassManager &pm, QuantizationMode mode);
 
-/// The passes that turn a float graph into one that reports every
-/// activation, ready to lower and run for calibration.
+/// The passes that turn a copy of a float (or dynamic-range) graph into a
+/// float graph that reports every activation, ready to lower and run for
+/// calibration.
 void buildCalibrationPipeline(mlir::OpPassManager &pm);
 
 /// Full-integer quantization of a graph annotated with calibrated ranges.

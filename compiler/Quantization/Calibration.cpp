@@ -11,6 +11,8 @@
 //===----------------------------------------------------------------------===//
 #include "Calibration.h"
 
+#include "ActivationQuantization.h"
+
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/Twine.h"
@@ -63,6 +65,53 @@ TensorRange percentileRange(const Histogram &histogram, double percentile) {
   float lowEdge = static_cast<float>(histogram.min + low * width);
   float highEdge = static_cast<float>(histogram.min + (high + 1) * width);
   return {std::max(lowEdge, histogram.min), std::min(highEdge, histogram.max)};
+}
+
+TensorRange mseRange(const Histogram &histogram) {
+  if (!(histogram.max > histogram.min))
+    return {histogram.min, histogram.max};
+  const size_t bins = histogram.counts.size();
+  const double width =
+      (static_cast<double>(histogram.max) - histogram.min) / bins;
+  // The populated bins, as (center, count).
+  std::vector<std::pair<double, double>> mass;
+  for (size_t i = 0; i < bins; ++i)
+    if (histogram.counts[i] > 0)
+      mass.push_back({histogram.min + (i + 0.5) * width,
+                      static_cast<double>(histogram.counts[i])});
+  // Expected squared error of quantizing the data with the int8 parameters
+  // ingot would choose for [low, high], clipping included.
+  auto error = [&](float low, float high) {
+    AffineParams params = chooseInt8Params(low, high);
+    double total = 0.0;
+    for (auto [center, count] : mass) {
+      double level = std::round(center / params.scale) + params.zeroPoint;
+      level = std::clamp(level, -128.0, 127.0);
+      double restored = (level - params.zeroPoint) * params.scale;
+      total += count * (center - restored) * (center - restored);
+    }
+    return total;
+  };
+  // Shrink each end towards 0 over a grid; the range always keeps 0.
+  constexpr int kSteps = 40;
+  TensorRange best{histogram.min, histogram.max};
+  double bestError = error(best.min, best.max);
+  for (int a = 0; a <= kSteps; ++a) {
+    float low = histogram.min * (1.0f - 0.9f * a / kSteps);
+    if (histogram.min >= 0 && a > 0)
+      break;
+    for (int b = 0; b <= kSteps; ++b) {
+      float high = histogram.max * (1.0f - 0.9f * b / kSteps);
+      if (histogram.max <= 0 && b > 0)
+        break;
+      double candidate = error(low, high);
+      if (candidate < bestError) {
+        bestError = candidate;
+        best = {low, high};
+      }
+    }
+  }
+  return best;
 }
 
 namespace {
@@ -420,8 +469,8 @@ calibrate(const CppSources &sources, StringRef modelName,
   }
 
   // Run it. stderr stays the caller's, for the progress bar.
-  size_t bins =
-      method == CalibrationMethod::Percentile ? kCalibrationHistogramBins : 0;
+  size_t bins = method == CalibrationMethod::MinMax ? 0
+                                                   : kCalibrationHistogramBins;
   std::string resultsPath = folder.file("results.txt");
   std::string countText = std::to_string(sampleNames.size());
   std::string binsText = std::to_string(bins);
@@ -442,10 +491,19 @@ calibrate(const CppSources &sources, StringRef modelName,
     return failure();
 
   std::vector<TensorRange> ranges;
-  for (const Histogram &histogram : histograms)
-    ranges.push_back(method == CalibrationMethod::Percentile
-                         ? percentileRange(histogram, percentile)
-                         : TensorRange{histogram.min, histogram.max});
+  for (const Histogram &histogram : histograms) {
+    switch (method) {
+    case CalibrationMethod::MinMax:
+      ranges.push_back({histogram.min, histogram.max});
+      break;
+    case CalibrationMethod::Percentile:
+      ranges.push_back(percentileRange(histogram, percentile));
+      break;
+    case CalibrationMethod::Mse:
+      ranges.push_back(mseRange(histogram));
+      break;
+    }
+  }
   return ranges;
 }
 

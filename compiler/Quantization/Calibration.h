@@ -34,6 +34,9 @@ enum class CalibrationMethod {
   /// The range without the most extreme values: the `percentile`-th and
   /// (100 - `percentile`)-th percentiles, read from a histogram.
   Percentile,
+  /// The range whose int8 quantization (clipping included) has the least
+  /// expected squared error over the data's histogram.
+  Mse,
 };
 
 struct TensorRange {
@@ -124,6 +127,10 @@ size_t histogramBin(float value, float min, float max, size_t bins);
 /// of the bin of the (k+1)-th largest, clamped to [min, max]. So at most k
 /// values fall outside at each end, and percentile 100 gives [min, max].
 TensorRange percentileRange(const Histogram &histogram, double percentile);
+
+/// The range, found by a grid search shrinking each end towards 0, whose int8
+/// quantization has the least expected squared error over `histogram`.
+TensorRange mseRange(const Histogram &histogram);
 
 } // namespace ingot::quant
 

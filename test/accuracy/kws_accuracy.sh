@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Top-1 accuracy of a keyword-spotting model compiled by ingot.
 #
-#   test/accuracy/kws_accuracy.sh MODEL.tflite [even|odd|all]
+#   test/accuracy/kws_accuracy.sh MODEL.tflite [even|odd|all] [compile flags]
 #
 # Compiles MODEL with `ingot compile --name kws` into a temporary folder,
 # builds kws_accuracy.cpp against the generated kws.h/kws.cpp and runs it on
@@ -16,12 +16,14 @@
 #   CXX          the C++ compiler          (default: c++)
 set -euo pipefail
 
-if [[ $# -lt 1 || $# -gt 2 ]]; then
-  echo "usage: $0 MODEL.tflite [even|odd|all]" >&2
+if [[ $# -lt 1 ]]; then
+  echo "usage: $0 MODEL.tflite [even|odd|all] [ingot compile flags...]" >&2
   exit 2
 fi
 model=$1
 subset=${2:-all}
+shift $(($# < 2 ? $# : 2))
+# The rest goes to `ingot compile`, e.g. --quantize=int8 --calibration=...
 case $subset in
   even | odd | all) ;;
   *)
@@ -46,7 +48,7 @@ done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-"$ingot" compile "$model" -o "$work/model" --name kws
+"$ingot" compile "$model" -o "$work/model" --name kws "$@"
 "$cxx" -std=c++17 -O2 -I "$work/model" "$work/model/kws.cpp" \
   "$here/kws_accuracy.cpp" -o "$work/kws_accuracy"
 "$work/kws_accuracy" "$dataset/mfcc_f32.npy" "$dataset/labels.csv" "$subset"

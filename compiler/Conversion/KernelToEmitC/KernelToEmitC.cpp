@@ -224,8 +224,9 @@ void ModelEmitter::emitHeader(emitc::FileOp file) {
   emitc::IncludeOp::create(builder, loc, "stdint.h", /*is_standard=*/true);
 
   auto arenaBytes = function->getAttrOfType<IntegerAttr>(kernel::kArenaBytesAttr);
-  verbatim("/* Bytes of scratch memory invoke needs; the arena must be aligned "
-           "to 16 bytes and kept between calls when the model has state. */");
+  verbatim("/* Bytes of working memory (activations, scratch and state) "
+           "invoke needs; align the arena to 16 bytes and keep it between "
+           "calls when the model has state. */");
   verbatim("#define " + upperName() + "_ARENA_BYTES " +
            Twine(arenaBytes.getInt()));
 

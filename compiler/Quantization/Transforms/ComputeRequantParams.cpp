@@ -217,6 +217,18 @@ std::optional<DictionaryAttr> transposeConvParams(graph::TransposeConvOp op,
 std::optional<DictionaryAttr> addParams(graph::AddOp add, Builder &builder) {
   if (isPerTensorInt(add.getLhs(), 16))
     return binaryS16Params(add, builder);
+  // add_s8's rescale divides only: a left shift would mean an output scale
+  // below 2^-20 of the inputs', which TFLite rejects too.
+  if (isPerTensorInt(add.getLhs(), 8) && isPerTensorInt(add.getRhs(), 8) &&
+      isPerTensorInt(add.getOutput(), 8)) {
+    iq::AddParams params = iq::computeAddParams(
+        scaleOf(add.getLhs()), zeroPointOf(add.getLhs()), scaleOf(add.getRhs()),
+        zeroPointOf(add.getRhs()), scaleOf(add.getOutput()),
+        zeroPointOf(add.getOutput()));
+    if (params.input1Shift > 0 || params.input2Shift > 0 ||
+        params.outputShift > 0)
+      return std::nullopt;
+  }
   if (!isPerTensorInt(add.getLhs(), 8) || !isPerTensorInt(add.getRhs(), 8) ||
       !isPerTensorInt(add.getOutput(), 8))
     return std::nullopt;
@@ -303,6 +315,7 @@ struct ComputeRequantParamsPass
     : ingot::impl::ComputeRequantParamsPassBase<ComputeRequantParamsPass> {
   void runOnOperation() override {
     Builder builder(&getContext());
+    bool malformed = false;
     getOperation().walk([&](Operation *op) {
       std::optional<DictionaryAttr> params =
           llvm::TypeSwitch<Operation *, std::optional<DictionaryAttr>>(op)
@@ -331,9 +344,20 @@ struct ComputeRequantParamsPass
               })
               .Case([&](graph::SvdfOp svdf) { return svdfParams(svdf, builder); })
               .Default([](Operation *) { return std::nullopt; });
-      if (params)
+      if (params) {
         op->setAttr(kRequantAttr, *params);
+        return;
+      }
+      if (auto add = dyn_cast<graph::AddOp>(op);
+          add && isPerTensorInt(add.getOutput(), 8)) {
+        add.emitError("has an output scale too small for its inputs' scales "
+                      "(TFLite's int8 ADD needs output_scale >= 2^-19 * "
+                      "max(input scales)); the model is malformed");
+        malformed = true;
+      }
     });
+    if (malformed)
+      signalPassFailure();
   }
 };
 

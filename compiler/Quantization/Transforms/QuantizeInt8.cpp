@@ -113,6 +113,19 @@ Int8Quantizer::calibratedType(Operation *op) {
 
 FailureOr<std::vector<float>>
 Int8Quantizer::quantizeFilter(Operation *user, Value filter, int axis) {
+  // A filter the converter already quantized (a dynamic-range model) keeps
+  // its exact int8 values: requantizing them would round them twice.
+  Type existing = cast<ShapedType>(filter.getType()).getElementType();
+  if (auto perTensor = dyn_cast<mq::UniformQuantizedType>(existing))
+    if (perTensor.getStorageTypeIntegralWidth() == 8 &&
+        perTensor.getZeroPoint() == 0)
+      return std::vector<float>{static_cast<float>(perTensor.getScale())};
+  if (auto perAxis = dyn_cast<mq::UniformQuantizedPerAxisType>(existing))
+    if (perAxis.getStorageTypeIntegralWidth() == 8 &&
+        perAxis.getQuantizedDimension() == axis &&
+        llvm::all_of(perAxis.getZeroPoints(), [](int64_t z) { return z == 0; }))
+      return std::vector<float>(perAxis.getScales().begin(),
+                                perAxis.getScales().end());
   std::optional<std::vector<float>> values = floatValues(filter);
   if (!values)
     return user->emitError("needs a constant float filter to quantize");

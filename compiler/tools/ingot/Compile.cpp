@@ -8,6 +8,7 @@
 
 #include "Export/Exporter.h"
 #include "Import/Importer.h"
+#include "Calibration.h"
 #include "Pipelines/Pipelines.h"
 #include "Target/Cpp/CppPackage.h"
 #include "ingot/Dialect/Graph/IR/Graph.h"
@@ -20,6 +21,7 @@
 #include "mlir/Pass/PassManager.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/ToolOutputFile.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace mlir;
@@ -29,7 +31,7 @@ namespace ingot::driver {
 std::unique_ptr<MLIRContext> makeContext() {
   DialectRegistry registry;
   registry.insert<graph::GraphDialect, kernel::KernelDialect,
-                  quant::QuantDialect, func::FuncDialect,
+                  mlir::quant::QuantDialect, func::FuncDialect,
                   emitc::EmitCDialect>();
   auto context = std::make_unique<MLIRContext>(registry);
   context->loadAllAvailableDialects();
@@ -51,9 +53,100 @@ std::string cIdentifier(llvm::StringRef text) {
   return identifier;
 }
 
-static QuantizationMode quantizationMode = QuantizationMode::None;
+static QuantizationSettings quantization;
 
-void setQuantizationMode(QuantizationMode mode) { quantizationMode = mode; }
+void setQuantization(const QuantizationSettings &settings) {
+  quantization = settings;
+}
+
+/// Runs a copy of the float graph on the calibration data and annotates
+/// `module` with each activation's range (`ingot.range`, and
+/// `ingot.input_ranges` on the function) for ingot-quantize-int8.
+static LogicalResult calibrateModel(ModuleOp module, llvm::StringRef modelPath) {
+  MLIRContext &context = *module.getContext();
+  auto fail = [&](const llvm::Twine &message) {
+    llvm::errs() << "ingot: error: " << modelPath << ": " << message << "\n";
+    return failure();
+  };
+  if (quantization.calibrationData.empty())
+    return fail("--quantize=int8 needs representative data: pass "
+                "--calibration=DATA (a float32 .npy or a folder of .bin "
+                "tensors)");
+  OwningOpRef<ModuleOp> probe = module.clone();
+  PassManager expose(&context);
+  buildCalibrationPipeline(expose);
+  if (failed(expose.run(*probe)))
+    return failure();
+  auto probeFunction = *probe->getOps<func::FuncOp>().begin();
+  SmallVector<int64_t> outputElements;
+  for (Type type : probeFunction.getResultTypes())
+    outputElements.push_back(cast<RankedTensorType>(type).getNumElements());
+  if (probeFunction.getNumArguments() != 1)
+    return fail("calibration supports models with one input");
+  int64_t inputElements =
+      cast<RankedTensorType>(probeFunction.getArgumentTypes()[0])
+          .getNumElements();
+  unsigned original = probeFunction->getAttrOfType<IntegerAttr>(
+                                       "ingot.original_results")
+                          .getInt();
+
+  PassManager lower(&context);
+  buildGraphToKernelPipeline(lower);
+  buildKernelToEmitCPipeline(lower, "calibration");
+  if (failed(lower.run(*probe)))
+    return failure();
+  FailureOr<CppSources> sources = translateModelToCpp(*probe);
+  if (failed(sources))
+    return fail("the C++ translator rejected the calibration model");
+
+  quant::CalibrationData data{quantization.calibrationData};
+  std::optional<std::vector<size_t>> indices;
+  if (quantization.calibrationSamples != "all") {
+    auto file = llvm::MemoryBuffer::getFile(data.path, false, false);
+    if (!file)
+      return fail("cannot read " + data.path);
+    auto header = quant::parseNpyFloat32((*file)->getBuffer(), data.path);
+    if (!header) {
+      llvm::errs() << "ingot: error: " << llvm::toString(header.takeError())
+                   << "\n";
+      return failure();
+    }
+    indices.emplace();
+    size_t first = quantization.calibrationSamples == "odd" ? 1 : 0;
+    for (size_t i = first; i < static_cast<size_t>(header->shape[0]); i += 2)
+      indices->push_back(i);
+  }
+  auto method = quantization.calibrationMethod == "percentile"
+                    ? quant::CalibrationMethod::Percentile
+                : quantization.calibrationMethod == "mse"
+                    ? quant::CalibrationMethod::Mse
+                    : quant::CalibrationMethod::MinMax;
+  const char *compiler = std::getenv("CXX");
+  FailureOr<std::vector<quant::TensorRange>> ranges = quant::calibrate(
+      *sources, "calibration", outputElements, inputElements, data, method,
+      llvm::errs(), compiler ? compiler : "c++", indices);
+  if (failed(ranges))
+    return failure();
+
+  // Results of the probe: original outputs, the inputs, then every op in op
+  // order, which is the order of the same ops in `module`.
+  Builder builder(&context);
+  auto function = *module.getOps<func::FuncOp>().begin();
+  auto rangeAttr = [&](const quant::TensorRange &range) {
+    return builder.getDenseF32ArrayAttr({range.min, range.max});
+  };
+  size_t next = original;
+  SmallVector<Attribute> inputRanges;
+  for (unsigned i = 0; i < function.getNumArguments(); ++i)
+    inputRanges.push_back(rangeAttr((*ranges)[next++]));
+  function->setAttr("ingot.input_ranges", builder.getArrayAttr(inputRanges));
+  for (Operation &op : function.getBody().front()) {
+    if (isa<graph::ConstOp, graph::VariableOp, func::ReturnOp>(op))
+      continue;
+    op.setAttr("ingot.range", rangeAttr((*ranges)[next++]));
+  }
+  return success();
+}
 
 OwningOpRef<ModuleOp> lowerModel(MLIRContext &context, llvm::StringRef modelPath,
                                  Stage stage, llvm::StringRef modelName) {
@@ -61,7 +154,13 @@ OwningOpRef<ModuleOp> lowerModel(MLIRContext &context, llvm::StringRef modelPath
   if (!module)
     return nullptr;
   PassManager pm(&context);
-  buildQuantizationPipeline(pm, quantizationMode);
+  buildQuantizationPipeline(pm, quantization.mode);
+  if (quantization.mode == QuantizationMode::Int8) {
+    if (failed(pm.run(*module)) || failed(calibrateModel(*module, modelPath)))
+      return nullptr;
+    pm.clear();
+    buildInt8QuantizationPipeline(pm, quantization.ioType);
+  }
   if (stage == Stage::Graph) {
     if (failed(pm.run(*module)))
       return nullptr;

@@ -15,9 +15,20 @@ namespace ingot::driver {
 
 using ingot::QuantizationMode;
 
-/// The post-training quantization every subcommand applies after import
-/// (set once from the command line).
-void setQuantizationMode(QuantizationMode mode);
+/// Post-training quantization every subcommand applies after import (set
+/// once from the command line).
+struct QuantizationSettings {
+  QuantizationMode mode = QuantizationMode::None;
+  /// For Int8: the representative data (.npy or folder of .bin).
+  std::string calibrationData;
+  /// "minmax" or "percentile".
+  std::string calibrationMethod = "minmax";
+  /// "all", "even" or "odd": which samples of the data to calibrate on.
+  std::string calibrationSamples = "all";
+  /// "float32" or "int8".
+  std::string ioType = "float32";
+};
+void setQuantization(const QuantizationSettings &settings);
 
 /// How far `lowerModel` takes a model.
 enum class Stage { Graph, Kernel, EmitC };

@@ -170,7 +170,6 @@ int runModel(llvm::StringRef modelPath, const std::vector<std::string> &inputs,
   llvm::SmallVector<llvm::StringRef> compileArgs = {
       *compiler, "-std=c++17", "-O2", includeFlag, source, harness, "-o",
       binary};
-  std::string compileErrors;
   if (llvm::sys::ExecuteAndWait(*compiler, compileArgs) != 0)
     return fail("building the generated code for " + modelPath +
                 " failed (build folder: " + buildDir + ")");

@@ -26,7 +26,7 @@ static cl::opt<std::string> modelPath(cl::Positional, cl::Required,
                                       cl::desc("<model.tflite>"),
                                       cl::sub(compileCommand),
                                       cl::sub(runCommand),
-                                      cl::sub(inspectCommand));
+                                      cl::sub(inspectCommand), cl::cat(category));
 
 // compile
 static cl::opt<std::string>
@@ -82,9 +82,40 @@ static cl::opt<ingot::QuantizationMode> quantizeMode(
                clEnumValN(ingot::QuantizationMode::Dynamic, "dynamic",
                           "int8 weights, float activations (like the TFLite "
                           "converter's Optimize.DEFAULT without a "
+                          "representative dataset)"),
+               clEnumValN(ingot::QuantizationMode::Int8, "int8",
+                          "full-integer int8, calibrated on --calibration "
+                          "data (like Optimize.DEFAULT with a "
                           "representative dataset)")),
     cl::init(ingot::QuantizationMode::None), cl::sub(compileCommand),
     cl::sub(runCommand), cl::sub(inspectCommand), cl::cat(category));
+
+static cl::opt<std::string> calibrationData(
+    "calibration",
+    cl::desc("Representative data for --quantize=int8: a float32 .npy of "
+             "shape (N, input shape without batch), or a folder of raw "
+             "float32 .bin tensors"),
+    cl::value_desc("DATA"), cl::sub(compileCommand), cl::sub(runCommand),
+    cl::sub(inspectCommand), cl::cat(category));
+static cl::opt<std::string> calibrationMethod(
+    "calibration-method",
+    cl::desc("How ranges are read from the data: minmax (as the TFLite "
+             "converter), percentile (clips the 0.01% extremes) or mse (the "
+             "clipping with the least int8 quantization error)"),
+    cl::init("minmax"), cl::sub(compileCommand), cl::sub(runCommand),
+    cl::sub(inspectCommand), cl::cat(category));
+static cl::opt<std::string> calibrationSamples(
+    "calibration-samples",
+    cl::desc("Which samples of the data to calibrate on: all, even or odd "
+             "indices (to keep the other half for evaluation)"),
+    cl::init("all"), cl::sub(compileCommand), cl::sub(runCommand),
+    cl::sub(inspectCommand), cl::cat(category));
+static cl::opt<std::string> ioType(
+    "io-type",
+    cl::desc("Input and output type of an int8-quantized model: float32 "
+             "(QUANTIZE/DEQUANTIZE at the edges) or int8"),
+    cl::init("float32"), cl::sub(compileCommand), cl::sub(runCommand),
+    cl::sub(inspectCommand), cl::cat(category));
 
 // inspect
 static cl::opt<bool> inspectJson("json", cl::desc("Print JSON"),
@@ -92,6 +123,11 @@ static cl::opt<bool> inspectJson("json", cl::desc("Print JSON"),
 
 int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
+  // MLIR and LLVM register hundreds of options; --help shows only ingot's.
+  cl::HideUnrelatedOptions(category, compileCommand);
+  cl::HideUnrelatedOptions(category, runCommand);
+  cl::HideUnrelatedOptions(category, inspectCommand);
+  cl::HideUnrelatedOptions(category);
   cl::ParseCommandLineOptions(
       argc, argv,
       "ingot: compiles TensorFlow Lite models to dependency-free C++\n\n"
@@ -101,7 +137,23 @@ int main(int argc, char **argv) {
       "  ingot inspect model.tflite [--json]\n\n"
       "Run 'ingot <subcommand> --help' for a subcommand's options.\n");
 
-  setQuantizationMode(quantizeMode);
+  if (calibrationMethod != "minmax" && calibrationMethod != "percentile" &&
+      calibrationMethod != "mse") {
+    errs() << "ingot: error: --calibration-method takes minmax, percentile "
+              "or mse\n";
+    return 1;
+  }
+  if (calibrationSamples != "all" && calibrationSamples != "even" &&
+      calibrationSamples != "odd") {
+    errs() << "ingot: error: --calibration-samples takes all, even or odd\n";
+    return 1;
+  }
+  if (ioType != "float32" && ioType != "int8") {
+    errs() << "ingot: error: --io-type takes float32 or int8\n";
+    return 1;
+  }
+  setQuantization({quantizeMode, calibrationData, calibrationMethod,
+                   calibrationSamples, ioType});
   if (compileCommand) {
     std::string name = modelName.empty()
                            ? cIdentifier(sys::path::stem(modelPath))

@@ -181,12 +181,22 @@ func.func @fc_bias(%in: tensor<1x8xi8>, %w: tensor<3x8xi8>, %b: tensor<8xi32>) -
 
 // -----
 
-// Tests that ADD does not broadcast.
+// Tests that ADD operands must broadcast (numpy rules).
 
-func.func @add_broadcast(%a: tensor<1x4xi8>, %b: tensor<1x1xi8>) -> tensor<1x4xi8> {
-  // expected-error @+1 {{operands and result must have the same shape (broadcasting is unsupported)}}
-  %0 = graph.add %a, %b {fused_activation = #graph<activation none>} : (tensor<1x4xi8>, tensor<1x1xi8>) -> tensor<1x4xi8>
+func.func @add_broadcast(%a: tensor<1x4xi8>, %b: tensor<1x3xi8>) -> tensor<1x4xi8> {
+  // expected-error @+1 {{operand shapes do not broadcast}}
+  %0 = graph.add %a, %b {fused_activation = #graph<activation none>} : (tensor<1x4xi8>, tensor<1x3xi8>) -> tensor<1x4xi8>
   return %0 : tensor<1x4xi8>
+}
+
+// -----
+
+// Tests that the ADD result has the broadcast shape.
+
+func.func @add_broadcast_result(%a: tensor<1x4xi8>, %b: tensor<1x1xi8>) -> tensor<1x1xi8> {
+  // expected-error @+1 {{result shape is not the broadcast shape}}
+  %0 = graph.add %a, %b {fused_activation = #graph<activation none>} : (tensor<1x4xi8>, tensor<1x1xi8>) -> tensor<1x1xi8>
+  return %0 : tensor<1x1xi8>
 }
 
 // -----

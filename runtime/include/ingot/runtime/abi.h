@@ -14,8 +14,9 @@
 
 namespace ingot {
 
-/// The tensor stored at byte `offset` of the arena. The compiler aligns every
-/// offset to INGOT_ALIGNMENT, so the cast is aligned whenever the arena is.
+/// The tensor stored at byte `offset` of the arena. The memory planner aligns
+/// every offset to 16 bytes (its `alignment` option), so the cast is aligned
+/// whenever the arena is.
 template <typename T> inline T *arena_at(uint8_t *arena, size_t offset) {
   return reinterpret_cast<T *>(arena + offset);
 }
