@@ -1,9 +1,9 @@
 //===- ConvolutionExporters.cpp - Export of windowed and dense operators --===//
 //
 // This file implements the export of conv_2d, depthwise_conv_2d,
-// fully_connected, average_pool_2d and max_pool_2d. Operator versions follow
-// the TFLite converter's rules for the operand types: the first rule that
-// matches, in the converter's order, wins.
+// fully_connected, average_pool_2d, max_pool_2d and transpose_conv. Operator
+// versions follow the TFLite converter's rules for the operand types: the
+// first rule that matches, in the converter's order, wins.
 //
 //===----------------------------------------------------------------------===//
 #include "OperatorExport.h"
@@ -165,6 +165,36 @@ LogicalResult exportPool(PoolOpT op, OperatorWriter &writer) {
   return success();
 }
 
+LogicalResult exportTransposeConv(TransposeConvOp op, OperatorWriter &writer) {
+  // Inputs are output shape, filter, input and (optional) bias; an absent
+  // bias is left out, as converters that predate it wrote the operator.
+  ArrayRef<int64_t> outputShape =
+      cast<RankedTensorType>(op.getOutput().getType()).getShape();
+  std::string name = writer.outputName();
+  int64_t rank = outputShape.size();
+  if (failed(writer.addInt32Input(name.empty() ? "output_shape"
+                                               : name + "/output_shape",
+                                  {rank}, outputShape)) ||
+      failed(writer.addInput(op.getFilter())) ||
+      failed(writer.addInput(op.getInput())))
+    return failure();
+  if (op.getBias() && failed(writer.addInput(op.getBias())))
+    return failure();
+  tflite::TransposeConvOptionsT options;
+  options.padding = tflitePadding(op.getPadding());
+  options.stride_w = op.getStrideW();
+  options.stride_h = op.getStrideH();
+  writer.setOptions(options);
+
+  int32_t version = 1;
+  if (op.getBias())
+    version = 3;
+  else if (tfliteElementType(op.getFilter()) == tflite::TensorType_INT8)
+    version = 2;
+  writer.setCode(builtin::TRANSPOSE_CONV, version);
+  return success();
+}
+
 } // namespace
 
 void appendConvolutionExporters(std::vector<ExporterEntry> &table) {
@@ -176,6 +206,7 @@ void appendConvolutionExporters(std::vector<ExporterEntry> &table) {
                   exportPool<AveragePool2DOp, builtin::AVERAGE_POOL_2D>>());
   table.push_back(exporterFor<MaxPool2DOp,
                               exportPool<MaxPool2DOp, builtin::MAX_POOL_2D>>());
+  table.push_back(exporterFor<TransposeConvOp, exportTransposeConv>());
 }
 
 } // namespace ingot::exporter

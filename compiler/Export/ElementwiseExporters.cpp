@@ -1,7 +1,7 @@
 //===- ElementwiseExporters.cpp - Export of per-element operators ---------===//
 //
-// This file implements the export of add, reshape, softmax, quantize,
-// dequantize, relu and relu6, with the operator versions the TFLite
+// This file implements the export of add, sub, reshape, softmax, quantize,
+// dequantize, relu, relu6 and leaky_relu, with the operator versions the TFLite
 // converter gives them for their operand types.
 //
 //===----------------------------------------------------------------------===//
@@ -18,32 +18,78 @@ bool isQuantized(Value value) {
       cast<ShapedType>(value.getType()).getElementType());
 }
 
-LogicalResult exportAdd(AddOp op, OperatorWriter &writer) {
-  if (failed(writer.addInput(op.getLhs())) ||
-      failed(writer.addInput(op.getRhs())))
-    return failure();
-  std::optional<tflite::TensorType> input = tfliteElementType(op.getLhs());
-  std::optional<tflite::TensorType> output = tfliteElementType(op.getOutput());
-  bool quantizedInt16 = input == tflite::TensorType_INT16 &&
-                        output == tflite::TensorType_INT16 &&
-                        isQuantized(op.getLhs());
-  tflite::AddOptionsT options;
-  options.fused_activation_function = tfliteActivation(op.getFusedActivation());
-  // The graph dialect rescales int16 inputs by any scale; TFLite does so only
-  // with pot_scale_int16 off (on, it assumes power-of-two scales).
-  options.pot_scale_int16 = !quantizedInt16;
-  writer.setOptions(options);
+/// Options and version inputs shared by ADD and SUB.
+struct BinaryTypes {
+  std::optional<tflite::TensorType> input, output;
+  bool inputQuantized;
 
+  template <typename OpT> static BinaryTypes of(OpT op) {
+    return {tfliteElementType(op.getLhs()), tfliteElementType(op.getOutput()),
+            isQuantized(op.getLhs())};
+  }
+  bool isQuantizedInt16() const {
+    return input == tflite::TensorType_INT16 &&
+           output == tflite::TensorType_INT16 && inputQuantized;
+  }
+  bool isPlainInt16() const {
+    return input == tflite::TensorType_INT16 && !inputQuantized;
+  }
+};
+
+template <typename OpT>
+LogicalResult addBinaryOperands(OpT op, OperatorWriter &writer) {
+  return success(succeeded(writer.addInput(op.getLhs())) &&
+                 succeeded(writer.addInput(op.getRhs())));
+}
+
+/// ADD and SUB options: the graph dialect rescales int16 inputs by any
+/// scale, which TFLite does only with pot_scale_int16 off (on, it assumes
+/// power-of-two scales).
+template <typename OptionsT, typename OpT>
+OptionsT binaryOptions(OpT op, const BinaryTypes &types) {
+  OptionsT options;
+  options.fused_activation_function = tfliteActivation(op.getFusedActivation());
+  options.pot_scale_int16 = !types.isQuantizedInt16();
+  return options;
+}
+
+LogicalResult exportAdd(AddOp op, OperatorWriter &writer) {
+  if (failed(addBinaryOperands(op, writer)))
+    return failure();
+  BinaryTypes types = BinaryTypes::of(op);
+  writer.setOptions(binaryOptions<tflite::AddOptionsT>(op, types));
   int32_t version = 1;
-  if (input == tflite::TensorType_INT16 && !isQuantized(op.getLhs()))
+  if (types.isPlainInt16())
     version = 5;
-  else if (input == tflite::TensorType_INT64)
+  else if (types.input == tflite::TensorType_INT64)
     version = 4;
-  else if (quantizedInt16)
+  else if (types.isQuantizedInt16())
     version = 3;
-  else if (input == tflite::TensorType_INT8)
+  else if (types.input == tflite::TensorType_INT8)
     version = 2;
   writer.setCode(builtin::ADD, version);
+  return success();
+}
+
+LogicalResult exportSub(SubOp op, OperatorWriter &writer) {
+  if (failed(addBinaryOperands(op, writer)))
+    return failure();
+  BinaryTypes types = BinaryTypes::of(op);
+  writer.setOptions(binaryOptions<tflite::SubOptionsT>(op, types));
+  auto lhs = cast<RankedTensorType>(op.getLhs().getType());
+  auto rhs = cast<RankedTensorType>(op.getRhs().getType());
+  bool broadcastsPast4D = lhs.getShape() != rhs.getShape() &&
+                          std::max(lhs.getRank(), rhs.getRank()) > 4;
+  int32_t version = 1;
+  if (types.isQuantizedInt16())
+    version = 5;
+  else if (types.input == tflite::TensorType_INT64)
+    version = 4;
+  else if (broadcastsPast4D)
+    version = 3;
+  else if (types.input == tflite::TensorType_INT8)
+    version = 2;
+  writer.setCode(builtin::SUB, version);
   return success();
 }
 
@@ -55,8 +101,9 @@ LogicalResult exportReshape(ReshapeOp op, OperatorWriter &writer) {
   ArrayRef<int64_t> shape =
       cast<RankedTensorType>(op.getOutput().getType()).getShape();
   std::string name = writer.outputName();
+  int64_t rank = shape.size();
   if (failed(writer.addInt32Input(name.empty() ? "shape" : name + "/shape",
-                                  shape)))
+                                  {rank}, shape)))
     return failure();
   tflite::ReshapeOptionsT options;
   options.new_shape.assign(shape.begin(), shape.end());
@@ -122,6 +169,17 @@ LogicalResult exportRelu(ReluOp op, OperatorWriter &writer) {
   return success();
 }
 
+LogicalResult exportLeakyRelu(LeakyReluOp op, OperatorWriter &writer) {
+  if (failed(writer.addInput(op.getInput())))
+    return failure();
+  tflite::LeakyReluOptionsT options;
+  options.alpha = op.getAlpha().convertToFloat();
+  writer.setOptions(options);
+  bool isInt16 = tfliteElementType(op.getInput()) == tflite::TensorType_INT16;
+  writer.setCode(builtin::LEAKY_RELU, isInt16 ? 2 : 1);
+  return success();
+}
+
 LogicalResult exportRelu6(Relu6Op op, OperatorWriter &writer) {
   if (failed(writer.addInput(op.getInput())))
     return failure();
@@ -133,12 +191,14 @@ LogicalResult exportRelu6(Relu6Op op, OperatorWriter &writer) {
 
 void appendElementwiseExporters(std::vector<ExporterEntry> &table) {
   table.push_back(exporterFor<AddOp, exportAdd>());
+  table.push_back(exporterFor<SubOp, exportSub>());
   table.push_back(exporterFor<ReshapeOp, exportReshape>());
   table.push_back(exporterFor<SoftmaxOp, exportSoftmax>());
   table.push_back(exporterFor<QuantizeOp, exportQuantize>());
   table.push_back(exporterFor<DequantizeOp, exportDequantize>());
   table.push_back(exporterFor<ReluOp, exportRelu>());
   table.push_back(exporterFor<Relu6Op, exportRelu6>());
+  table.push_back(exporterFor<LeakyReluOp, exportLeakyRelu>());
 }
 
 } // namespace ingot::exporter

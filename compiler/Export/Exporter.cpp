@@ -23,6 +23,7 @@
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/Support/MathExtras.h"
 
 #include <cmath>
 #include <limits>
@@ -98,6 +99,9 @@ bool isPerAxisQuantized(Value value) {
   return type && isa<quant::UniformQuantizedPerAxisType>(type.getElementType());
 }
 
+/// Reports why a tensor cannot be exported and returns failure.
+using FailureCallback = llvm::function_ref<LogicalResult(const llvm::Twine &)>;
+
 /// Exports one function; holds the value -> tensor index map.
 class ModelExporter {
 public:
@@ -107,17 +111,21 @@ public:
 
   /// The index of `value`'s tensor, created on first use.
   FailureOr<int32_t> tensorFor(Value value);
-  /// Adds a constant tensor that has no value in the IR.
-  int32_t addConstantTensor(llvm::StringRef name, tflite::TensorType type,
-                            llvm::ArrayRef<int32_t> shape,
-                            std::vector<uint8_t> data);
+  /// Adds a constant tensor that has no value in the IR; `fail` reports
+  /// what the format cannot hold.
+  FailureOr<int32_t> addConstantTensor(llvm::StringRef name,
+                                       RankedTensorType type,
+                                       std::vector<uint8_t> data,
+                                       FailureCallback fail);
   /// The name `value`'s tensor has or will have.
   std::string tensorName(Value value);
 
 private:
   uint32_t addBuffer(std::vector<uint8_t> data);
+  FailureOr<std::unique_ptr<tflite::TensorT>>
+  newTensor(llvm::StringRef name, RankedTensorType type, FailureCallback fail);
   LogicalResult setQuantization(tflite::TensorT &tensor, Type element,
-                                Value value);
+                                FailureCallback fail);
   FailureOr<std::vector<uint8_t>> constantData(graph::ConstOp constant,
                                                RankedTensorType type);
   LogicalResult exportOperator(Operation *op,
@@ -181,7 +189,8 @@ uint32_t ModelExporter::addBuffer(std::vector<uint8_t> data) {
 }
 
 LogicalResult ModelExporter::setQuantization(tflite::TensorT &tensor,
-                                             Type element, Value value) {
+                                             Type element,
+                                             FailureCallback fail) {
   auto quantized = dyn_cast<quant::QuantizedType>(element);
   if (!quantized)
     return success();
@@ -191,8 +200,7 @@ LogicalResult ModelExporter::setQuantization(tflite::TensorT &tensor,
     if (!(narrowed > 0.0f) || !std::isfinite(narrowed)) {
       std::string text;
       llvm::raw_string_ostream(text) << scale;
-      return failOn(value,
-                    "scale " + text + " is not a positive finite float32");
+      return fail("scale " + text + " is not a positive finite float32");
     }
     parameters->scale.push_back(narrowed);
     parameters->zero_point.push_back(zeroPoint);
@@ -210,8 +218,8 @@ LogicalResult ModelExporter::setQuantization(tflite::TensorT &tensor,
   } else {
     std::string typeText;
     llvm::raw_string_ostream(typeText) << element;
-    return failOn(value, "quantization " + typeText +
-                             " is neither per tensor nor per axis uniform");
+    return fail("quantization " + typeText +
+                " is neither per tensor nor per axis uniform");
   }
   tensor.quantization = std::move(parameters);
   return success();
@@ -252,36 +260,52 @@ ModelExporter::constantData(graph::ConstOp constant, RankedTensorType type) {
   return std::vector<uint8_t>(raw.begin(), raw.end());
 }
 
-FailureOr<int32_t> ModelExporter::tensorFor(Value value) {
-  auto known = tensors.find(value);
-  if (known != tensors.end())
-    return known->second;
-
-  auto type = dyn_cast<RankedTensorType>(value.getType());
-  if (!type || !type.hasStaticShape()) {
+FailureOr<std::unique_ptr<tflite::TensorT>>
+ModelExporter::newTensor(llvm::StringRef name, RankedTensorType type,
+                         FailureCallback fail) {
+  if (!type.hasStaticShape()) {
     std::string typeText;
-    llvm::raw_string_ostream(typeText) << value.getType();
-    return failOn(value,
-                  "type " + typeText + " is not a tensor of static shape");
+    llvm::raw_string_ostream(typeText) << type;
+    return fail("type " + typeText + " is not a tensor of static shape");
   }
   std::optional<tflite::TensorType> element =
       tfliteElementType(type.getElementType());
   if (!element) {
     std::string typeText;
     llvm::raw_string_ostream(typeText) << type.getElementType();
-    return failOn(value, "element type " + typeText + " has no TFLite type");
+    return fail("element type " + typeText + " has no TFLite type");
   }
-
   auto tensor = std::make_unique<tflite::TensorT>();
-  tensor->name = tensorName(value);
+  tensor->name = name.str();
   tensor->type = *element;
   for (int64_t dim : type.getShape()) {
     if (dim > std::numeric_limits<int32_t>::max())
-      return failOn(value, "dimension " + llvm::Twine(dim) +
-                               " does not fit the format's 32 bits");
+      return fail("dimension " + llvm::Twine(dim) +
+                  " does not fit the format's 32 bits");
     tensor->shape.push_back(static_cast<int32_t>(dim));
   }
-  if (failed(setQuantization(*tensor, type.getElementType(), value)))
+  if (failed(setQuantization(*tensor, type.getElementType(), fail)))
+    return failure();
+  return tensor;
+}
+
+FailureOr<int32_t> ModelExporter::tensorFor(Value value) {
+  auto known = tensors.find(value);
+  if (known != tensors.end())
+    return known->second;
+
+  auto fail = [&](const llvm::Twine &message) {
+    return failOn(value, message);
+  };
+  auto type = dyn_cast<RankedTensorType>(value.getType());
+  if (!type) {
+    std::string typeText;
+    llvm::raw_string_ostream(typeText) << value.getType();
+    return fail("type " + typeText + " is not a ranked tensor");
+  }
+  FailureOr<std::unique_ptr<tflite::TensorT>> tensor =
+      newTensor(tensorName(value), type, fail);
+  if (failed(tensor))
     return failure();
 
   std::vector<uint8_t> data;
@@ -291,27 +315,27 @@ FailureOr<int32_t> ModelExporter::tensorFor(Value value) {
       return failure();
     data = std::move(*bytes);
   }
-  tensor->is_variable =
+  (*tensor)->is_variable =
       static_cast<bool>(value.getDefiningOp<graph::VariableOp>());
-  tensor->buffer = addBuffer(std::move(data));
+  (*tensor)->buffer = addBuffer(std::move(data));
 
-  subgraph->tensors.push_back(std::move(tensor));
+  subgraph->tensors.push_back(std::move(*tensor));
   int32_t index = subgraph->tensors.size() - 1;
   tensors[value] = index;
   return index;
 }
 
-int32_t ModelExporter::addConstantTensor(llvm::StringRef name,
-                                         tflite::TensorType type,
-                                         llvm::ArrayRef<int32_t> shape,
-                                         std::vector<uint8_t> data) {
-  auto tensor = std::make_unique<tflite::TensorT>();
-  tensor->name = name.str();
-  tensor->type = type;
-  tensor->shape.assign(shape.begin(), shape.end());
-  tensor->buffer = addBuffer(std::move(data));
-  subgraph->tensors.push_back(std::move(tensor));
-  return subgraph->tensors.size() - 1;
+FailureOr<int32_t> ModelExporter::addConstantTensor(llvm::StringRef name,
+                                                    RankedTensorType type,
+                                                    std::vector<uint8_t> data,
+                                                    FailureCallback fail) {
+  FailureOr<std::unique_ptr<tflite::TensorT>> tensor =
+      newTensor(name, type, fail);
+  if (failed(tensor))
+    return failure();
+  (*tensor)->buffer = addBuffer(std::move(data));
+  subgraph->tensors.push_back(std::move(*tensor));
+  return static_cast<int32_t>(subgraph->tensors.size() - 1);
 }
 
 //===----------------------------------------------------------------------===//
@@ -330,23 +354,51 @@ LogicalResult OperatorWriter::addInput(Value value) {
   return success();
 }
 
-LogicalResult OperatorWriter::addInt32Input(llvm::StringRef name,
-                                            llvm::ArrayRef<int64_t> values) {
+LogicalResult OperatorWriter::addConstantInput(llvm::StringRef name,
+                                               mlir::Type elementType,
+                                               llvm::ArrayRef<int64_t> shape,
+                                               llvm::ArrayRef<int64_t> values) {
+  Type storage = elementType;
+  if (auto quantized = dyn_cast<quant::QuantizedType>(elementType))
+    storage = quantized.getStorageType();
+  auto integer = dyn_cast<IntegerType>(storage);
+  if (!integer || integer.getWidth() % 8 != 0 || integer.getWidth() > 64)
+    return fail("input '" + name + "' needs an integer element type");
+  auto type = RankedTensorType::get(shape, elementType);
+  if (type.getNumElements() != static_cast<int64_t>(values.size()))
+    return fail("input '" + name + "' has " + llvm::Twine(values.size()) +
+                " values for " + llvm::Twine(type.getNumElements()) +
+                " elements");
+  unsigned width = integer.getWidth();
+  bool isUnsigned = integer.isUnsigned();
+  if (auto quantized = dyn_cast<quant::QuantizedType>(elementType))
+    isUnsigned = !quantized.isSigned();
   std::vector<uint8_t> data;
   for (int64_t value : values) {
-    if (value < std::numeric_limits<int32_t>::min() ||
-        value > std::numeric_limits<int32_t>::max())
+    bool fits =
+        isUnsigned ? llvm::isUIntN(width, value) : llvm::isIntN(width, value);
+    if (!fits)
       return fail("value " + llvm::Twine(value) + " of input '" + name +
-                  "' does not fit in int32");
-    uint32_t bits = static_cast<uint32_t>(static_cast<int32_t>(value));
+                  "' does not fit its " + llvm::Twine(width) + "-bit type");
     // TFLite buffers are little-endian.
-    for (int shift = 0; shift < 32; shift += 8)
-      data.push_back(static_cast<uint8_t>(bits >> shift));
+    for (unsigned shift = 0; shift < width; shift += 8)
+      data.push_back(
+          static_cast<uint8_t>(static_cast<uint64_t>(value) >> shift));
   }
-  int32_t size = static_cast<int32_t>(values.size());
-  tfliteOp.inputs.push_back(exporter.addConstantTensor(
-      name, tflite::TensorType_INT32, {size}, std::move(data)));
+  FailureOr<int32_t> index = exporter.addConstantTensor(
+      name, type, std::move(data),
+      [&](const llvm::Twine &message) { return fail(message); });
+  if (failed(index))
+    return failure();
+  tfliteOp.inputs.push_back(*index);
   return success();
+}
+
+LogicalResult OperatorWriter::addInt32Input(llvm::StringRef name,
+                                            llvm::ArrayRef<int64_t> shape,
+                                            llvm::ArrayRef<int64_t> values) {
+  return addConstantInput(name, IntegerType::get(op->getContext(), 32), shape,
+                          values);
 }
 
 std::string OperatorWriter::outputName() const {
@@ -439,6 +491,7 @@ LogicalResult ModelExporter::run(llvm::raw_ostream &os) {
   appendConvolutionExporters(table);
   appendElementwiseExporters(table);
   appendRecurrentExporters(table);
+  appendShapeExporters(table);
 
   for (Operation &op : function.getBody().front()) {
     // Constants and variables become tensors where operators use them.

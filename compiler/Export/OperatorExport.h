@@ -46,9 +46,16 @@ public:
   /// Appends `value`'s tensor to the operator's inputs; a null value is an
   /// omitted optional input (-1).
   mlir::LogicalResult addInput(mlir::Value value);
-  /// Appends a new INT32 constant tensor holding `values`, the way converters
-  /// pass shapes as inputs.
+  /// Appends a new constant tensor of `shape` holding `values` in
+  /// `elementType` (an integer or quantized integer type), the way converters
+  /// pass shapes and fill values as inputs.
+  mlir::LogicalResult addConstantInput(llvm::StringRef name,
+                                       mlir::Type elementType,
+                                       llvm::ArrayRef<int64_t> shape,
+                                       llvm::ArrayRef<int64_t> values);
+  /// As addConstantInput, for an INT32 tensor.
   mlir::LogicalResult addInt32Input(llvm::StringRef name,
+                                    llvm::ArrayRef<int64_t> shape,
                                     llvm::ArrayRef<int64_t> values);
 
   /// Sets the builtin options (one of the BuiltinOptions union's tables).
@@ -91,6 +98,7 @@ ExporterEntry exporterFor() {
 void appendConvolutionExporters(std::vector<ExporterEntry> &table);
 void appendElementwiseExporters(std::vector<ExporterEntry> &table);
 void appendRecurrentExporters(std::vector<ExporterEntry> &table);
+void appendShapeExporters(std::vector<ExporterEntry> &table);
 
 //===----------------------------------------------------------------------===//
 // Type queries that operator versions depend on
