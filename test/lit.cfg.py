@@ -2,6 +2,7 @@
 # the source tree: test/Dialect, test/Conversion, test/Import, test/tools.
 # gtest unit tests live in test/unit and are run by ctest, not by lit.
 import os
+import sys
 
 import lit.formats
 import lit.util
@@ -27,6 +28,7 @@ config.substitutions.append(
 )
 config.substitutions.append(("%ingot", os.path.join(config.ingot_tools_dir, "ingot")))
 config.substitutions.append(("%flatc", config.flatc))
+config.substitutions.append(("%python", sys.executable))
 config.substitutions.append(("%schema", config.schema))
 config.substitutions.append(("%conformance", config.conformance_dir))
 

@@ -19,6 +19,9 @@ static cl::SubCommand runCommand(
     "run", "Compile, build for this machine, and run a model on raw inputs");
 static cl::SubCommand inspectCommand(
     "inspect", "Show a model's layers, MACs, weights and planned arena");
+static cl::SubCommand quantizeCommand(
+    "quantize", "Quantize a float (or dynamic-range) model and write a "
+                "standard .tflite that other runtimes load");
 
 static cl::OptionCategory category("ingot options");
 
@@ -26,7 +29,9 @@ static cl::opt<std::string> modelPath(cl::Positional, cl::Required,
                                       cl::desc("<model.tflite>"),
                                       cl::sub(compileCommand),
                                       cl::sub(runCommand),
-                                      cl::sub(inspectCommand), cl::cat(category));
+                                      cl::sub(inspectCommand),
+                                      cl::sub(quantizeCommand),
+                                      cl::cat(category));
 
 // compile
 static cl::opt<std::string>
@@ -35,7 +40,7 @@ static cl::opt<std::string>
                            "runtime headers into (with --emit=tflite: "
                            "the file to write)"),
                   cl::value_desc("dir"), cl::sub(compileCommand),
-                  cl::cat(category));
+                  cl::sub(quantizeCommand), cl::cat(category));
 static cl::opt<std::string>
     modelName("name",
               cl::desc("Name of the generated files and the prefix of every C "
@@ -88,7 +93,8 @@ static cl::opt<ingot::QuantizationMode> quantizeMode(
                           "data (like Optimize.DEFAULT with a "
                           "representative dataset)")),
     cl::init(ingot::QuantizationMode::None), cl::sub(compileCommand),
-    cl::sub(runCommand), cl::sub(inspectCommand), cl::cat(category));
+    cl::sub(runCommand), cl::sub(inspectCommand), cl::sub(quantizeCommand),
+    cl::cat(category));
 
 static cl::opt<std::string> calibrationData(
     "calibration",
@@ -96,26 +102,29 @@ static cl::opt<std::string> calibrationData(
              "shape (N, input shape without batch), or a folder of raw "
              "float32 .bin tensors"),
     cl::value_desc("DATA"), cl::sub(compileCommand), cl::sub(runCommand),
-    cl::sub(inspectCommand), cl::cat(category));
+    cl::sub(inspectCommand), cl::sub(quantizeCommand),
+    cl::cat(category));
 static cl::opt<std::string> calibrationMethod(
     "calibration-method",
     cl::desc("How ranges are read from the data: minmax (as the TFLite "
              "converter), percentile (clips the 0.01% extremes) or mse (the "
              "clipping with the least int8 quantization error)"),
     cl::init("minmax"), cl::sub(compileCommand), cl::sub(runCommand),
-    cl::sub(inspectCommand), cl::cat(category));
+    cl::sub(inspectCommand), cl::sub(quantizeCommand),
+    cl::cat(category));
 static cl::opt<std::string> calibrationSamples(
     "calibration-samples",
     cl::desc("Which samples of the data to calibrate on: all, even or odd "
              "indices (to keep the other half for evaluation)"),
     cl::init("all"), cl::sub(compileCommand), cl::sub(runCommand),
-    cl::sub(inspectCommand), cl::cat(category));
+    cl::sub(inspectCommand), cl::sub(quantizeCommand),
+    cl::cat(category));
 static cl::opt<std::string> ioType(
     "io-type",
     cl::desc("Input and output type of an int8-quantized model: float32 "
              "(QUANTIZE/DEQUANTIZE at the edges) or int8"),
     cl::init("float32"), cl::sub(compileCommand), cl::sub(runCommand),
-    cl::sub(inspectCommand), cl::cat(category));
+    cl::sub(inspectCommand), cl::sub(quantizeCommand), cl::cat(category));
 
 // inspect
 static cl::opt<bool> inspectJson("json", cl::desc("Print JSON"),
@@ -127,6 +136,7 @@ int main(int argc, char **argv) {
   cl::HideUnrelatedOptions(category, compileCommand);
   cl::HideUnrelatedOptions(category, runCommand);
   cl::HideUnrelatedOptions(category, inspectCommand);
+  cl::HideUnrelatedOptions(category, quantizeCommand);
   cl::HideUnrelatedOptions(category);
   cl::ParseCommandLineOptions(
       argc, argv,
@@ -134,7 +144,9 @@ int main(int argc, char **argv) {
       "  ingot compile model.tflite -o out/    write out/model.h, "
       "out/model.cpp and runtime headers\n"
       "  ingot run model.tflite --input in0.bin --outdir results/\n"
-      "  ingot inspect model.tflite [--json]\n\n"
+      "  ingot inspect model.tflite [--json]\n"
+      "  ingot quantize model.tflite --quantize=int8 --calibration=data.npy "
+      "-o model_int8.tflite\n\n"
       "Run 'ingot <subcommand> --help' for a subcommand's options.\n");
 
   if (calibrationMethod != "minmax" && calibrationMethod != "percentile" &&
@@ -195,7 +207,20 @@ int main(int argc, char **argv) {
   }
   if (inspectCommand)
     return inspectModel(modelPath, inspectJson);
-  errs() << "ingot: error: name a subcommand: compile, run or inspect (see "
-            "ingot --help)\n";
+  if (quantizeCommand) {
+    if (quantizeMode == ingot::QuantizationMode::None) {
+      errs() << "ingot: error: say how to quantize with "
+                "--quantize=dynamic|int8\n";
+      return 1;
+    }
+    if (compileOutput.empty()) {
+      errs() << "ingot: error: say where to write the model with -o "
+                "OUT.tflite\n";
+      return 1;
+    }
+    return writeTflite(modelPath, compileOutput);
+  }
+  errs() << "ingot: error: name a subcommand: compile, run, inspect or "
+            "quantize (see ingot --help)\n";
   return 1;
 }
