@@ -33,10 +33,10 @@ import argparse
 import json
 import math
 import pathlib
-import shutil
-import struct
-import subprocess
 import sys
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
+from tflite_json import Builder, int8_bytes, int32_bytes, write_tflite  # noqa: E402
 
 SEED = 20250110
 CALIBRATION_IMAGES = 8
@@ -159,57 +159,6 @@ def shaped(values, shape):
     step = len(values) // shape[0]
     return [shaped(values[i * step:(i + 1) * step], shape[1:])
             for i in range(shape[0])]
-
-
-class Builder:
-    """Collects tensors, buffers and operators in flatc's JSON layout."""
-
-    def __init__(self):
-        self.tensors, self.operators = [], []
-        self.buffers = [{}]  # buffer 0: the empty sentinel every model has
-        self.codes = []
-
-    def tensor(self, name, shape, dtype, scale=None, zero_point=None,
-               axis=0, data=None):
-        entry = {"shape": shape, "type": dtype, "buffer": len(self.buffers),
-                 "name": name}
-        if scale is not None:
-            scales = scale if isinstance(scale, list) else [scale]
-            points = zero_point if isinstance(zero_point, list) else \
-                [zero_point] * len(scales)
-            entry["quantization"] = {"scale": scales, "zero_point": points,
-                                     "quantized_dimension": axis}
-        self.buffers.append({"data": list(data)} if data is not None else {})
-        self.tensors.append(entry)
-        return len(self.tensors) - 1
-
-    def operator(self, code, inputs, outputs, options_type=None, options=None):
-        if code not in self.codes:
-            self.codes.append(code)
-        entry = {"opcode_index": self.codes.index(code), "inputs": inputs,
-                 "outputs": outputs}
-        if options_type:
-            entry["builtin_options_type"] = options_type
-            entry["builtin_options"] = options or {}
-        self.operators.append(entry)
-
-    def model(self, inputs, outputs, description):
-        codes = [{"deprecated_builtin_code": c, "builtin_code": c,
-                  "version": OPERATOR_VERSIONS[c]} for c in self.codes]
-        return {"version": 3, "description": description,
-                "operator_codes": codes,
-                "subgraphs": [{"tensors": self.tensors, "inputs": inputs,
-                               "outputs": outputs,
-                               "operators": self.operators, "name": "main"}],
-                "buffers": self.buffers}
-
-
-def int8_bytes(values):
-    return [v & 0xFF for v in values]
-
-
-def int32_bytes(values):
-    return list(struct.pack(f"<{len(values)}i", *values))
 
 
 def random_weights(rng, channels, per_channel, fan_in):
@@ -364,7 +313,7 @@ def build(rng):
 
     model = b.model([x], [probabilities],
                     "ingot example tiny_classifier (examples/tiny_classifier/"
-                    "make_model.py, untrained)")
+                    "make_model.py, untrained)", OPERATOR_VERSIONS)
     logits_example = forward(example, fc_scale)[4]
     exps = [math.exp(v - max(logits_example)) for v in logits_example]
     float_output = [e / sum(exps) for e in exps]
@@ -384,19 +333,11 @@ def main():
     args = parser.parse_args()
 
     outdir = pathlib.Path(args.outdir)
-    outdir.mkdir(parents=True, exist_ok=True)
     model, example, float_output = build(Lcg(SEED))
-    (outdir / "model.json").write_text(json.dumps(model, indent=1) + "\n")
+    write_tflite(model, outdir, "model", args.flatc, args.schema)
     (outdir / "input0.bin").write_bytes(example)
     (outdir / "float_output0.json").write_text(
         json.dumps([round(p, 6) for p in float_output]) + "\n")
-    if shutil.which(args.flatc) is None:
-        raise SystemExit(f"error: {args.flatc} not found; install "
-                         "flatbuffers-compiler (scripts/install-deps.sh)")
-    subprocess.run([args.flatc, "-b", "-o", str(outdir), args.schema,
-                    str(outdir / "model.json")], check=True)
-    # The schema declares no file_extension, so flatc writes model.bin.
-    (outdir / "model.bin").replace(outdir / "model.tflite")
     for name in ("model.json", "model.tflite", "input0.bin",
                  "float_output0.json"):
         print(outdir / name)
