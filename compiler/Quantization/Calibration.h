@@ -80,6 +80,13 @@ calibrate(const CppSources &sources, llvm::StringRef modelName,
 /// of .bin files), for choosing `sampleIndices`.
 llvm::Expected<size_t> countCalibrationSamples(const CalibrationData &data);
 
+/// The indices of the samples of `data` that `subset` names: "all" (returned
+/// as std::nullopt, meaning every sample), "even" or "odd" (0, 2, 4, ... or
+/// 1, 3, 5, ...), so that one half of a data set can calibrate a model and
+/// the other half measure it.
+llvm::Expected<std::optional<std::vector<size_t>>>
+selectSamples(const CalibrationData &data, llvm::StringRef subset);
+
 //===----------------------------------------------------------------------===//
 // The parts of calibrate that need no compiler, exposed for unit tests.
 //===----------------------------------------------------------------------===//

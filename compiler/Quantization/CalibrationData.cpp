@@ -1,8 +1,9 @@
 //===- CalibrationData.cpp - Sample inputs for calibration ----------------===//
 //
-// This file implements reading calibration samples: a minimal .npy reader
-// (float32, C order, any header version) and a folder of raw .bin tensors,
-// both copied into the single raw file the calibration harness reads.
+// This file implements reading the samples that calibration and evaluation
+// run a model on: a minimal .npy reader (float32, C order, any header
+// version) and a folder of raw .bin tensors, both copied into the single raw
+// file a host harness reads.
 //
 //===----------------------------------------------------------------------===//
 #include "Calibration.h"
@@ -196,7 +197,7 @@ writeNpySamples(StringRef path, int64_t sampleElements,
   auto buffer = MemoryBuffer::getFile(path, /*IsText=*/false,
                                       /*RequiresNullTerminator=*/false);
   if (!buffer)
-    return failure("cannot read calibration data " + path + ": " +
+    return failure("cannot read data " + path + ": " +
                    buffer.getError().message());
   StringRef contents = (*buffer)->getBuffer();
   Expected<NpyHeader> header = parseNpyFloat32(contents, path);
@@ -218,10 +219,9 @@ Expected<std::vector<std::string>> listBinFiles(StringRef folder) {
     if (StringRef(it->path()).ends_with(".bin"))
       files.push_back(it->path());
   if (error)
-    return failure("cannot list calibration folder " + folder + ": " +
-                   error.message());
+    return failure("cannot list folder " + folder + ": " + error.message());
   if (files.empty())
-    return failure("calibration folder " + folder +
+    return failure("folder " + folder +
                    " has no .bin files (one raw float32 input tensor each)");
   llvm::sort(files);
   return files;
@@ -255,13 +255,12 @@ writeFolderSamples(StringRef folder, int64_t sampleElements,
     auto buffer = MemoryBuffer::getFile(file, /*IsText=*/false,
                                         /*RequiresNullTerminator=*/false);
     if (!buffer)
-      return failure("cannot read calibration sample " + file + ": " +
+      return failure("cannot read sample " + file + ": " +
                      buffer.getError().message());
     StringRef bytes = (*buffer)->getBuffer();
     if (bytes.size() != sampleBytes)
-      return failure("calibration sample " + file + " has " +
-                     Twine(bytes.size()) + " bytes, but the model input is " +
-                     Twine(sampleElements) +
+      return failure("sample " + file + " has " + Twine(bytes.size()) +
+                     " bytes, but the model input is " + Twine(sampleElements) +
                      " float32 = " + Twine(sampleBytes) + " bytes");
     out << bytes;
     written.push_back(file);
@@ -321,7 +320,7 @@ Expected<NpyHeader> parseNpyFloat32(StringRef contents, StringRef name) {
                            : "a structured dtype";
     std::string hint = descr->text == ">f4" ? " (big-endian float32)" : "";
     return failure(name + " holds " + what + hint +
-                   ", but calibration data must be little-endian float32 "
+                   ", but sample data must be little-endian float32 "
                    "('<f4'); convert it with array.astype('<f4')");
   }
   if (fortran->kind != HeaderValue::Boolean)
@@ -357,7 +356,7 @@ Expected<NpyHeader> parseNpyFloat32(StringRef contents, StringRef name) {
 
 Expected<size_t> countCalibrationSamples(const CalibrationData &data) {
   if (!sys::fs::exists(data.path))
-    return failure("calibration data " + data.path + " does not exist");
+    return failure("data " + data.path + " does not exist");
   if (sys::fs::is_directory(data.path)) {
     Expected<std::vector<std::string>> files = listBinFiles(data.path);
     if (!files)
@@ -367,7 +366,7 @@ Expected<size_t> countCalibrationSamples(const CalibrationData &data) {
   auto buffer = MemoryBuffer::getFile(data.path, /*IsText=*/false,
                                       /*RequiresNullTerminator=*/false);
   if (!buffer)
-    return failure("cannot read calibration data " + data.path + ": " +
+    return failure("cannot read data " + data.path + ": " +
                    buffer.getError().message());
   Expected<NpyHeader> header =
       parseNpyFloat32((*buffer)->getBuffer(), data.path);
@@ -378,18 +377,34 @@ Expected<size_t> countCalibrationSamples(const CalibrationData &data) {
   return static_cast<size_t>(header->shape.front());
 }
 
+Expected<std::optional<std::vector<size_t>>>
+selectSamples(const CalibrationData &data, StringRef subset) {
+  if (subset == "all")
+    return std::nullopt;
+  if (subset != "even" && subset != "odd")
+    return failure("the samples to use must be all, even or odd, not '" +
+                   subset + "'");
+  Expected<size_t> count = countCalibrationSamples(data);
+  if (!count)
+    return count.takeError();
+  std::vector<size_t> indices;
+  for (size_t i = subset == "odd" ? 1 : 0; i < *count; i += 2)
+    indices.push_back(i);
+  return indices;
+}
+
 Expected<std::vector<std::string>>
 writeCalibrationSamples(const CalibrationData &data, int64_t sampleElements,
                         const std::optional<std::vector<size_t>> &indices,
                         raw_ostream &out) {
   if (!sys::fs::exists(data.path))
-    return failure("calibration data " + data.path + " does not exist");
+    return failure("data " + data.path + " does not exist");
   Expected<std::vector<std::string>> written =
       sys::fs::is_directory(data.path)
           ? writeFolderSamples(data.path, sampleElements, indices, out)
           : writeNpySamples(data.path, sampleElements, indices, out);
   if (written && written->empty())
-    return failure("calibration data " + data.path + " has no samples" +
+    return failure("data " + data.path + " has no samples" +
                    (indices ? " at the selected indices" : ""));
   return written;
 }

@@ -100,21 +100,11 @@ static LogicalResult calibrateModel(ModuleOp module, llvm::StringRef modelPath) 
     return fail("the C++ translator rejected the calibration model");
 
   quant::CalibrationData data{quantization.calibrationData};
-  std::optional<std::vector<size_t>> indices;
-  if (quantization.calibrationSamples != "all") {
-    auto file = llvm::MemoryBuffer::getFile(data.path, false, false);
-    if (!file)
-      return fail("cannot read " + data.path);
-    auto header = quant::parseNpyFloat32((*file)->getBuffer(), data.path);
-    if (!header) {
-      llvm::errs() << "ingot: error: " << llvm::toString(header.takeError())
-                   << "\n";
-      return failure();
-    }
-    indices.emplace();
-    size_t first = quantization.calibrationSamples == "odd" ? 1 : 0;
-    for (size_t i = first; i < static_cast<size_t>(header->shape[0]); i += 2)
-      indices->push_back(i);
+  auto indices = quant::selectSamples(data, quantization.calibrationSamples);
+  if (!indices) {
+    llvm::errs() << "ingot: error: --calibration: "
+                 << llvm::toString(indices.takeError()) << "\n";
+    return failure();
   }
   auto method = quantization.calibrationMethod == "percentile"
                     ? quant::CalibrationMethod::Percentile
@@ -124,7 +114,7 @@ static LogicalResult calibrateModel(ModuleOp module, llvm::StringRef modelPath) 
   const char *compiler = std::getenv("CXX");
   FailureOr<std::vector<quant::TensorRange>> ranges = quant::calibrate(
       *sources, "calibration", outputElements, inputElements, data, method,
-      llvm::errs(), compiler ? compiler : "c++", indices);
+      llvm::errs(), compiler ? compiler : "c++", *indices);
   if (failed(ranges))
     return failure();
 

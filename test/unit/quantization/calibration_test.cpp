@@ -170,7 +170,7 @@ TEST(NpyReader, ReadsARealNumpyFile) {
 TEST(NpyReader, RejectsOtherDtypes) {
   std::string f8 = npyFile(
       "{'descr': '<f8', 'fortran_order': False, 'shape': (1,), }", {0, 0});
-  EXPECT_NE(parseError(f8).find("holds dtype '<f8', but calibration data must "
+  EXPECT_NE(parseError(f8).find("holds dtype '<f8', but sample data must "
                                 "be little-endian float32"),
             std::string::npos)
       << parseError(f8);
