@@ -440,6 +440,25 @@ struct LowerVariable : LoweringPattern<graph::VariableOp> {
   }
 };
 
+/// Creates `TargetOp` with the converted operands (absent ones dropped) and
+/// `attrs`, carrying the layer attributes over.
+template <typename TargetOp>
+TargetOp createKernel(Operation *op, const TypeConverter &converter,
+                      ValueRange operands, ArrayRef<NamedAttribute> attrs,
+                      ConversionPatternRewriter &rewriter) {
+  SmallVector<Value> present;
+  for (Value operand : operands)
+    if (operand)
+      present.push_back(operand);
+  auto lowered = TargetOp::create(
+      rewriter, op->getLoc(),
+      TypeRange{converter.convertType(op->getResult(0).getType())}, present,
+      attrs);
+  copyIngotAttributes(op, lowered);
+  rewriter.replaceOp(op, lowered->getResults());
+  return lowered;
+}
+
 /// The kernel attributes ingot-compute-requant-params attached to `op`.
 FailureOr<SmallVector<NamedAttribute>> requantAttributes(Operation *op) {
   auto params = op->getAttrOfType<DictionaryAttr>(kRequantAttr);
@@ -460,16 +479,7 @@ LogicalResult replaceWithKernel(SourceOp op, const TypeConverter &converter,
     return rewriter.notifyMatchFailure(
         op, "no requantization parameters; run ingot-compute-requant-params");
   attrs->append(structure.begin(), structure.end());
-  SmallVector<Value> present;
-  for (Value operand : operands)
-    if (operand)
-      present.push_back(operand);
-  auto lowered = TargetOp::create(
-      rewriter, op.getLoc(),
-      TypeRange{converter.convertType(op->getResult(0).getType())}, present,
-      *attrs);
-  copyIngotAttributes(op, lowered);
-  rewriter.replaceOp(op, lowered->getResults());
+  createKernel<TargetOp>(op, converter, operands, *attrs, rewriter);
   return success();
 }
 
@@ -484,6 +494,36 @@ SmallVector<NamedAttribute> windowAttributes(Builder &builder,
                                               {padding.top, padding.left}))};
 }
 
+/// Strides, dilations, resolved padding (and the depth multiplier) of a
+/// CONV_2D or DEPTHWISE_CONV_2D: what every convolution kernel op carries.
+template <typename ConvOp>
+SmallVector<NamedAttribute> convolutionStructure(ConvOp op, Builder &builder) {
+  auto filter = cast<RankedTensorType>(op.getFilter().getType());
+  ingot::quant::PaddingValues padding = paddingOf(
+      op.getPadding(), op.getInput(), filter.getDimSize(1),
+      filter.getDimSize(2), op.getStrideH(), op.getStrideW(),
+      op.getDilationH(), op.getDilationW());
+  SmallVector<NamedAttribute> structure = windowAttributes(
+      builder,
+      {static_cast<int64_t>(op.getStrideH()),
+       static_cast<int64_t>(op.getStrideW())},
+      {static_cast<int64_t>(op.getDilationH()),
+       static_cast<int64_t>(op.getDilationW())},
+      padding);
+  if constexpr (std::is_same_v<ConvOp, graph::DepthwiseConv2DOp>)
+    structure.push_back(builder.getNamedAttr(
+        "depth_multiplier", builder.getI64IntegerAttr(op.getDepthMultiplier())));
+  return structure;
+}
+
+/// The clamp bounds of a float kernel's fused activation.
+SmallVector<NamedAttribute> floatClampAttributes(graph::Activation activation,
+                                                 Builder &builder) {
+  auto [low, high] = floatRange(activation);
+  return {builder.getNamedAttr("activation_min", builder.getF32FloatAttr(low)),
+          builder.getNamedAttr("activation_max", builder.getF32FloatAttr(high))};
+}
+
 template <typename SourceOp, typename TargetOp>
 struct LowerConvolution : LoweringPattern<SourceOp> {
   using LoweringPattern<SourceOp>::LoweringPattern;
@@ -495,22 +535,7 @@ struct LowerConvolution : LoweringPattern<SourceOp> {
     if (isF32(op.getInput()) || isPerTensorInt(op.getInput(), 16))
       return rewriter.notifyMatchFailure(op, "float32 and int16 have their "
                                              "own patterns");
-    auto filter = cast<RankedTensorType>(op.getFilter().getType());
-    ingot::quant::PaddingValues padding = paddingOf(
-        op.getPadding(), op.getInput(), filter.getDimSize(1),
-        filter.getDimSize(2), op.getStrideH(), op.getStrideW(),
-        op.getDilationH(), op.getDilationW());
-    SmallVector<NamedAttribute> structure = windowAttributes(
-        rewriter,
-        {static_cast<int64_t>(op.getStrideH()),
-         static_cast<int64_t>(op.getStrideW())},
-        {static_cast<int64_t>(op.getDilationH()),
-         static_cast<int64_t>(op.getDilationW())},
-        padding);
-    if constexpr (std::is_same_v<SourceOp, graph::DepthwiseConv2DOp>)
-      structure.push_back(rewriter.getNamedAttr(
-          "depth_multiplier",
-          rewriter.getI64IntegerAttr(op.getDepthMultiplier())));
+    SmallVector<NamedAttribute> structure = convolutionStructure(op, rewriter);
     return replaceWithKernel<TargetOp>(
         op, *this->getTypeConverter(),
         {adaptor.getInput(), adaptor.getFilter(), adaptor.getBias()}, structure,
@@ -652,38 +677,12 @@ struct LowerFloatConvolution : LoweringPattern<SourceOp> {
                   ConversionPatternRewriter &rewriter) const override {
     if (!isF32(op.getInput()) || !isF32(op.getFilter()))
       return rewriter.notifyMatchFailure(op, "not a float32 convolution");
-    auto filter = cast<RankedTensorType>(op.getFilter().getType());
-    ingot::quant::PaddingValues padding = paddingOf(
-        op.getPadding(), op.getInput(), filter.getDimSize(1),
-        filter.getDimSize(2), op.getStrideH(), op.getStrideW(),
-        op.getDilationH(), op.getDilationW());
-    auto [low, high] = floatRange(op.getFusedActivation());
-    SmallVector<NamedAttribute> attrs = {
-        rewriter.getNamedAttr(
-            "strides", rewriter.getDenseI64ArrayAttr(
-                           {static_cast<int64_t>(op.getStrideH()),
-                            static_cast<int64_t>(op.getStrideW())})),
-        rewriter.getNamedAttr(
-            "dilations", rewriter.getDenseI64ArrayAttr(
-                             {static_cast<int64_t>(op.getDilationH()),
-                              static_cast<int64_t>(op.getDilationW())})),
-        rewriter.getNamedAttr("padding", rewriter.getDenseI64ArrayAttr(
-                                             {padding.top, padding.left})),
-        rewriter.getNamedAttr("activation_min", rewriter.getF32FloatAttr(low)),
-        rewriter.getNamedAttr("activation_max", rewriter.getF32FloatAttr(high)),
-    };
-    if constexpr (std::is_same_v<SourceOp, graph::DepthwiseConv2DOp>)
-      attrs.push_back(rewriter.getNamedAttr(
-          "depth_multiplier",
-          rewriter.getI64IntegerAttr(op.getDepthMultiplier())));
-    SmallVector<Value> operands = {adaptor.getInput(), adaptor.getFilter()};
-    if (adaptor.getBias())
-      operands.push_back(adaptor.getBias());
-    auto lowered = TargetOp::create(rewriter, op.getLoc(),
-                                    TypeRange{this->convertedResultType(op)},
-                                    operands, attrs);
-    copyIngotAttributes(op, lowered);
-    rewriter.replaceOp(op, lowered->getResults());
+    SmallVector<NamedAttribute> attrs = convolutionStructure(op, rewriter);
+    attrs.append(floatClampAttributes(op.getFusedActivation(), rewriter));
+    createKernel<TargetOp>(op, *this->getTypeConverter(),
+                           {adaptor.getInput(), adaptor.getFilter(),
+                            adaptor.getBias()},
+                           attrs, rewriter);
     return success();
   }
 };
@@ -764,41 +763,22 @@ struct LowerHybridConv2D : LoweringPattern<graph::Conv2DOp> {
                   ConversionPatternRewriter &rewriter) const override {
     if (!isF32(op.getInput()) || isF32(op.getFilter()))
       return rewriter.notifyMatchFailure(op, "not a hybrid convolution");
-    auto filter = cast<RankedTensorType>(op.getFilter().getType());
     auto input = cast<RankedTensorType>(op.getInput().getType());
-    ingot::quant::PaddingValues padding = paddingOf(
-        op.getPadding(), op.getInput(), filter.getDimSize(1),
-        filter.getDimSize(2), op.getStrideH(), op.getStrideW(),
-        op.getDilationH(), op.getDilationW());
-    auto [low, high] = floatRange(op.getFusedActivation());
     std::vector<float> scales = channelScales(op.getFilter());
-    SmallVector<NamedAttribute> attrs = windowAttributes(
-        rewriter,
-        {static_cast<int64_t>(op.getStrideH()),
-         static_cast<int64_t>(op.getStrideW())},
-        {static_cast<int64_t>(op.getDilationH()),
-         static_cast<int64_t>(op.getDilationW())},
-        padding);
+    SmallVector<NamedAttribute> attrs = convolutionStructure(op, rewriter);
     attrs.push_back(rewriter.getNamedAttr(
         "filter_scales", rewriter.getDenseF32ArrayAttr(scales)));
-    attrs.push_back(
-        rewriter.getNamedAttr("activation_min", rewriter.getF32FloatAttr(low)));
-    attrs.push_back(
-        rewriter.getNamedAttr("activation_max", rewriter.getF32FloatAttr(high)));
-    SmallVector<Value> operands = {adaptor.getInput(), adaptor.getFilter()};
-    if (adaptor.getBias())
-      operands.push_back(adaptor.getBias());
-    auto lowered = kernel::Conv2DHybridOp::create(
-        rewriter, op.getLoc(), TypeRange{convertedResultType(op)}, operands,
-        attrs);
-    copyIngotAttributes(op, lowered);
+    attrs.append(floatClampAttributes(op.getFusedActivation(), rewriter));
+    auto lowered = createKernel<kernel::Conv2DHybridOp>(
+        op, *getTypeConverter(),
+        {adaptor.getInput(), adaptor.getFilter(), adaptor.getBias()}, attrs,
+        rewriter);
     // The runtime header defines how much scratch the kernel needs.
     lowered->setAttr(kernel::kScratchBytesAttr,
                      rewriter.getI64IntegerAttr(
                          ingot::ref::conv2d_hybrid_f32_s8_scratch_bytes(
                              input.getDimSize(0), input.getDimSize(1),
                              input.getDimSize(2), input.getDimSize(3))));
-    rewriter.replaceOp(op, lowered->getResults());
     return success();
   }
 };
@@ -814,18 +794,7 @@ struct LowerConv2DS16 : LoweringPattern<graph::Conv2DOp> {
                   ConversionPatternRewriter &rewriter) const override {
     if (!isPerTensorInt(op.getInput(), 16))
       return rewriter.notifyMatchFailure(op, "not int16");
-    auto filter = cast<RankedTensorType>(op.getFilter().getType());
-    ingot::quant::PaddingValues padding = paddingOf(
-        op.getPadding(), op.getInput(), filter.getDimSize(1),
-        filter.getDimSize(2), op.getStrideH(), op.getStrideW(),
-        op.getDilationH(), op.getDilationW());
-    SmallVector<NamedAttribute> structure = windowAttributes(
-        rewriter,
-        {static_cast<int64_t>(op.getStrideH()),
-         static_cast<int64_t>(op.getStrideW())},
-        {static_cast<int64_t>(op.getDilationH()),
-         static_cast<int64_t>(op.getDilationW())},
-        padding);
+    SmallVector<NamedAttribute> structure = convolutionStructure(op, rewriter);
     return replaceWithKernel<kernel::Conv2DS16Op>(
         op, *getTypeConverter(),
         {adaptor.getInput(), adaptor.getFilter(), adaptor.getBias()}, structure,

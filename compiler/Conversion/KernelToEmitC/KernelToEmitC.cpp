@@ -84,6 +84,12 @@ public:
     args.push_back(builder.getI32IntegerAttr(static_cast<int32_t>(value)));
     return *this;
   }
+  /// One int32 literal per value, e.g. a shape or (h, w) pair.
+  CallArguments &i32s(ArrayRef<int64_t> values) {
+    for (int64_t value : values)
+      i32(value);
+    return *this;
+  }
   CallArguments &f32(float value) {
     args.push_back(builder.getF32FloatAttr(value));
     return *this;
@@ -458,14 +464,11 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
         call.pointer(pointerTo(conv.getOutput()))
             .pointer(multiplier)
             .pointer(shift)
-            .i32(in[0]).i32(in[1]).i32(in[2]).i32(in[3])
-            .i32(filter[1]).i32(filter[2])
-            .i32(out[1]).i32(out[2]).i32(out[3]);
+            .i32s(in).i32s(filter.slice(1, 2)).i32s(out.drop_front());
         if (depthwise)
           call.i32(cast<kernel::DepthwiseConv2DOp>(op).getDepthMultiplier());
-        call.i32(conv.getStrides()[0]).i32(conv.getStrides()[1])
-            .i32(conv.getDilations()[0]).i32(conv.getDilations()[1])
-            .i32(conv.getPadding()[0]).i32(conv.getPadding()[1])
+        call.i32s(conv.getStrides()).i32s(conv.getDilations())
+            .i32s(conv.getPadding())
             .i32(conv.getInputOffset()).i32(conv.getOutputOffset())
             .i32(conv.getActivationMin()).i32(conv.getActivationMax());
         StringRef callee = depthwise ? "depthwise_conv2d_s8" : "conv2d_s8";
@@ -510,11 +513,9 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
         auto out = shape(pool.getOutput());
         call.pointer(pointerTo(pool.getInput()))
             .pointer(pointerTo(pool.getOutput()))
-            .i32(in[0]).i32(in[1]).i32(in[2]).i32(in[3])
-            .i32(out[1]).i32(out[2])
-            .i32(pool.getFilter()[0]).i32(pool.getFilter()[1])
-            .i32(pool.getStrides()[0]).i32(pool.getStrides()[1])
-            .i32(pool.getPadding()[0]).i32(pool.getPadding()[1])
+            .i32s(in).i32s(out.slice(1, 2))
+            .i32s(pool.getFilter()).i32s(pool.getStrides())
+            .i32s(pool.getPadding())
             .i32(pool.getActivationMin()).i32(pool.getActivationMax());
         StringRef callee = isa<kernel::AveragePool2DOp>(op)
                                ? "average_pool2d_s8"
@@ -609,14 +610,11 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
             .pointer(pointerTo(conv.getFilter()));
         biasArg(conv.getBias());
         call.pointer(pointerTo(conv.getOutput()))
-            .i32(in[0]).i32(in[1]).i32(in[2]).i32(in[3])
-            .i32(filter[1]).i32(filter[2])
-            .i32(out[1]).i32(out[2]).i32(out[3]);
+            .i32s(in).i32s(filter.slice(1, 2)).i32s(out.drop_front());
         if (depthwise)
           call.i32(cast<kernel::DepthwiseConv2DF32Op>(op).getDepthMultiplier());
-        call.i32(conv.getStrides()[0]).i32(conv.getStrides()[1])
-            .i32(conv.getDilations()[0]).i32(conv.getDilations()[1])
-            .i32(conv.getPadding()[0]).i32(conv.getPadding()[1])
+        call.i32s(conv.getStrides()).i32s(conv.getDilations())
+            .i32s(conv.getPadding())
             .f32(conv.getActivationMin().convertToFloat())
             .f32(conv.getActivationMax().convertToFloat());
         StringRef callee = depthwise ? "depthwise_conv2d_f32" : "conv2d_f32";
@@ -640,12 +638,9 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
         biasArg(conv.getBias());
         call.pointer(pointerTo(conv.getOutput()))
             .pointer(scratch)
-            .i32(in[0]).i32(in[1]).i32(in[2]).i32(in[3])
-            .i32(filter[1]).i32(filter[2])
-            .i32(out[1]).i32(out[2]).i32(out[3])
-            .i32(conv.getStrides()[0]).i32(conv.getStrides()[1])
-            .i32(conv.getDilations()[0]).i32(conv.getDilations()[1])
-            .i32(conv.getPadding()[0]).i32(conv.getPadding()[1])
+            .i32s(in).i32s(filter.slice(1, 2)).i32s(out.drop_front())
+            .i32s(conv.getStrides()).i32s(conv.getDilations())
+            .i32s(conv.getPadding())
             .f32(conv.getActivationMin().convertToFloat())
             .f32(conv.getActivationMax().convertToFloat());
         kernelHeaders.insert("conv2d_hybrid_f32_s8");
@@ -700,11 +695,9 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
         auto out = shape(pool.getOutput());
         call.pointer(pointerTo(pool.getInput()))
             .pointer(pointerTo(pool.getOutput()))
-            .i32(in[0]).i32(in[1]).i32(in[2]).i32(in[3])
-            .i32(out[1]).i32(out[2])
-            .i32(pool.getFilter()[0]).i32(pool.getFilter()[1])
-            .i32(pool.getStrides()[0]).i32(pool.getStrides()[1])
-            .i32(pool.getPadding()[0]).i32(pool.getPadding()[1])
+            .i32s(in).i32s(out.slice(1, 2))
+            .i32s(pool.getFilter()).i32s(pool.getStrides())
+            .i32s(pool.getPadding())
             .f32(pool.getActivationMin().convertToFloat())
             .f32(pool.getActivationMax().convertToFloat());
         StringRef callee = isa<kernel::AveragePool2DF32Op>(op)
@@ -739,12 +732,9 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
         call.pointer(pointerTo(conv.getOutput()))
             .pointer(multiplier)
             .pointer(shift)
-            .i32(in[0]).i32(in[1]).i32(in[2]).i32(in[3])
-            .i32(filter[1]).i32(filter[2])
-            .i32(out[1]).i32(out[2]).i32(out[3])
-            .i32(conv.getStrides()[0]).i32(conv.getStrides()[1])
-            .i32(conv.getDilations()[0]).i32(conv.getDilations()[1])
-            .i32(conv.getPadding()[0]).i32(conv.getPadding()[1])
+            .i32s(in).i32s(filter.slice(1, 2)).i32s(out.drop_front())
+            .i32s(conv.getStrides()).i32s(conv.getDilations())
+            .i32s(conv.getPadding())
             .i32(conv.getActivationMin()).i32(conv.getActivationMax());
         kernelHeaders.insert("conv2d_s16");
         call.emit(loc, "ingot::ref::conv2d_s16");
@@ -763,11 +753,8 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
         call.pointer(pointerTo(conv.getOutput()))
             .pointer(multiplier)
             .pointer(shift)
-            .i32(in[0]).i32(in[1]).i32(in[2]).i32(in[3])
-            .i32(filter[1]).i32(filter[2])
-            .i32(out[1]).i32(out[2]).i32(out[3])
-            .i32(conv.getStrides()[0]).i32(conv.getStrides()[1])
-            .i32(conv.getPadding()[0]).i32(conv.getPadding()[1])
+            .i32s(in).i32s(filter.slice(1, 2)).i32s(out.drop_front())
+            .i32s(conv.getStrides()).i32s(conv.getPadding())
             .i32(conv.getActivationMin()).i32(conv.getActivationMax());
         kernelHeaders.insert("transpose_conv2d_s16");
         call.emit(loc, "ingot::ref::transpose_conv2d_s16");
