@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything ingot needs to build and test, from Debian's packages only.
 # MLIR 22 is named explicitly: Debian allows one libmlir version at a time.
+# python3-numpy and dataset-fashion-mnist are for examples/fashion_mnist (the
+# model setup.sh trains; the idx files land in /usr/share/datasets/fashion-mnist).
 set -euo pipefail
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
@@ -10,6 +12,7 @@ PACKAGES=(
   libflatbuffers-dev flatbuffers-compiler
   libgtest-dev libgmock-dev libbenchmark-dev
   gcc-arm-none-eabi libnewlib-arm-none-eabi libstdc++-arm-none-eabi-newlib binutils-arm-none-eabi
+  python3-numpy dataset-fashion-mnist
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
