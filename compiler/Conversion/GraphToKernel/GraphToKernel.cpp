@@ -83,9 +83,20 @@ std::vector<int32_t> shape32(Value value) {
   return std::vector<int32_t>(shape.begin(), shape.end());
 }
 
-/// The int16x8 operand types of TFLite's 16-bit convolutions.
+/// Why the int16 ADD/SUB kernel cannot walk this broadcast (empty if it can).
+std::string broadcastS16Blocker(Value lhs, Value rhs) {
+  if (ingot::quant::broadcastStrides(shape32(lhs), shape32(rhs))
+          .outputShape.empty())
+    return "broadcasts over more than 6 dimensions, more than the int16 "
+           "kernels walk";
+  return "";
+}
+
+/// The int16x8 operand types of TFLite's 16-bit convolutions. Their kernels
+/// apply no zero-point offsets (TFLite's int16 activations are symmetric).
 bool isS16Conv(Value input, Value filter, Value bias, Value output) {
   return isPerTensorInt(input, 16) && isPerTensorInt(output, 16) &&
+         zeroPointOf(input) == 0 && zeroPointOf(output) == 0 &&
          isInt8Weight(filter, 0) && hasZeroZeroPoints(filter) &&
          isInt64BiasOrNone(bias);
 }
@@ -135,9 +146,9 @@ void copyIngotAttributes(Operation *from, Operation *to) {
 }
 
 constexpr const char *kInt8Only =
-    "; ingot compiles float32 models and int8 models with int8 weights and "
-    "int32 biases (hybrid models with int8 weights and float activations are "
-    "on the roadmap)";
+    "; ingot compiles float32, int8 (int8 weights, int32 biases) and "
+    "int16x8 tensors, and hybrid CONV_2D and FULLY_CONNECTED (float "
+    "activations, int8 weights); docs/ops.md lists each operator's types";
 
 std::string convBlocker(Value input, Value filter, Value bias, Value output,
                         int32_t channelAxis, ingot::quant::PaddingValues padding) {
@@ -235,16 +246,16 @@ static std::string typeBlocker(Operation *op) {
         return "";
       })
       .Case([](graph::AddOp add) -> std::string {
-        if (allF32({add.getLhs(), add.getRhs(), add.getOutput()}))
-          return "";
         if (isPerTensorInt(add.getLhs(), 16) &&
             isPerTensorInt(add.getRhs(), 16) &&
             isPerTensorInt(add.getOutput(), 16))
-          return "";
+          return broadcastS16Blocker(add.getLhs(), add.getRhs());
         if (shape32(add.getLhs()) != shape32(add.getRhs()) ||
             shape32(add.getLhs()) != shape32(add.getOutput()))
           return "broadcasts its inputs, which ingot supports for int16 "
                  "only (int8 and float32 ADD need equal shapes)";
+        if (allF32({add.getLhs(), add.getRhs(), add.getOutput()}))
+          return "";
         if (!isPerTensorInt(add.getLhs(), 8) ||
             !isPerTensorInt(add.getRhs(), 8) ||
             !isPerTensorInt(add.getOutput(), 8))
@@ -332,7 +343,7 @@ static std::string typeBlocker(Operation *op) {
         if (isPerTensorInt(sub.getLhs(), 16) &&
             isPerTensorInt(sub.getRhs(), 16) &&
             isPerTensorInt(sub.getOutput(), 16))
-          return "";
+          return broadcastS16Blocker(sub.getLhs(), sub.getRhs());
         return "has types without a kernel (SUB is supported on int16)";
       })
       .Case([](graph::LeakyReluOp op) -> std::string {

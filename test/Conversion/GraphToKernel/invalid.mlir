@@ -173,3 +173,26 @@ func.func @standalone_relu(%in: tensor<4x!quant.uniform<i8:f32, 0.5>>) -> tensor
   %0 = graph.relu %in : tensor<4x!quant.uniform<i8:f32, 0.5>>
   return %0 : tensor<4x!quant.uniform<i8:f32, 0.5>>
 }
+
+// -----
+
+// Tests that a broadcasting float ADD is reported by the lowering, not left
+// to the kernel op's verifier.
+
+func.func @float_add_broadcast(%a: tensor<1x4xf32>, %b: tensor<1x1xf32>) -> tensor<1x4xf32> {
+  // expected-error @+1 {{'graph.add' broadcasts its inputs, which ingot supports for int16 only (int8 and float32 ADD need equal shapes)}}
+  %0 = graph.add %a, %b {fused_activation = #graph<activation none>} : (tensor<1x4xf32>, tensor<1x1xf32>) -> tensor<1x4xf32>
+  return %0 : tensor<1x4xf32>
+}
+
+// -----
+
+// Tests that int16 convolutions need symmetric (zero point 0) activations,
+// which their kernels assume.
+
+func.func @conv_s16_zero_point(%in: tensor<1x1x1x1x!quant.uniform<i16:f32, 1.0:5>>) -> tensor<1x1x1x1x!quant.uniform<i16:f32, 1.0>> {
+  %w = graph.const dense<1> : tensor<1x1x1x1xi8> -> tensor<1x1x1x1x!quant.uniform<i8:f32, 1.0>>
+  // expected-error @+1 {{has tensor types without an int8 kernel}}
+  %0 = graph.conv_2d %in, %w {padding = #graph<padding valid>, stride_h = 1 : i64, stride_w = 1 : i64, dilation_h = 1 : i64, dilation_w = 1 : i64, fused_activation = #graph<activation none>} : (tensor<1x1x1x1x!quant.uniform<i16:f32, 1.0:5>>, tensor<1x1x1x1x!quant.uniform<i8:f32, 1.0>>) -> tensor<1x1x1x1x!quant.uniform<i16:f32, 1.0>>
+  return %0 : tensor<1x1x1x1x!quant.uniform<i16:f32, 1.0>>
+}
