@@ -4,7 +4,7 @@
 # or stale in build/, then runs ctest: gtest unit tests, lit tests, the
 # import mutation test and the end-to-end tests of test/conformance
 # (conformance against ../shared/conformance, generated-code checks, the
-# bundled example, runtime headers alone).
+# bundled examples, runtime headers alone).
 #
 # Extra arguments go to ctest, e.g.: bash scripts/test.sh -L end-to-end
 set -euo pipefail
