@@ -98,6 +98,9 @@ FailureOr<Type> ModelImporter::elementType(const tflite::Tensor &tensor,
   switch (tensor.type()) {
   case tflite::TensorType_FLOAT32:
     return Type(Float32Type::get(&context));
+  case tflite::TensorType_FLOAT16:
+    // Float16 weights of a converter float16 model; a DEQUANTIZE widens them.
+    return Type(Float16Type::get(&context));
   case tflite::TensorType_INT8:
     storage = IntegerType::get(&context, 8);
     break;
@@ -112,8 +115,8 @@ FailureOr<Type> ModelImporter::elementType(const tflite::Tensor &tensor,
     break;
   default:
     return complain(llvm::Twine("tensor type ") + tensorTypeName(tensor.type()) +
-                    " is not supported; ingot reads FLOAT32, INT8, INT16, "
-                    "INT32 and INT64 tensors");
+                    " is not supported; ingot reads FLOAT32, FLOAT16, INT8, "
+                    "INT16, INT32 and INT64 tensors");
   }
   const tflite::QuantizationParameters *quantization = tensor.quantization();
   if (!quantization || !quantization->scale() ||

@@ -20,10 +20,18 @@ void ingot::buildQuantizationPipeline(OpPassManager &pm,
                                       QuantizationMode mode) {
   if (mode == QuantizationMode::Dynamic)
     pm.addNestedPass<func::FuncOp>(createQuantizeWeightsPass());
+  if (mode == QuantizationMode::Float16)
+    pm.addNestedPass<func::FuncOp>(createQuantizeFloat16Pass());
+  if (mode == QuantizationMode::Int8)
+    pm.addNestedPass<func::FuncOp>(graph::createFuseActivationPass());
 }
 
 void ingot::buildCalibrationPipeline(OpPassManager &pm) {
   pm.addNestedPass<func::FuncOp>(createDequantizeWeightsPass());
+  pm.addNestedPass<func::FuncOp>(createExposeActivationsPass());
+}
+
+void ingot::buildEvaluationPipeline(OpPassManager &pm) {
   pm.addNestedPass<func::FuncOp>(createExposeActivationsPass());
 }
 

@@ -14,16 +14,22 @@
 namespace ingot {
 
 /// Post-training quantization applied to an imported float graph.
-enum class QuantizationMode { None, Dynamic, Int8 };
+enum class QuantizationMode { None, Dynamic, Int8, Float16 };
 
-/// Graph-to-graph quantization passes for `mode` that need no data (only
-/// Dynamic has some).
+/// Graph-to-graph quantization passes for `mode` that need no data: weight
+/// quantization for Dynamic and Float16; for Int8, activation fusion, so that
+/// a standalone RELU is calibrated and quantized as part of its producer.
 void buildQuantizationPipeline(mlir::OpPassManager &pm, QuantizationMode mode);
 
 /// The passes that turn a copy of a float (or dynamic-range) graph into a
 /// float graph that reports every activation, ready to lower and run for
 /// calibration.
 void buildCalibrationPipeline(mlir::OpPassManager &pm);
+
+/// The passes that turn a copy of the graph ingot compiles (quantized or
+/// not) into one that reports every activation, to be compared with the
+/// float reference that buildCalibrationPipeline makes.
+void buildEvaluationPipeline(mlir::OpPassManager &pm);
 
 /// Full-integer quantization of a graph annotated with calibrated ranges.
 void buildInt8QuantizationPipeline(mlir::OpPassManager &pm,

@@ -322,6 +322,9 @@ static std::string typeBlocker(Operation *op) {
         return "";
       })
       .Case([](graph::DequantizeOp dequantize) -> std::string {
+        if (elementTypeOf(dequantize.getInput()).isF16())
+          return "widens a float16 tensor that is not a constant; ingot "
+                 "supports float16 weights, not float16 activations";
         if (!isPerTensorInt(dequantize.getInput(), 8) ||
             !elementTypeOf(dequantize.getOutput()).isF32())
           return "converts between types ingot has no kernel for (supported: "

@@ -98,6 +98,35 @@ void recordInterfaceQuantization(func::FuncOp function) {
                     describe(function.getResultTypes()));
 }
 
+/// Widens float16 constants behind a DEQUANTIZE (the converter's float16
+/// quantization) into float32 constants at compile time: Cortex-M cores have
+/// no half-precision arithmetic, so the C++ keeps float32 weights while the
+/// .tflite keeps float16 ones.
+void foldConstantDequantize(func::FuncOp function) {
+  OpBuilder builder(function.getContext());
+  function.walk([&](graph::DequantizeOp dequantize) {
+    auto constant = dequantize.getInput().getDefiningOp<graph::ConstOp>();
+    auto values =
+        constant ? dyn_cast<DenseFPElementsAttr>(constant.getValue()) : nullptr;
+    if (!values || !values.getElementType().isF16())
+      return;
+    SmallVector<APFloat> widened;
+    for (APFloat value : values.getValues<APFloat>()) {
+      bool lost = false;
+      value.convert(APFloat::IEEEsingle(), APFloat::rmNearestTiesToEven, &lost);
+      widened.push_back(value);
+    }
+    auto type = cast<RankedTensorType>(dequantize.getOutput().getType());
+    builder.setInsertionPoint(dequantize);
+    auto folded = graph::ConstOp::create(builder, constant.getLoc(), type,
+                                         DenseElementsAttr::get(type, widened));
+    dequantize.getOutput().replaceAllUsesWith(folded.getOutput());
+    dequantize.erase();
+    if (constant->use_empty())
+      constant.erase();
+  });
+}
+
 struct ConvertGraphToKernelPass
     : ingot::impl::ConvertGraphToKernelPassBase<ConvertGraphToKernelPass> {
   void runOnOperation() override {
@@ -108,6 +137,7 @@ struct ConvertGraphToKernelPass
     std::string firstReason;
     unsigned blockedCount = 0;
     module.walk([&](func::FuncOp function) {
+      foldConstantDequantize(function);
       nameLayersAndWeights(function);
       recordInterfaceQuantization(function);
       function.walk([&](Operation *op) {

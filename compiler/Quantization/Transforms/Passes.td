@@ -108,4 +108,26 @@ def QuantizeInt8Pass : Pass<"ingot-quantize-int8", "::mlir::func::FuncOp"> {
                            "::mlir::quant::QuantDialect"];
 }
 
+def QuantizeFloat16Pass : Pass<"ingot-quantize-float16", "::mlir::func::FuncOp"> {
+  let summary = "float16 weights: the converter's float16 quantization";
+  let description = [{
+    What the TFLite converter does with
+    `target_spec.supported_types = [tf.float16]`: every float32 constant
+    (weights and biases) is rounded to float16 (to nearest, ties to even) and
+    widened back by a DEQUANTIZE in front of its users, halving the model
+    file. Activations stay float32.
+
+    Before:
+    ```mlir
+    %w = graph.const dense<...> : tensor<8x3xf32> -> tensor<8x3xf32>
+    ```
+    After:
+    ```mlir
+    %h = graph.const dense<...> : tensor<8x3xf16> -> tensor<8x3xf16>
+    %w = graph.dequantize %h : (tensor<8x3xf16>) -> tensor<8x3xf32>
+    ```
+  }];
+  let dependentDialects = ["::ingot::graph::GraphDialect"];
+}
+
 #endif // INGOT_QUANTIZATION_PASSES_TD

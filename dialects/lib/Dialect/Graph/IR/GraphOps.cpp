@@ -291,9 +291,12 @@ LogicalResult DequantizeOp::verify() {
   auto output = cast<RankedTensorType>(getOutput().getType());
   if (input.getShape() != output.getShape())
     return emitOpError("dequantize must keep the shape");
-  if (!isa<quant::QuantizedType>(input.getElementType()) ||
-      !isa<FloatType>(output.getElementType()))
-    return emitOpError("dequantize goes from a quantized to a float type");
+  bool widensHalf = input.getElementType().isF16() &&
+                    output.getElementType().isF32();
+  if (!widensHalf && (!isa<quant::QuantizedType>(input.getElementType()) ||
+                      !isa<FloatType>(output.getElementType())))
+    return emitOpError("dequantize goes from a quantized (or float16) to a "
+                       "float type");
   return success();
 }
 

@@ -182,7 +182,7 @@ def Graph_QuantizeOp : Graph_Op<"quantize", [Pure]> {
 }
 
 def Graph_DequantizeOp : Graph_Op<"dequantize", [Pure]> {
-  let summary = "TFLite DEQUANTIZE: quantized to float";
+  let summary = "TFLite DEQUANTIZE: quantized (or float16) to float";
   let arguments = (ins AnyRankedTensor:$input);
   let results = (outs AnyRankedTensor:$output);
   let assemblyFormat = "$input attr-dict `:` functional-type(operands, results)";
