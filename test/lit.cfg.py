@@ -31,6 +31,7 @@ config.substitutions.append(("%flatc", config.flatc))
 config.substitutions.append(("%python", sys.executable))
 config.substitutions.append(("%schema", config.schema))
 config.substitutions.append(("%conformance", config.conformance_dir))
+config.substitutions.append(("%datasets", config.datasets_dir))
 
 # Tests on the shared conformance models say `REQUIRES: conformance` and are
 # reported as unsupported where ../shared is not checked out.
@@ -38,3 +39,7 @@ if os.path.isfile(
     os.path.join(config.conformance_dir, "hello_world_int8", "model.tflite")
 ):
     config.available_features.add("conformance")
+# Likewise `REQUIRES: datasets` for tests on the real samples of
+# ../shared/datasets (keyword spotting: features and labels).
+if os.path.isfile(os.path.join(config.datasets_dir, "kws", "mfcc_f32.npy")):
+    config.available_features.add("datasets")

@@ -31,7 +31,14 @@ void ingot::buildCalibrationPipeline(OpPassManager &pm) {
   pm.addNestedPass<func::FuncOp>(createExposeActivationsPass());
 }
 
+void ingot::buildEvaluationReferencePipeline(OpPassManager &pm) {
+  pm.addNestedPass<func::FuncOp>(graph::createFuseActivationPass());
+  pm.addNestedPass<func::FuncOp>(createDequantizeWeightsPass());
+  pm.addNestedPass<func::FuncOp>(createExposeActivationsPass());
+}
+
 void ingot::buildEvaluationPipeline(OpPassManager &pm) {
+  pm.addNestedPass<func::FuncOp>(graph::createFuseActivationPass());
   pm.addNestedPass<func::FuncOp>(createExposeActivationsPass());
 }
 

@@ -26,9 +26,12 @@ void buildQuantizationPipeline(mlir::OpPassManager &pm, QuantizationMode mode);
 /// calibration.
 void buildCalibrationPipeline(mlir::OpPassManager &pm);
 
-/// The passes that turn a copy of the graph ingot compiles (quantized or
-/// not) into one that reports every activation, to be compared with the
-/// float reference that buildCalibrationPipeline makes.
+/// The passes that prepare the two sides of an evaluation (`--eval`), each
+/// on a copy: the float reference (the imported model with its weights
+/// dequantized) and the graph ingot compiles (quantized or not). Both fuse
+/// standalone activations, as the int8 pipeline does before calibration, so
+/// that the two have the same operators, then report every activation.
+void buildEvaluationReferencePipeline(mlir::OpPassManager &pm);
 void buildEvaluationPipeline(mlir::OpPassManager &pm);
 
 /// Full-integer quantization of a graph annotated with calibrated ranges.

@@ -140,9 +140,15 @@ Expected<std::vector<int64_t>> parseLabelsCsv(StringRef text, StringRef name) {
   auto column = llvm::find_if(header, [](const std::string &field) {
     return StringRef(field).trim() == "label";
   });
-  if (column == header.end())
+  if (column == header.end()) {
+    StringRef first = lines.front();
+    if (!llvm::all_of(first,
+                      [](char c) { return llvm::isPrint(c) || c == '\t'; }))
+      return labelsError(name + " has no 'label' column; its first line is "
+                                "not text");
     return labelsError(name + " has no 'label' column; its header line is '" +
-                       lines.front() + "'");
+                       first + "'");
+  }
   size_t labelColumn = column - header.begin();
 
   std::vector<int64_t> labels;

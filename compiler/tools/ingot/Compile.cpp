@@ -200,16 +200,43 @@ int writeTflite(llvm::StringRef modelPath, llvm::StringRef outputPath) {
   }
   file.os() << bytes;
   file.keep();
+  if (!evaluationSettings().data.empty() &&
+      failed(reportEvaluation(modelPath, *module, bytes.size())))
+    return 1;
   return 0;
+}
+
+/// The size of the .tflite file `--emit=tflite` would write for `module`,
+/// if the exporter can write it.
+static std::optional<uint64_t> exportedBytes(ModuleOp module) {
+  std::string bytes;
+  llvm::raw_string_ostream os(bytes);
+  ScopedDiagnosticHandler quiet(module.getContext(),
+                                [](Diagnostic &) { return success(); });
+  auto model = module.lookupSymbol<func::FuncOp>("model");
+  if (!model || failed(exporter::exportTflite(model, os)))
+    return std::nullopt;
+  return bytes.size();
 }
 
 int compileToDirectory(llvm::StringRef modelPath, llvm::StringRef outputDir,
                        llvm::StringRef name) {
   std::unique_ptr<MLIRContext> context = makeContext();
-  OwningOpRef<ModuleOp> module =
-      lowerModel(*context, modelPath, Stage::EmitC, name);
+  // With --eval, the graph is kept to measure after the C++ is written.
+  bool evaluating = !evaluationSettings().data.empty();
+  OwningOpRef<ModuleOp> module = lowerModel(
+      *context, modelPath, evaluating ? Stage::Graph : Stage::EmitC, name);
   if (!module)
     return 1;
+  OwningOpRef<ModuleOp> graph;
+  if (evaluating) {
+    graph = module->clone();
+    PassManager pm(context.get());
+    buildGraphToKernelPipeline(pm);
+    buildKernelToEmitCPipeline(pm, name.str());
+    if (failed(pm.run(*module)))
+      return 1;
+  }
   FailureOr<CppSources> sources = translateModelToCpp(*module);
   if (failed(sources)) {
     llvm::errs() << "ingot: error: " << modelPath
@@ -221,6 +248,9 @@ int compileToDirectory(llvm::StringRef modelPath, llvm::StringRef outputDir,
     return 0;
   }
   if (failed(writeCppPackage(*sources, outputDir, name, llvm::errs())))
+    return 1;
+  if (graph &&
+      failed(reportEvaluation(modelPath, *graph, exportedBytes(*graph))))
     return 1;
   return 0;
 }

@@ -8,6 +8,8 @@
 #include "mlir/IR/OwningOpRef.h"
 #include "llvm/ADT/StringRef.h"
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +31,30 @@ struct QuantizationSettings {
   std::string ioType = "float32";
 };
 void setQuantization(const QuantizationSettings &settings);
+
+/// What `--eval` asks for: a report of what quantization cost, measured by
+/// running the model ingot produced against its float reference.
+struct EvaluationSettings {
+  /// The samples (.npy or folder of .bin); empty when no report is wanted.
+  std::string data;
+  /// "all", "even" or "odd": which samples of the data to evaluate on.
+  std::string samples = "all";
+  /// A CSV file with a `label` column (row i = sample i), for accuracy.
+  std::string labels;
+  /// Print JSON instead of a table.
+  bool json = false;
+};
+void setEvaluation(const EvaluationSettings &settings);
+const EvaluationSettings &evaluationSettings();
+
+/// Measures `graph`, the graph dialect of the model as ingot writes or
+/// compiles it, against the float reference made from `modelPath` (weights
+/// dequantized) on the `--eval` samples, and prints the report on stdout:
+/// model sizes (`bytesAfter` is the written model's, when there is one),
+/// per-layer SQNR, top-1 agreement and, with labels, accuracy.
+mlir::LogicalResult reportEvaluation(llvm::StringRef modelPath,
+                                     mlir::ModuleOp graph,
+                                     std::optional<uint64_t> bytesAfter);
 
 /// How far `lowerModel` takes a model.
 enum class Stage { Graph, Kernel, EmitC };

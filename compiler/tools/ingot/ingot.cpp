@@ -126,9 +126,35 @@ static cl::opt<std::string> ioType(
     cl::init("float32"), cl::sub(compileCommand), cl::sub(runCommand),
     cl::sub(inspectCommand), cl::sub(quantizeCommand), cl::cat(category));
 
-// inspect
-static cl::opt<bool> inspectJson("json", cl::desc("Print JSON"),
-                                 cl::sub(inspectCommand), cl::cat(category));
+// quantize and compile: what quantization cost
+static cl::opt<std::string> evalData(
+    "eval",
+    cl::desc("After writing the model, measure it against the float model "
+             "on these samples (a float32 .npy or a folder of .bin, as for "
+             "--calibration) and print the model sizes, the SQNR of every "
+             "layer, the top-1 agreement and, with --labels, the accuracy"),
+    cl::value_desc("DATA"), cl::sub(compileCommand), cl::sub(quantizeCommand),
+    cl::cat(category));
+static cl::opt<std::string> evalSamples(
+    "eval-samples",
+    cl::desc("Which samples of --eval to use: all, even or odd indices (the "
+             "half that --calibration-samples left out)"),
+    cl::init("all"), cl::sub(compileCommand), cl::sub(quantizeCommand),
+    cl::cat(category));
+static cl::opt<std::string> evalLabels(
+    "labels",
+    cl::desc("CSV file with a 'label' column, row i the class of --eval "
+             "sample i, for the accuracy of the top-1 class"),
+    cl::value_desc("FILE.csv"), cl::sub(compileCommand),
+    cl::sub(quantizeCommand), cl::cat(category));
+
+// inspect, and the --eval report
+static cl::opt<bool> jsonOutput("json",
+                                cl::desc("Print JSON (inspect; the --eval "
+                                         "report of compile and quantize)"),
+                                cl::sub(inspectCommand),
+                                cl::sub(compileCommand),
+                                cl::sub(quantizeCommand), cl::cat(category));
 
 int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
@@ -166,6 +192,30 @@ int main(int argc, char **argv) {
   }
   setQuantization({quantizeMode, calibrationData, calibrationMethod,
                    calibrationSamples, ioType});
+  if (compileCommand || quantizeCommand) {
+    if (evalSamples != "all" && evalSamples != "even" && evalSamples != "odd") {
+      errs() << "ingot: error: --eval-samples takes all, even or odd\n";
+      return 1;
+    }
+    if (evalData.empty() && (!evalLabels.empty() || jsonOutput ||
+                             evalSamples.getNumOccurrences())) {
+      errs() << "ingot: error: --labels, --eval-samples and --json describe "
+                "the --eval report; pass --eval=DATA too\n";
+      return 1;
+    }
+    // The report goes to stdout, so the model cannot.
+    bool modelOnStdout = compileOutput == "-";
+    if (compileCommand && !emitStage.empty())
+      modelOnStdout = emitStage != "tflite" || compileOutput.empty() ||
+                      compileOutput == "-";
+    if (!evalData.empty() && modelOnStdout) {
+      errs() << "ingot: error: --eval prints its report on stdout; write the "
+                "model to a file or folder with -o (and no --emit other than "
+                "tflite)\n";
+      return 1;
+    }
+    setEvaluation({evalData, evalSamples, evalLabels, jsonOutput});
+  }
   if (compileCommand) {
     std::string name = modelName.empty()
                            ? cIdentifier(sys::path::stem(modelPath))
@@ -206,7 +256,7 @@ int main(int argc, char **argv) {
     return runModel(modelPath, runInputs, runOutputDir, compiler, keepBuild);
   }
   if (inspectCommand)
-    return inspectModel(modelPath, inspectJson);
+    return inspectModel(modelPath, jsonOutput);
   if (quantizeCommand) {
     if (quantizeMode == ingot::QuantizationMode::None) {
       errs() << "ingot: error: say how to quantize with "
