@@ -41,6 +41,13 @@ AddSubS16Params makeAddSubParams(int32_t input1ZeroPoint,
 
 } // namespace
 
+ActivationRange activationRangeS16(FusedActivation activation,
+                                   float outputScale, int32_t outputZeroPoint) {
+  return quantizedActivationRange(activation, outputScale, outputZeroPoint,
+                                  std::numeric_limits<int16_t>::min(),
+                                  std::numeric_limits<int16_t>::max());
+}
+
 AddSubS16Params addS16Params(float input1Scale, int32_t input1ZeroPoint,
                              float input2Scale, int32_t input2ZeroPoint,
                              float outputScale, int32_t outputZeroPoint) {

@@ -6,10 +6,17 @@
 // quotients it rounds to float and which it keeps in double: ADD and SUB, for
 // instance, compute the same quantities at different precisions.
 //
-// CONV_2D and TRANSPOSE_CONV need nothing new: their per-channel multipliers
-// are convPerChannelMultipliers and their activation bounds
-// quantizedActivationRange with [-32768, 32767] (KernelParams.h); QUANTIZE
-// uses requantizeMultiplier (RequantizeParams.h).
+// Several int16 ops reuse the int8 parameter functions, because TFLite Micro
+// computes their parameters the same way for both types:
+//   - CONV_2D, DEPTHWISE_CONV_2D and TRANSPOSE_CONV: convPerChannelMultipliers
+//     (KernelParams.h);
+//   - FULLY_CONNECTED: fullyConnectedMultiplier (KernelParams.h), one
+//     per-tensor multiplier (TFLite Micro's per-channel path is int8-only);
+//   - AVERAGE_POOL_2D and MAX_POOL_2D: no multiplier, computePadding only;
+//   - QUANTIZE between integer types: requantizeMultiplier
+//     (RequantizeParams.h); from float, and DEQUANTIZE: the stored scale and
+//     zero point.
+// Those with a fused activation take its bounds from activationRangeS16.
 //
 //===----------------------------------------------------------------------===//
 #ifndef INGOT_QUANTIZATION_INT16PARAMS_H
@@ -22,6 +29,13 @@
 #include <vector>
 
 namespace ingot::quant {
+
+/// Inclusive bounds of an int16 output after its fused activation:
+/// quantizedActivationRange with the int16 storage range [-32768, 32767],
+/// which is what TFLite Micro's CalculateActivationRangeQuantized uses for
+/// every int16 kernel.
+ActivationRange activationRangeS16(FusedActivation activation,
+                                   float outputScale, int32_t outputZeroPoint);
 
 /// Every integer argument of add_s16 and sub_s16 except shapes, strides and
 /// activation bounds. Offsets follow the kernel convention: inputs carry the

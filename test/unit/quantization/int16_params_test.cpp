@@ -88,6 +88,43 @@ TEST(LeakyReluS16Params, QuotientsAreRoundedToFloat) {
   EXPECT_EQ(p.alphaShift, 0);
 }
 
+TEST(ActivationRangeS16, PowerOfTwoScale) {
+  // Scale 2^-12: 6 -> 24576, -1 -> -4096, 1 -> 4096.
+  using ingot::quant::FusedActivation;
+  const float scale = 1.0f / 4096.0f;
+  const auto none =
+      ingot::quant::activationRangeS16(FusedActivation::None, scale, 0);
+  EXPECT_EQ(none.min, -32768);
+  EXPECT_EQ(none.max, 32767);
+  const auto relu =
+      ingot::quant::activationRangeS16(FusedActivation::Relu, scale, 0);
+  EXPECT_EQ(relu.min, 0);
+  EXPECT_EQ(relu.max, 32767);
+  const auto relu6 =
+      ingot::quant::activationRangeS16(FusedActivation::Relu6, scale, 0);
+  EXPECT_EQ(relu6.min, 0);
+  EXPECT_EQ(relu6.max, 24576);
+  const auto reluN1To1 =
+      ingot::quant::activationRangeS16(FusedActivation::ReluN1To1, scale, 0);
+  EXPECT_EQ(reluN1To1.min, -4096);
+  EXPECT_EQ(reluN1To1.max, 4096);
+}
+
+TEST(ActivationRangeS16, BoundsBeyondInt16AreCut) {
+  // Scale 1e-4f (9.99999975e-5): 1 / scale = 10000.0003 -> 10000, but
+  // 6 / scale = 60000 lies outside int16, so RELU6 keeps 32767. A zero point
+  // of -30000 moves -1 to -40000, which is cut to -32768.
+  using ingot::quant::FusedActivation;
+  const auto relu6 =
+      ingot::quant::activationRangeS16(FusedActivation::Relu6, 1e-4f, 0);
+  EXPECT_EQ(relu6.min, 0);
+  EXPECT_EQ(relu6.max, 32767);
+  const auto reluN1To1 = ingot::quant::activationRangeS16(
+      FusedActivation::ReluN1To1, 1e-4f, -30000);
+  EXPECT_EQ(reluN1To1.min, -32768);
+  EXPECT_EQ(reluN1To1.max, -20000);
+}
+
 TEST(TransposeConvPadding, UsesTheOutputSize) {
   // seanet transpose_conv0: output 3x12, filter 3x4, strides 1x2, VALID.
   auto pad = ingot::quant::transposeConvPadding(false, 3, 12, 3, 4, 1, 2);
