@@ -22,7 +22,7 @@ void ingot::buildQuantizationPipeline(OpPassManager &pm,
     pm.addNestedPass<func::FuncOp>(createQuantizeWeightsPass());
   if (mode == QuantizationMode::Float16)
     pm.addNestedPass<func::FuncOp>(createQuantizeFloat16Pass());
-  if (mode == QuantizationMode::Int8)
+  if (mode == QuantizationMode::Int8 || mode == QuantizationMode::Int16x8)
     pm.addNestedPass<func::FuncOp>(graph::createFuseActivationPass());
 }
 
@@ -43,9 +43,11 @@ void ingot::buildEvaluationPipeline(OpPassManager &pm) {
 }
 
 void ingot::buildInt8QuantizationPipeline(OpPassManager &pm,
-                                          const std::string &ioType) {
+                                          const std::string &ioType,
+                                          const std::string &activationType) {
   QuantizeInt8PassOptions options;
   options.ioType = ioType;
+  options.activationType = activationType;
   pm.addNestedPass<func::FuncOp>(createQuantizeInt8Pass(options));
 }
 

@@ -14,7 +14,7 @@
 namespace ingot {
 
 /// Post-training quantization applied to an imported float graph.
-enum class QuantizationMode { None, Dynamic, Int8, Float16 };
+enum class QuantizationMode { None, Dynamic, Int8, Int16x8, Float16 };
 
 /// Graph-to-graph quantization passes for `mode` that need no data: weight
 /// quantization for Dynamic and Float16; for Int8, activation fusion, so that
@@ -35,8 +35,10 @@ void buildEvaluationReferencePipeline(mlir::OpPassManager &pm);
 void buildEvaluationPipeline(mlir::OpPassManager &pm);
 
 /// Full-integer quantization of a graph annotated with calibrated ranges.
+/// `activationType` is "int8", or "int16" for the int16x8 scheme.
 void buildInt8QuantizationPipeline(mlir::OpPassManager &pm,
-                                   const std::string &ioType);
+                                   const std::string &ioType,
+                                   const std::string &activationType = "int8");
 
 /// graph dialect (as imported) -> planned kernel dialect.
 void buildGraphToKernelPipeline(mlir::OpPassManager &pm);

@@ -24,9 +24,17 @@ struct AffineParams {
 /// An empty range [0, 0] gets scale 1.
 AffineParams chooseInt8Params(float min, float max);
 
+/// Symmetric int16 parameters covering [min, max] (the int16x8 scheme):
+/// zero point 0 and scale max(|min|, |max|) / 32767. An empty range gets
+/// scale 1.
+AffineParams chooseInt16Params(float min, float max);
+
 /// A float bias in units of `scale` (input scale times weight scale),
 /// rounded half away from zero and saturated to int32.
 int32_t quantizeBias(float value, double scale);
+
+/// As quantizeBias, saturated to int64 (the int16x8 bias type).
+int64_t quantizeBias64(float value, double scale);
 
 } // namespace ingot::quant
 

@@ -92,12 +92,15 @@ std::string broadcastS16Blocker(Value lhs, Value rhs) {
   return "";
 }
 
-/// The int16x8 operand types of TFLite's 16-bit convolutions. Their kernels
-/// apply no zero-point offsets (TFLite's int16 activations are symmetric).
-bool isS16Conv(Value input, Value filter, Value bias, Value output) {
+/// The int16x8 operand types of TFLite's 16-bit convolutions and fully
+/// connected layers (filter quantized along `channelAxis`, or per tensor when
+/// it is empty). Their kernels apply no zero-point offsets (TFLite's int16
+/// activations are symmetric).
+bool isS16Weighted(Value input, Value filter, Value bias, Value output,
+                   std::optional<int32_t> channelAxis = 0) {
   return isPerTensorInt(input, 16) && isPerTensorInt(output, 16) &&
          zeroPointOf(input) == 0 && zeroPointOf(output) == 0 &&
-         isInt8Weight(filter, 0) && hasZeroZeroPoints(filter) &&
+         isInt8Weight(filter, channelAxis) && hasZeroZeroPoints(filter) &&
          isInt64BiasOrNone(bias);
 }
 
@@ -155,7 +158,7 @@ std::string convBlocker(Value input, Value filter, Value bias, Value output,
   // Hybrid (dynamic-range) convolutions: float activations, int8 weights.
   bool hybrid = channelAxis == 0 && allF32({input, bias, output}) &&
                 isInt8Weight(filter, channelAxis) && hasZeroZeroPoints(filter);
-  bool s16 = channelAxis == 0 && isS16Conv(input, filter, bias, output);
+  bool s16 = isS16Weighted(input, filter, bias, output, channelAxis);
   if (hybrid || s16 || allF32({input, filter, bias, output})) {
     if (padding.outputH != dim(output, 1) || padding.outputW != dim(output, 2))
       return "has an output shape that does not follow from its padding, "
@@ -237,6 +240,9 @@ static std::string typeBlocker(Operation *op) {
         if (allF32({fc.getInput(), fc.getBias(), fc.getOutput()}) &&
             isPerTensorInt(fc.getFilter(), 8) && zeroPointOf(fc.getFilter()) == 0)
           return "";
+        if (isS16Weighted(fc.getInput(), fc.getFilter(), fc.getBias(),
+                          fc.getOutput(), std::nullopt))
+          return "";
         if (!isPerTensorInt(fc.getInput(), 8) ||
             !isPerTensorInt(fc.getOutput(), 8) ||
             !isInt8Weight(fc.getFilter(), std::nullopt) ||
@@ -266,8 +272,11 @@ static std::string typeBlocker(Operation *op) {
       .Case<graph::AveragePool2DOp, graph::MaxPool2DOp>(
           [](auto pool) -> std::string {
             bool isFloat = allF32({pool.getInput(), pool.getOutput()});
-            if (!isFloat && (!isPerTensorInt(pool.getInput(), 8) ||
-                             !isPerTensorInt(pool.getOutput(), 8)))
+            bool isS16 = isPerTensorInt(pool.getInput(), 16) &&
+                         isPerTensorInt(pool.getOutput(), 16);
+            if (!isFloat && !isS16 &&
+                (!isPerTensorInt(pool.getInput(), 8) ||
+                 !isPerTensorInt(pool.getOutput(), 8)))
               return std::string("has tensor types without an int8 kernel") +
                      kInt8Only;
             if (!isFloat &&
@@ -310,25 +319,27 @@ static std::string typeBlocker(Operation *op) {
       .Case([](graph::QuantizeOp quantize) -> std::string {
         Value input = quantize.getInput(), output = quantize.getOutput();
         bool supported =
-            (elementTypeOf(input).isF32() && isPerTensorInt(output, 8)) ||
+            (elementTypeOf(input).isF32() &&
+             (isPerTensorInt(output, 8) || isPerTensorInt(output, 16))) ||
             (isPerTensorInt(input, 16) &&
              (isPerTensorInt(output, 8) || isPerTensorInt(output, 32))) ||
             (isPerTensorInt(input, 8) && isPerTensorInt(output, 8)) ||
             (isPerTensorInt(input, 32) && isPerTensorInt(output, 16));
         if (!supported)
           return "converts between types ingot has no kernel for (supported: "
-                 "float32->int8, int16->int8, int16->int32, int32->int16, "
-                 "int8->int8)";
+                 "float32->int8, float32->int16, int16->int8, int16->int32, "
+                 "int32->int16, int8->int8)";
         return "";
       })
       .Case([](graph::DequantizeOp dequantize) -> std::string {
         if (elementTypeOf(dequantize.getInput()).isF16())
           return "widens a float16 tensor that is not a constant; ingot "
                  "supports float16 weights, not float16 activations";
-        if (!isPerTensorInt(dequantize.getInput(), 8) ||
+        if ((!isPerTensorInt(dequantize.getInput(), 8) &&
+             !isPerTensorInt(dequantize.getInput(), 16)) ||
             !elementTypeOf(dequantize.getOutput()).isF32())
           return "converts between types ingot has no kernel for (supported: "
-                 "int8->float32)";
+                 "int8->float32, int16->float32)";
         return "";
       })
       .Case([](graph::SvdfOp svdf) -> std::string {
@@ -357,7 +368,7 @@ static std::string typeBlocker(Operation *op) {
                "int16)";
       })
       .Case([](graph::TransposeConvOp op) -> std::string {
-        if (!isS16Conv(op.getInput(), op.getFilter(), op.getBias(),
+        if (!isS16Weighted(op.getInput(), op.getFilter(), op.getBias(),
                        op.getOutput()))
           return "has types without a kernel (TRANSPOSE_CONV is supported "
                  "with int16 activations, int8 weights and int64 bias)";
@@ -566,8 +577,9 @@ struct LowerFullyConnected : LoweringPattern<graph::FullyConnectedOp> {
   LogicalResult
   matchAndRewrite(graph::FullyConnectedOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    if (isF32(op.getInput()))
-      return rewriter.notifyMatchFailure(op, "float32 has its own pattern");
+    if (isF32(op.getInput()) || isPerTensorInt(op.getInput(), 16))
+      return rewriter.notifyMatchFailure(op, "float32 and int16 have their "
+                                             "own patterns");
     return replaceWithKernel<kernel::FullyConnectedOp>(
         op, *getTypeConverter(),
         {adaptor.getInput(), adaptor.getFilter(), adaptor.getBias()}, {},
@@ -589,7 +601,8 @@ struct LowerAdd : LoweringPattern<graph::AddOp> {
   }
 };
 
-template <typename SourceOp, typename TargetOp>
+/// Integer pooling; `TargetS8` or `TargetS16` by the input's width.
+template <typename SourceOp, typename TargetS8, typename TargetS16>
 struct LowerPool : LoweringPattern<SourceOp> {
   using LoweringPattern<SourceOp>::LoweringPattern;
   using OpAdaptor = typename SourceOp::Adaptor;
@@ -598,6 +611,7 @@ struct LowerPool : LoweringPattern<SourceOp> {
                   ConversionPatternRewriter &rewriter) const override {
     if (isF32(op.getInput()))
       return rewriter.notifyMatchFailure(op, "float32 has its own pattern");
+    bool wide = isPerTensorInt(op.getInput(), 16);
     ingot::quant::PaddingValues padding =
         paddingOf(op.getPadding(), op.getInput(), op.getFilterH(),
                   op.getFilterW(), op.getStrideH(), op.getStrideW(), 1, 1);
@@ -608,7 +622,11 @@ struct LowerPool : LoweringPattern<SourceOp> {
         rewriter.getNamedAttr("filter", pair(op.getFilterH(), op.getFilterW())),
         rewriter.getNamedAttr("strides", pair(op.getStrideH(), op.getStrideW())),
         rewriter.getNamedAttr("padding", pair(padding.top, padding.left))};
-    return replaceWithKernel<TargetOp>(op, *this->getTypeConverter(),
+    if (wide)
+      return replaceWithKernel<TargetS16>(op, *this->getTypeConverter(),
+                                          {adaptor.getInput()}, structure,
+                                          rewriter);
+    return replaceWithKernel<TargetS8>(op, *this->getTypeConverter(),
                                        {adaptor.getInput()}, structure,
                                        rewriter);
   }
@@ -801,17 +819,33 @@ struct LowerHybridConv2D : LoweringPattern<graph::Conv2DOp> {
 // int16x8 patterns
 //===----------------------------------------------------------------------===//
 
-struct LowerConv2DS16 : LoweringPattern<graph::Conv2DOp> {
-  using LoweringPattern::LoweringPattern;
+template <typename SourceOp, typename TargetOp>
+struct LowerConvolutionS16 : LoweringPattern<SourceOp> {
+  using LoweringPattern<SourceOp>::LoweringPattern;
+  using OpAdaptor = typename SourceOp::Adaptor;
   LogicalResult
-  matchAndRewrite(graph::Conv2DOp op, OpAdaptor adaptor,
+  matchAndRewrite(SourceOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     if (!isPerTensorInt(op.getInput(), 16))
       return rewriter.notifyMatchFailure(op, "not int16");
     SmallVector<NamedAttribute> structure = convolutionStructure(op, rewriter);
-    return replaceWithKernel<kernel::Conv2DS16Op>(
-        op, *getTypeConverter(),
+    return replaceWithKernel<TargetOp>(
+        op, *this->getTypeConverter(),
         {adaptor.getInput(), adaptor.getFilter(), adaptor.getBias()}, structure,
+        rewriter);
+  }
+};
+
+struct LowerFullyConnectedS16 : LoweringPattern<graph::FullyConnectedOp> {
+  using LoweringPattern::LoweringPattern;
+  LogicalResult
+  matchAndRewrite(graph::FullyConnectedOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (!isPerTensorInt(op.getInput(), 16))
+      return rewriter.notifyMatchFailure(op, "not int16");
+    return replaceWithKernel<kernel::FullyConnectedS16Op>(
+        op, *getTypeConverter(),
+        {adaptor.getInput(), adaptor.getFilter(), adaptor.getBias()}, {},
         rewriter);
   }
 };
@@ -942,8 +976,10 @@ void ingot::populateGraphToKernelPatterns(TypeConverter &converter,
                                           RewritePatternSet &patterns) {
   patterns.add<LowerConst, LowerVariable, LowerConv2D, LowerDepthwiseConv2D,
                LowerFullyConnected, LowerAdd,
-               LowerPool<graph::AveragePool2DOp, kernel::AveragePool2DOp>,
-               LowerPool<graph::MaxPool2DOp, kernel::MaxPool2DOp>,
+               LowerPool<graph::AveragePool2DOp, kernel::AveragePool2DOp,
+                         kernel::AveragePool2DS16Op>,
+               LowerPool<graph::MaxPool2DOp, kernel::MaxPool2DOp,
+                         kernel::MaxPool2DS16Op>,
                LowerReshape, LowerSoftmax, LowerQuantize, LowerDequantize,
                LowerSvdf,
                LowerFloatConvolution<graph::Conv2DOp, kernel::Conv2DF32Op>,
@@ -954,7 +990,11 @@ void ingot::populateGraphToKernelPatterns(TypeConverter &converter,
                               kernel::AveragePool2DF32Op>,
                LowerFloatPool<graph::MaxPool2DOp, kernel::MaxPool2DF32Op>,
                LowerFloatSoftmax, LowerHybridConv2D,
-               LowerHybridFullyConnected, LowerConv2DS16, LowerTransposeConv,
+               LowerHybridFullyConnected,
+               LowerConvolutionS16<graph::Conv2DOp, kernel::Conv2DS16Op>,
+               LowerConvolutionS16<graph::DepthwiseConv2DOp,
+                                   kernel::DepthwiseConv2DS16Op>,
+               LowerFullyConnectedS16, LowerTransposeConv,
                LowerBinaryS16<graph::AddOp, kernel::AddS16Op>,
                LowerBinaryS16<graph::SubOp, kernel::SubS16Op>, LowerLeakyRelu,
                LowerPad, LowerStridedSlice>(converter,

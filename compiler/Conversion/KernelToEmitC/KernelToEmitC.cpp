@@ -508,7 +508,8 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
         call.emit(loc, "ingot::ref::add_s8");
         return success();
       })
-      .Case<kernel::AveragePool2DOp, kernel::MaxPool2DOp>([&](auto pool) {
+      .Case<kernel::AveragePool2DOp, kernel::MaxPool2DOp,
+            kernel::AveragePool2DS16Op, kernel::MaxPool2DS16Op>([&](auto pool) {
         auto in = shape(pool.getInput());
         auto out = shape(pool.getOutput());
         call.pointer(pointerTo(pool.getInput()))
@@ -517,9 +518,11 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
             .i32s(pool.getFilter()).i32s(pool.getStrides())
             .i32s(pool.getPadding())
             .i32(pool.getActivationMin()).i32(pool.getActivationMax());
-        StringRef callee = isa<kernel::AveragePool2DOp>(op)
-                               ? "average_pool2d_s8"
-                               : "max_pool2d_s8";
+        StringRef callee =
+            isa<kernel::AveragePool2DOp>(op)      ? "average_pool2d_s8"
+            : isa<kernel::MaxPool2DOp>(op)        ? "max_pool2d_s8"
+            : isa<kernel::AveragePool2DS16Op>(op) ? "average_pool2d_s16"
+                                                  : "max_pool2d_s16";
         kernelHeaders.insert(callee);
         call.emit(loc, ("ingot::ref::" + callee).str());
         return success();
@@ -564,8 +567,13 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
             .i32(tensorTypeOf(quantize.getOutput()).getNumElements())
             .f32(quantize.getScale().convertToFloat())
             .i32(quantize.getZeroPoint());
-        kernelHeaders.insert("quantize_f32_s8");
-        call.emit(loc, "ingot::ref::quantize_f32_s8");
+        std::string callee =
+            "quantize_f32_s" +
+            std::to_string(tensorTypeOf(quantize.getOutput())
+                               .getElementType()
+                               .getIntOrFloatBitWidth());
+        kernelHeaders.insert(builder.getStringAttr(callee).getValue());
+        call.emit(loc, "ingot::ref::" + callee);
         return success();
       })
       .Case([&](kernel::DequantizeOp dequantize) {
@@ -574,8 +582,14 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
             .i32(tensorTypeOf(dequantize.getOutput()).getNumElements())
             .f32(dequantize.getScale().convertToFloat())
             .i32(dequantize.getZeroPoint());
-        kernelHeaders.insert("dequantize_s8_f32");
-        call.emit(loc, "ingot::ref::dequantize_s8_f32");
+        std::string callee =
+            "dequantize_s" +
+            std::to_string(tensorTypeOf(dequantize.getInput())
+                               .getElementType()
+                               .getIntOrFloatBitWidth()) +
+            "_f32";
+        kernelHeaders.insert(builder.getStringAttr(callee).getValue());
+        call.emit(loc, "ingot::ref::" + callee);
         return success();
       })
       .Case([&](kernel::SvdfOp svdf) {
@@ -717,6 +731,42 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
             .f32(softmax.getBeta().convertToFloat());
         kernelHeaders.insert("softmax_f32");
         call.emit(loc, "ingot::ref::softmax_f32");
+        return success();
+      })
+      .Case([&](kernel::DepthwiseConv2DS16Op conv) {
+        Value multiplier = constArray(arrayName("multiplier"),
+                                      conv.getOutputMultiplier(), loc);
+        Value shift = constArray(arrayName("shift"), conv.getOutputShift(), loc);
+        auto in = shape(conv.getInput());
+        auto filter = shape(conv.getFilter());
+        auto out = shape(conv.getOutput());
+        call.pointer(pointerTo(conv.getInput()))
+            .pointer(pointerTo(conv.getFilter()));
+        biasArg(conv.getBias());
+        call.pointer(pointerTo(conv.getOutput()))
+            .pointer(multiplier)
+            .pointer(shift)
+            .i32s(in).i32s(filter.slice(1, 2)).i32s(out.drop_front())
+            .i32(conv.getDepthMultiplier())
+            .i32s(conv.getStrides()).i32s(conv.getDilations())
+            .i32s(conv.getPadding())
+            .i32(conv.getActivationMin()).i32(conv.getActivationMax());
+        kernelHeaders.insert("depthwise_conv2d_s16");
+        call.emit(loc, "ingot::ref::depthwise_conv2d_s16");
+        return success();
+      })
+      .Case([&](kernel::FullyConnectedS16Op fc) {
+        auto filter = shape(fc.getFilter());
+        int64_t depth = filter[1];
+        int64_t batches = tensorTypeOf(fc.getInput()).getNumElements() / depth;
+        call.pointer(pointerTo(fc.getInput())).pointer(pointerTo(fc.getFilter()));
+        biasArg(fc.getBias());
+        call.pointer(pointerTo(fc.getOutput()))
+            .i32(batches).i32(depth).i32(filter[0])
+            .i32(fc.getOutputMultiplier()).i32(fc.getOutputShift())
+            .i32(fc.getActivationMin()).i32(fc.getActivationMax());
+        kernelHeaders.insert("fully_connected_s16");
+        call.emit(loc, "ingot::ref::fully_connected_s16");
         return success();
       })
       .Case([&](kernel::Conv2DS16Op conv) {

@@ -109,10 +109,9 @@ std::optional<DictionaryAttr> convS16Params(ConvOp conv,
 
 template <typename ConvOp>
 std::optional<DictionaryAttr> convParams(ConvOp conv, Builder &builder) {
-  if constexpr (std::is_same_v<ConvOp, graph::Conv2DOp>)
-    if (isPerTensorInt(conv.getInput(), 16) &&
-        isPerTensorInt(conv.getOutput(), 16))
-      return convS16Params(
+  if (isPerTensorInt(conv.getInput(), 16) &&
+      isPerTensorInt(conv.getOutput(), 16))
+    return convS16Params(
           conv,
           iq::quantizedActivationRange(toQuant(conv.getFusedActivation()),
                                        scaleOf(conv.getOutput()),
@@ -145,6 +144,19 @@ std::optional<DictionaryAttr> convParams(ConvOp conv, Builder &builder) {
 
 std::optional<DictionaryAttr> fullyConnectedParams(graph::FullyConnectedOp fc,
                                                    Builder &builder) {
+  if (isPerTensorInt(fc.getInput(), 16) && isPerTensorInt(fc.getOutput(), 16) &&
+      isPerTensorInt(fc.getFilter(), 8)) {
+    iq::QuantizedMultiplier multiplier = iq::fullyConnectedMultiplier(
+        scaleOf(fc.getInput()), scaleOf(fc.getFilter()),
+        scaleOf(fc.getOutput()));
+    return ParamList(builder)
+        .i32("output_multiplier", multiplier.multiplier)
+        .i32("output_shift", multiplier.shift)
+        .clamp(iq::quantizedActivationRange(
+            toQuant(fc.getFusedActivation()), scaleOf(fc.getOutput()),
+            zeroPointOf(fc.getOutput()), -32768, 32767))
+        .build();
+  }
   if (!isPerTensorInt(fc.getInput(), 8) || !isPerTensorInt(fc.getOutput(), 8) ||
       !isPerTensorInt(fc.getFilter(), 8))
     return std::nullopt;
@@ -253,6 +265,12 @@ std::optional<DictionaryAttr> addParams(graph::AddOp add, Builder &builder) {
 
 template <typename PoolOp>
 std::optional<DictionaryAttr> poolParams(PoolOp pool, Builder &builder) {
+  if (isPerTensorInt(pool.getOutput(), 16))
+    return ParamList(builder)
+        .clamp(iq::quantizedActivationRange(
+            toQuant(pool.getFusedActivation()), scaleOf(pool.getOutput()),
+            zeroPointOf(pool.getOutput()), -32768, 32767))
+        .build();
   if (!isPerTensorInt(pool.getOutput(), 8))
     return std::nullopt;
   return ParamList(builder)

@@ -102,7 +102,12 @@ def QuantizeInt8Pass : Pass<"ingot-quantize-int8", "::mlir::func::FuncOp"> {
   }];
   let options = [
     Option<"ioType", "io-type", "std::string", /*default=*/"\"float32\"",
-           "Type of the model's inputs and outputs: float32 or int8">
+           "Type of the model's inputs and outputs: float32, or the "
+           "activation type">,
+    Option<"activationType", "activation-type", "std::string",
+           /*default=*/"\"int8\"",
+           "int8 (asymmetric) or int16 (symmetric, the int16x8 scheme with "
+           "int8 weights and int64 biases)">
   ];
   let dependentDialects = ["::ingot::graph::GraphDialect",
                            "::mlir::quant::QuantDialect"];

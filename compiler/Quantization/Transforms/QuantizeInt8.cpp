@@ -39,6 +39,13 @@ mq::UniformQuantizedType int8Type(MLIRContext *context,
       Float32Type::get(context), params.scale, params.zeroPoint, -128, 127);
 }
 
+mq::UniformQuantizedType int16Type(MLIRContext *context,
+                                   iq::AffineParams params) {
+  return mq::UniformQuantizedType::get(
+      mq::QuantizationFlags::Signed, IntegerType::get(context, 16),
+      Float32Type::get(context), params.scale, params.zeroPoint, -32768, 32767);
+}
+
 std::optional<std::vector<float>> floatValues(Value value) {
   auto constant = value.getDefiningOp<graph::ConstOp>();
   auto values =
@@ -51,9 +58,10 @@ std::optional<std::vector<float>> floatValues(Value value) {
 
 class Int8Quantizer {
 public:
-  Int8Quantizer(func::FuncOp function, bool floatInterface)
+  Int8Quantizer(func::FuncOp function, bool floatInterface,
+                bool int16Activations)
       : function(function), floatInterface(floatInterface),
-        builder(function.getContext()) {}
+        int16Activations(int16Activations), builder(function.getContext()) {}
 
   LogicalResult run();
 
@@ -73,8 +81,17 @@ private:
         cast<ShapedType>(value.getType()).getElementType());
   }
 
+  /// The activation type for a calibrated range: asymmetric int8, or
+  /// symmetric int16 in the int16x8 scheme.
+  mq::UniformQuantizedType activationType(float min, float max) {
+    if (int16Activations)
+      return int16Type(builder.getContext(), iq::chooseInt16Params(min, max));
+    return int8Type(builder.getContext(), iq::chooseInt8Params(min, max));
+  }
+
   func::FuncOp function;
   bool floatInterface;
+  bool int16Activations;
   OpBuilder builder;
 };
 
@@ -89,8 +106,7 @@ LogicalResult Int8Quantizer::quantizeInputs() {
       return function.emitError("input ")
              << argument.getArgNumber()
              << " has no calibrated range; calibrate the model first";
-    auto type = int8Type(builder.getContext(),
-                         iq::chooseInt8Params(range[0], range[1]));
+    auto type = activationType(range[0], range[1]);
     if (!floatInterface) {
       argument.setType(withElement(argument, type));
       continue;
@@ -108,7 +124,7 @@ Int8Quantizer::calibratedType(Operation *op) {
   auto range = op->getAttrOfType<DenseF32ArrayAttr>("ingot.range");
   if (!range || range.size() != 2)
     return op->emitError("has no calibrated range; calibrate the model first");
-  return int8Type(builder.getContext(), iq::chooseInt8Params(range[0], range[1]));
+  return activationType(range[0], range[1]);
 }
 
 FailureOr<std::vector<float>>
@@ -171,13 +187,33 @@ LogicalResult Int8Quantizer::quantizeBias(Operation *user, Value bias,
   if (!values)
     return user->emitError("needs a constant float bias to quantize");
   MLIRContext *context = builder.getContext();
+  auto biasScale = [&](size_t i) {
+    // The converter multiplies the scales in float.
+    return inputScale * filterScales[filterScales.size() == 1 ? 0 : i];
+  };
+  auto constant = bias.getDefiningOp<graph::ConstOp>();
+  auto shape = cast<RankedTensorType>(bias.getType()).getShape();
+  if (int16Activations) {
+    // int16x8 biases are 64-bit; MLIR's quant types stop at 32 bits, so they
+    // are plain integers, which is how the importer reads them too.
+    std::vector<int64_t> wide(values->size());
+    for (size_t i = 0; i < values->size(); ++i)
+      wide[i] = iq::quantizeBias64((*values)[i], biasScale(i));
+    auto type = RankedTensorType::get(shape, IntegerType::get(context, 64));
+    builder.setInsertionPoint(constant);
+    auto replacement = graph::ConstOp::create(
+        builder, constant.getLoc(), type,
+        DenseElementsAttr::get(type, ArrayRef<int64_t>(wide)));
+    user->replaceUsesOfWith(bias, replacement);
+    if (constant->use_empty())
+      constant->erase();
+    return success();
+  }
   Type storage = IntegerType::get(context, 32);
   std::vector<int32_t> stored(values->size());
   SmallVector<double> scales;
   for (size_t i = 0; i < values->size(); ++i) {
-    // The converter multiplies the scales in float.
-    float scale = inputScale *
-                  filterScales[filterScales.size() == 1 ? 0 : i];
+    float scale = biasScale(i);
     if (scales.size() < (filterScales.size() == 1 ? 1 : values->size()))
       scales.push_back(scale);
     stored[i] = iq::quantizeBias((*values)[i], scale);
@@ -192,12 +228,9 @@ LogicalResult Int8Quantizer::quantizeBias(Operation *user, Value bias,
     element = mq::UniformQuantizedPerAxisType::get(
         mq::QuantizationFlags::Signed, storage, Float32Type::get(context),
         scales, SmallVector<int64_t>(scales.size(), 0), 0, -limit, limit);
-  auto constant = bias.getDefiningOp<graph::ConstOp>();
   builder.setInsertionPoint(constant);
-  auto value = DenseElementsAttr::get(
-      RankedTensorType::get(cast<RankedTensorType>(bias.getType()).getShape(),
-                            storage),
-      ArrayRef<int32_t>(stored));
+  auto value = DenseElementsAttr::get(RankedTensorType::get(shape, storage),
+                                      ArrayRef<int32_t>(stored));
   auto replacement = graph::ConstOp::create(builder, constant.getLoc(),
                                             withElement(bias, element), value);
   user->replaceUsesOfWith(bias, replacement);
@@ -243,6 +276,10 @@ LogicalResult Int8Quantizer::quantizeOp(Operation *op) {
             return setResult(input);
           })
       .Case([&](graph::SoftmaxOp) {
+        // TFLite's fixed softmax outputs: [0, 1) over the whole type.
+        if (int16Activations)
+          return setResult(int16Type(builder.getContext(),
+                                     iq::AffineParams{1.0f / 32768.0f, 0}));
         return setResult(int8Type(builder.getContext(),
                                   iq::AffineParams{1.0f / 256.0f, -128}));
       })
@@ -289,12 +326,18 @@ LogicalResult Int8Quantizer::run() {
 struct QuantizeInt8Pass : ingot::impl::QuantizeInt8PassBase<QuantizeInt8Pass> {
   using QuantizeInt8PassBase::QuantizeInt8PassBase;
   void runOnOperation() override {
-    if (ioType != "float32" && ioType != "int8") {
-      getOperation().emitError("io-type must be float32 or int8, not '")
+    if (ioType != "float32" && ioType != "int8" && ioType != "int16") {
+      getOperation().emitError("io-type must be float32, int8 or int16, not '")
           << ioType << "'";
       return signalPassFailure();
     }
-    Int8Quantizer quantizer(getOperation(), ioType == "float32");
+    if (activationType != "int8" && activationType != "int16") {
+      getOperation().emitError("activation-type must be int8 or int16, not '")
+          << activationType << "'";
+      return signalPassFailure();
+    }
+    Int8Quantizer quantizer(getOperation(), ioType == "float32",
+                            activationType == "int16");
     if (failed(quantizer.run()))
       signalPassFailure();
   }

@@ -145,11 +145,17 @@ OwningOpRef<ModuleOp> lowerModel(MLIRContext &context, llvm::StringRef modelPath
     return nullptr;
   PassManager pm(&context);
   buildQuantizationPipeline(pm, quantization.mode);
-  if (quantization.mode == QuantizationMode::Int8) {
+  if (quantization.mode == QuantizationMode::Int8 ||
+      quantization.mode == QuantizationMode::Int16x8) {
     if (failed(pm.run(*module)) || failed(calibrateModel(*module, modelPath)))
       return nullptr;
     pm.clear();
-    buildInt8QuantizationPipeline(pm, quantization.ioType);
+    bool wide = quantization.mode == QuantizationMode::Int16x8;
+    // The int16x8 scheme's integer I/O is int16.
+    std::string ioType = wide && quantization.ioType == "int8"
+                             ? std::string("int16")
+                             : quantization.ioType;
+    buildInt8QuantizationPipeline(pm, ioType, wide ? "int16" : "int8");
   }
   if (stage == Stage::Graph) {
     if (failed(pm.run(*module)))

@@ -91,7 +91,15 @@ static cl::opt<ingot::QuantizationMode> quantizeMode(
                clEnumValN(ingot::QuantizationMode::Int8, "int8",
                           "full-integer int8, calibrated on --calibration "
                           "data (like Optimize.DEFAULT with a "
-                          "representative dataset)")),
+                          "representative dataset)"),
+               clEnumValN(ingot::QuantizationMode::Int16x8, "int16x8",
+                          "int16 activations, int8 weights, int64 biases, "
+                          "calibrated on --calibration data (the converter's "
+                          "EXPERIMENTAL_TFLITE_BUILTINS_ACTIVATIONS_INT16_"
+                          "WEIGHTS_INT8)"),
+               clEnumValN(ingot::QuantizationMode::Float16, "float16",
+                          "float16 weights, float32 arithmetic (the "
+                          "converter's supported_types=[tf.float16])")),
     cl::init(ingot::QuantizationMode::None), cl::sub(compileCommand),
     cl::sub(runCommand), cl::sub(inspectCommand), cl::sub(quantizeCommand),
     cl::cat(category));

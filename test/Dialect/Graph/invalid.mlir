@@ -314,7 +314,7 @@ func.func @dequantize_shape(%in: tensor<4x!quant.uniform<i8:f32, 0.5>>) -> tenso
 // Tests that dequantize goes from quantized to float.
 
 func.func @dequantize_direction(%in: tensor<4xi8>) -> tensor<4xf32> {
-  // expected-error @+1 {{dequantize goes from a quantized to a float type}}
+  // expected-error @+1 {{dequantize goes from a quantized (or float16) to a float type}}
   %0 = graph.dequantize %in : (tensor<4xi8>) -> tensor<4xf32>
   return %0 : tensor<4xf32>
 }

@@ -54,4 +54,18 @@ TEST(BiasQuantization, RoundsHalfAwayAndSaturates) {
   EXPECT_EQ(quantizeBias(1e30f, 1e-6), 2147483647);
 }
 
+TEST(ActivationQuantization, Int16IsSymmetric) {
+  // max(|-1|, |3.2767|) = 3.2767 over 32767 steps: scale 1e-4, zero point 0.
+  auto params = ingot::quant::chooseInt16Params(-1.0f, 3.2767f);
+  EXPECT_FLOAT_EQ(params.scale, 1e-4f);
+  EXPECT_EQ(params.zeroPoint, 0);
+  EXPECT_FLOAT_EQ(ingot::quant::chooseInt16Params(0.0f, 0.0f).scale, 1.0f);
+}
+
+TEST(BiasQuantization, Int64KeepsLargeValues) {
+  // 3e9 units: beyond int32, exact in int64.
+  EXPECT_EQ(ingot::quant::quantizeBias64(3.0f, 1e-9), 3000000000LL);
+  EXPECT_EQ(ingot::quant::quantizeBias64(-0.25f, 0.5), -1);
+}
+
 } // namespace

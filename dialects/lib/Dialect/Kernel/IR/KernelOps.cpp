@@ -247,6 +247,16 @@ LogicalResult SoftmaxF32Op::verify() {
 //===----------------------------------------------------------------------===//
 
 LogicalResult Conv2DS16Op::verify() { return verifyConv(*this); }
+LogicalResult DepthwiseConv2DS16Op::verify() { return verifyConv(*this); }
+LogicalResult AveragePool2DS16Op::verify() { return verifyPool(*this); }
+LogicalResult MaxPool2DS16Op::verify() { return verifyPool(*this); }
+
+LogicalResult FullyConnectedS16Op::verify() {
+  if (failed(verifyShift(*this, getOutputShift())))
+    return failure();
+  return verifyClamp(*this, getActivationMin(), getActivationMax(),
+                     getOutput());
+}
 
 LogicalResult TransposeConv2DS16Op::verify() {
   if (failed(verifyPair(*this, getStrides(), "strides", 1)) ||

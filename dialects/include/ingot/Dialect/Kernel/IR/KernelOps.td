@@ -108,14 +108,14 @@ def Kernel_AddOp : Kernel_ComputeOp<"add_s8"> {
 }
 
 class Kernel_PoolOp<string mnemonic, string what> : Kernel_ComputeOp<mnemonic> {
-  let summary = "int8 " # what # " pooling";
+  let summary = what # " pooling";
   let arguments = (ins AnyRankedTensor:$input, DenseI64ArrayAttr:$filter,
       DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$padding,
       I32Attr:$activation_min, I32Attr:$activation_max);
   let assemblyFormat = "$input attr-dict `:` functional-type(operands, results)";
 }
-def Kernel_AveragePool2DOp : Kernel_PoolOp<"average_pool2d_s8", "average">;
-def Kernel_MaxPool2DOp : Kernel_PoolOp<"max_pool2d_s8", "max">;
+def Kernel_AveragePool2DOp : Kernel_PoolOp<"average_pool2d_s8", "int8 average">;
+def Kernel_MaxPool2DOp : Kernel_PoolOp<"max_pool2d_s8", "int8 max">;
 
 def Kernel_SoftmaxOp : Kernel_ComputeOp<"softmax"> {
   let summary = "int8 softmax to int8 (scale 1/256) or int16 (scale 1/65536) output";
@@ -280,6 +280,33 @@ def Kernel_TransposeConv2DS16Op : Kernel_ComputeOp<"transpose_conv2d_s16"> {
     $input `,` $filter (`,` $bias^)? attr-dict `:` functional-type(operands, results)
   }];
 }
+
+def Kernel_DepthwiseConv2DS16Op : Kernel_ComputeOp<"depthwise_conv2d_s16"> {
+  let summary = "int16 depthwise convolution with int8 weights and int64 bias";
+  let arguments = (ins AnyRankedTensor:$input, AnyRankedTensor:$filter,
+      Optional<AnyRankedTensor>:$bias,
+      DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$dilations,
+      DenseI64ArrayAttr:$padding, I64Attr:$depth_multiplier,
+      DenseI32ArrayAttr:$output_multiplier, DenseI32ArrayAttr:$output_shift,
+      I32Attr:$activation_min, I32Attr:$activation_max);
+  let assemblyFormat = [{
+    $input `,` $filter (`,` $bias^)? attr-dict `:` functional-type(operands, results)
+  }];
+}
+
+def Kernel_FullyConnectedS16Op : Kernel_ComputeOp<"fully_connected_s16"> {
+  let summary = "int16 matrix-vector product with int8 weights and int64 bias";
+  let arguments = (ins AnyRankedTensor:$input, AnyRankedTensor:$filter,
+      Optional<AnyRankedTensor>:$bias,
+      I32Attr:$output_multiplier, I32Attr:$output_shift,
+      I32Attr:$activation_min, I32Attr:$activation_max);
+  let assemblyFormat = [{
+    $input `,` $filter (`,` $bias^)? attr-dict `:` functional-type(operands, results)
+  }];
+}
+
+def Kernel_AveragePool2DS16Op : Kernel_PoolOp<"average_pool2d_s16", "int16 average">;
+def Kernel_MaxPool2DS16Op : Kernel_PoolOp<"max_pool2d_s16", "int16 max">;
 
 class Kernel_BinaryS16Op<string mnemonic, string what>
     : Kernel_ComputeOp<mnemonic> {
