@@ -14,6 +14,7 @@
 #include "Quantization/Transforms/QuantTypes.h"
 #include "SoftmaxParams.h"
 #include "ingot/runtime/kernels/ref/conv2d_hybrid_f32_s8.h"
+#include "ingot/runtime/kernels/ref/depthwise_conv2d_hybrid_f32_s8.h"
 #include "ingot/runtime/kernels/ref/fully_connected_hybrid_f32_s8.h"
 
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
@@ -156,7 +157,7 @@ constexpr const char *kInt8Only =
 std::string convBlocker(Value input, Value filter, Value bias, Value output,
                         int32_t channelAxis, ingot::quant::PaddingValues padding) {
   // Hybrid (dynamic-range) convolutions: float activations, int8 weights.
-  bool hybrid = channelAxis == 0 && allF32({input, bias, output}) &&
+  bool hybrid = allF32({input, bias, output}) &&
                 isInt8Weight(filter, channelAxis) && hasZeroZeroPoints(filter);
   bool s16 = isS16Weighted(input, filter, bias, output, channelAxis);
   if (hybrid || s16 || allF32({input, filter, bias, output})) {
@@ -945,6 +946,33 @@ struct LowerStridedSlice : LoweringPattern<graph::StridedSliceOp> {
   }
 };
 
+/// Hybrid DEPTHWISE_CONV_2D: float input and output, int8 weights.
+struct LowerHybridDepthwiseConv2D : LoweringPattern<graph::DepthwiseConv2DOp> {
+  using LoweringPattern::LoweringPattern;
+  LogicalResult
+  matchAndRewrite(graph::DepthwiseConv2DOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (!isF32(op.getInput()) || isF32(op.getFilter()))
+      return rewriter.notifyMatchFailure(op, "not a hybrid convolution");
+    auto input = cast<RankedTensorType>(op.getInput().getType());
+    SmallVector<NamedAttribute> attrs = convolutionStructure(op, rewriter);
+    attrs.push_back(rewriter.getNamedAttr(
+        "filter_scales",
+        rewriter.getDenseF32ArrayAttr(channelScales(op.getFilter()))));
+    attrs.append(floatClampAttributes(op.getFusedActivation(), rewriter));
+    auto lowered = createKernel<kernel::DepthwiseConv2DHybridOp>(
+        op, *getTypeConverter(),
+        {adaptor.getInput(), adaptor.getFilter(), adaptor.getBias()}, attrs,
+        rewriter);
+    lowered->setAttr(kernel::kScratchBytesAttr,
+                     rewriter.getI64IntegerAttr(
+                         ingot::ref::depthwise_conv2d_hybrid_f32_s8_scratch_bytes(
+                             input.getDimSize(0), input.getDimSize(1),
+                             input.getDimSize(2), input.getDimSize(3))));
+    return success();
+  }
+};
+
 /// TFLite's hybrid FULLY_CONNECTED: float input and output, int8 weights.
 struct LowerHybridFullyConnected : LoweringPattern<graph::FullyConnectedOp> {
   using LoweringPattern::LoweringPattern;
@@ -989,7 +1017,7 @@ void ingot::populateGraphToKernelPatterns(TypeConverter &converter,
                LowerFloatPool<graph::AveragePool2DOp,
                               kernel::AveragePool2DF32Op>,
                LowerFloatPool<graph::MaxPool2DOp, kernel::MaxPool2DF32Op>,
-               LowerFloatSoftmax, LowerHybridConv2D,
+               LowerFloatSoftmax, LowerHybridConv2D, LowerHybridDepthwiseConv2D,
                LowerHybridFullyConnected,
                LowerConvolutionS16<graph::Conv2DOp, kernel::Conv2DS16Op>,
                LowerConvolutionS16<graph::DepthwiseConv2DOp,

@@ -661,6 +661,32 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
         call.emit(loc, "ingot::ref::conv2d_hybrid_f32_s8");
         return success();
       })
+      .Case([&](kernel::DepthwiseConv2DHybridOp conv) {
+        SmallVector<float> scaleValues(conv.getFilterScales().begin(),
+                                       conv.getFilterScales().end());
+        Value scales = constArray(arrayName("filter_scales"),
+                                  ArrayRef<float>(scaleValues), loc);
+        Value scratch = scratchView(op, builder.getI8Type(), loc);
+        auto in = shape(conv.getInput());
+        auto filter = shape(conv.getFilter());
+        auto out = shape(conv.getOutput());
+        call.pointer(pointerTo(conv.getInput()))
+            .pointer(pointerTo(conv.getFilter()))
+            .pointer(scales)
+            .i32(scaleValues.size());
+        biasArg(conv.getBias());
+        call.pointer(pointerTo(conv.getOutput()))
+            .pointer(scratch)
+            .i32s(in).i32s(filter.slice(1, 2)).i32s(out.drop_front())
+            .i32(conv.getDepthMultiplier())
+            .i32s(conv.getStrides()).i32s(conv.getDilations())
+            .i32s(conv.getPadding())
+            .f32(conv.getActivationMin().convertToFloat())
+            .f32(conv.getActivationMax().convertToFloat());
+        kernelHeaders.insert("depthwise_conv2d_hybrid_f32_s8");
+        call.emit(loc, "ingot::ref::depthwise_conv2d_hybrid_f32_s8");
+        return success();
+      })
       .Case([&](kernel::FullyConnectedHybridOp fc) {
         auto filter = shape(fc.getFilter());
         int64_t depth = filter[1];

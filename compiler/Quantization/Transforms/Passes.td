@@ -58,8 +58,9 @@ def QuantizeWeightsPass : Pass<"ingot-quantize-weights", "::mlir::func::FuncOp">
     ```
   }];
   let options = [
-    Option<"minElements", "min-elements", "int64_t", /*default=*/"1024",
-           "Smallest filter (in elements) worth quantizing; TFLite's default">
+    Option<"minElements", "min-elements", "int64_t", /*default=*/"0",
+           "Smallest filter (in elements) to quantize (the TFLite converter "
+           "uses 1024)">
   ];
   let dependentDialects = ["::ingot::graph::GraphDialect",
                            "::mlir::quant::QuantDialect"];

@@ -40,19 +40,18 @@ std::optional<std::vector<float>> floatWeights(Value filter) {
 /// A new constant holding `quantized` with a per-tensor or per-axis type.
 Value quantizedConstant(OpBuilder &builder, graph::ConstOp original,
                         const ingot::quant::QuantizedWeights &quantized,
-                        bool perChannel) {
+                        int axis) {
   MLIRContext *context = builder.getContext();
   auto shape = cast<RankedTensorType>(original.getOutput().getType()).getShape();
   Type storage = IntegerType::get(context, 8);
   Type expressed = Float32Type::get(context);
   unsigned flags = mlir::quant::QuantizationFlags::Signed;
   Type element;
-  if (perChannel) {
+  if (axis >= 0) {
     SmallVector<double> scales(quantized.scales.begin(), quantized.scales.end());
     SmallVector<int64_t> zeroPoints(scales.size(), 0);
     element = mlir::quant::UniformQuantizedPerAxisType::get(
-        flags, storage, expressed, scales, zeroPoints, /*dimension=*/0, -127,
-        127);
+        flags, storage, expressed, scales, zeroPoints, axis, -127, 127);
   } else {
     element = mlir::quant::UniformQuantizedType::get(
         flags, storage, expressed, quantized.scales.front(), 0, -127, 127);
@@ -73,21 +72,24 @@ struct QuantizeWeightsPass
 
   void runOnOperation() override {
     OpBuilder builder(&getContext());
-    auto quantizeFilter = [&](Operation *op, Value filter, bool perChannel) {
+    // `axis`: the filter dimension with one scale per channel, or -1 for a
+    // single scale.
+    auto quantizeFilter = [&](Operation *op, Value filter, int axis) {
       if (!cast<ShapedType>(op->getOperand(0).getType()).getElementType().isF32())
         return;
       std::optional<std::vector<float>> weights = floatWeights(filter);
       if (!weights || static_cast<int64_t>(weights->size()) < minElements)
         return;
       auto constant = filter.getDefiningOp<graph::ConstOp>();
-      int64_t channels =
-          cast<RankedTensorType>(filter.getType()).getDimSize(0);
+      auto shape = cast<RankedTensorType>(filter.getType()).getShape();
       ingot::quant::QuantizedWeights quantized =
-          perChannel ? ingot::quant::quantizeWeightsPerChannel(*weights, channels)
-                     : ingot::quant::quantizeWeightsPerTensor(*weights);
+          axis == 0    ? ingot::quant::quantizeWeightsPerChannel(*weights,
+                                                                 shape[0])
+          : axis > 0   ? ingot::quant::quantizeWeightsPerLastAxis(*weights,
+                                                                  shape[axis])
+                       : ingot::quant::quantizeWeightsPerTensor(*weights);
       builder.setInsertionPoint(constant);
-      Value replacement =
-          quantizedConstant(builder, constant, quantized, perChannel);
+      Value replacement = quantizedConstant(builder, constant, quantized, axis);
       // Only this op's use changes: another user may still want floats.
       op->replaceUsesOfWith(filter, replacement);
       if (constant->use_empty())
@@ -95,9 +97,11 @@ struct QuantizeWeightsPass
     };
     getOperation().walk([&](Operation *op) {
       if (auto conv = dyn_cast<graph::Conv2DOp>(op))
-        quantizeFilter(op, conv.getFilter(), /*perChannel=*/true);
+        quantizeFilter(op, conv.getFilter(), /*axis=*/0);
+      else if (auto depthwise = dyn_cast<graph::DepthwiseConv2DOp>(op))
+        quantizeFilter(op, depthwise.getFilter(), /*axis=*/3);
       else if (auto fc = dyn_cast<graph::FullyConnectedOp>(op))
-        quantizeFilter(op, fc.getFilter(), /*perChannel=*/false);
+        quantizeFilter(op, fc.getFilter(), /*axis=*/-1);
     });
   }
 };

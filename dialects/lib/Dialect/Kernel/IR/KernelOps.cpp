@@ -189,6 +189,17 @@ template <typename ConvOp> static LogicalResult verifyFloatConv(ConvOp op) {
 
 LogicalResult Conv2DF32Op::verify() { return verifyFloatConv(*this); }
 
+LogicalResult DepthwiseConv2DHybridOp::verify() {
+  if (failed(verifyFloatConv(*this)))
+    return failure();
+  int64_t channels =
+      cast<RankedTensorType>(getOutput().getType()).getDimSize(3);
+  int64_t scales = getFilterScales().size();
+  if (scales != 1 && scales != channels)
+    return emitOpError("needs one filter scale or one per output channel");
+  return success();
+}
+
 LogicalResult Conv2DHybridOp::verify() {
   if (failed(verifyFloatConv(*this)))
     return failure();

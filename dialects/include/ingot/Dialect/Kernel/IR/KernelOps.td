@@ -242,6 +242,19 @@ def Kernel_Conv2DHybridOp : Kernel_ComputeOp<"conv2d_hybrid_f32_s8"> {
   }];
 }
 
+def Kernel_DepthwiseConv2DHybridOp : Kernel_ComputeOp<"depthwise_conv2d_hybrid_f32_s8"> {
+  let summary = "float32 depthwise convolution with int8 weights (dynamic range)";
+  let arguments = (ins AnyRankedTensor:$input, AnyRankedTensor:$filter,
+      Optional<AnyRankedTensor>:$bias,
+      DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$dilations,
+      DenseI64ArrayAttr:$padding, I64Attr:$depth_multiplier,
+      DenseF32ArrayAttr:$filter_scales,
+      F32Attr:$activation_min, F32Attr:$activation_max);
+  let assemblyFormat = [{
+    $input `,` $filter (`,` $bias^)? attr-dict `:` functional-type(operands, results)
+  }];
+}
+
 def Kernel_FullyConnectedHybridOp : Kernel_ComputeOp<"fully_connected_hybrid_f32_s8"> {
   let summary = "float32 matrix-vector product with int8 weights (dynamic range)";
   let arguments = (ins AnyRankedTensor:$input, AnyRankedTensor:$filter,
