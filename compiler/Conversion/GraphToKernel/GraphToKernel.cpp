@@ -151,7 +151,8 @@ void copyIngotAttributes(Operation *from, Operation *to) {
 
 constexpr const char *kInt8Only =
     "; ingot compiles float32, int8 (int8 weights, int32 biases) and "
-    "int16x8 tensors, and hybrid CONV_2D and FULLY_CONNECTED (float "
+    "int16x8 tensors, and hybrid CONV_2D, DEPTHWISE_CONV_2D and "
+    "FULLY_CONNECTED (float "
     "activations, int8 weights); docs/ops.md lists each operator's types";
 
 std::string convBlocker(Value input, Value filter, Value bias, Value output,

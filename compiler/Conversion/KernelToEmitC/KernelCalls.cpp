@@ -1,0 +1,526 @@
+//===- KernelCalls.cpp - One runtime call per kernel op -------------------===//
+//
+// This file implements the emission of each kernel op as a call to its
+// runtime function: the layer comment, the arena views of its result and
+// scratch memory, per-layer parameter arrays, and the argument list with
+// every shape and parameter as a literal.
+//
+//===----------------------------------------------------------------------===//
+#include "Conversion/KernelToEmitC/ModelEmitter.h"
+
+#include "llvm/ADT/TypeSwitch.h"
+
+using namespace mlir;
+
+namespace ingot::emitc_lowering {
+
+namespace {
+
+template <typename ConvOp>
+constexpr bool kIsDepthwise =
+    std::is_same_v<ConvOp, kernel::DepthwiseConv2DOp> ||
+    std::is_same_v<ConvOp, kernel::DepthwiseConv2DF32Op> ||
+    std::is_same_v<ConvOp, kernel::DepthwiseConv2DHybridOp> ||
+    std::is_same_v<ConvOp, kernel::DepthwiseConv2DS16Op>;
+
+/// The geometry every convolution kernel takes, in their shared order:
+/// input NHWC, filter height and width, output HWC, (depth multiplier),
+/// strides, dilations, and top/left padding.
+template <typename ConvOp>
+void appendConvolutionGeometry(CallArguments &call, ConvOp conv) {
+  auto in = tensorTypeOf(conv.getInput()).getShape();
+  auto filter = tensorTypeOf(conv.getFilter()).getShape();
+  auto out = tensorTypeOf(conv.getOutput()).getShape();
+  call.i32s(in).i32s(filter.slice(1, 2)).i32s(out.drop_front());
+  if constexpr (kIsDepthwise<ConvOp>)
+    call.i32(conv.getDepthMultiplier());
+  call.i32s(conv.getStrides()).i32s(conv.getDilations()).i32s(conv.getPadding());
+}
+
+} // namespace
+
+LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
+  Location loc = op->getLoc();
+  Block *invokeBody = builder.getInsertionBlock();
+  Value arena = invokeBody->getArguments().back();
+
+  auto layer = op->getAttrOfType<StringAttr>("ingot.layer");
+  if (!isa<kernel::WeightOp, kernel::AliasOp, kernel::StateOp>(op)) {
+    auto tfliteOp = op->getAttrOfType<StringAttr>("ingot.tflite_op");
+    std::string comment = "// " + (layer ? layer.str() : std::string("layer"));
+    if (tfliteOp)
+      comment += ": " + tfliteOp.str();
+    std::string tensorName = tensorNameOf(loc);
+    if (!tensorName.empty())
+      comment += " '" + commentSafe(tensorName) + "'";
+    emitc::VerbatimOp::create(builder, loc, builder.getStringAttr(comment));
+  }
+
+  // Views for results that live in the arena.
+  if (op->getNumResults() == 1) {
+    Value result = op->getResult(0);
+    if (auto weight = dyn_cast<kernel::WeightOp>(op)) {
+      RankedTensorType type = weight.getOutput().getType();
+      auto arrayType = emitc::ArrayType::get({type.getNumElements()},
+                                             type.getElementType());
+      pointers[result] = emitc::GetGlobalOp::create(builder, loc, arrayType,
+                                                    weight.getName());
+      return success();
+    }
+    if (auto alias = dyn_cast<kernel::AliasOp>(op)) {
+      pointers[result] = pointerTo(alias.getInput());
+      return success();
+    }
+    if (!pointers.count(result)) {
+      auto offset = op->getAttrOfType<IntegerAttr>(kernel::kArenaOffsetAttr);
+      if (!offset)
+        return op->emitError("has no planned arena offset; run "
+                             "ingot-plan-memory before this pass");
+      pointers[result] = arenaView(arena, tensorTypeOf(result).getElementType(),
+                                   offset.getInt(), loc);
+    }
+  }
+  if (isa<kernel::StateOp>(op))
+    return success();
+
+
+  auto shape = [](Value value) { return tensorTypeOf(value).getShape(); };
+  auto arrayName = [&](StringRef suffix) {
+    return (layer ? layer.str() : std::string("layer")) + "_" + suffix.str();
+  };
+  CallArguments call(builder);
+  auto biasArg = [&](Value bias) {
+    if (bias)
+      call.pointer(pointerTo(bias));
+    else
+      call.nullPointer();
+  };
+
+  return llvm::TypeSwitch<Operation *, LogicalResult>(op)
+      .Case<kernel::Conv2DOp, kernel::DepthwiseConv2DOp>([&](auto conv) {
+        constexpr bool depthwise = kIsDepthwise<decltype(conv)>;
+        Value multiplier = constArray(arrayName("multiplier"),
+                                      conv.getOutputMultiplier(), loc);
+        Value shift = constArray(arrayName("shift"), conv.getOutputShift(), loc);
+        call.pointer(pointerTo(conv.getInput()))
+            .pointer(pointerTo(conv.getFilter()));
+        biasArg(conv.getBias());
+        call.pointer(pointerTo(conv.getOutput()))
+            .pointer(multiplier)
+            .pointer(shift);
+        appendConvolutionGeometry(call, conv);
+        call.i32(conv.getInputOffset()).i32(conv.getOutputOffset())
+            .i32(conv.getActivationMin()).i32(conv.getActivationMax());
+        StringRef callee = depthwise ? "depthwise_conv2d_s8" : "conv2d_s8";
+        kernelHeaders.insert(callee);
+        call.emit(loc, ("ingot::ref::" + callee).str());
+        return success();
+      })
+      .Case([&](kernel::FullyConnectedOp fc) {
+        auto filter = shape(fc.getFilter());
+        int64_t depth = filter[1];
+        int64_t batches = tensorTypeOf(fc.getInput()).getNumElements() / depth;
+        call.pointer(pointerTo(fc.getInput())).pointer(pointerTo(fc.getFilter()));
+        biasArg(fc.getBias());
+        call.pointer(pointerTo(fc.getOutput()))
+            .i32(batches).i32(depth).i32(filter[0])
+            .i32(fc.getInputOffset()).i32(fc.getFilterOffset())
+            .i32(fc.getOutputOffset())
+            .i32(fc.getOutputMultiplier()).i32(fc.getOutputShift())
+            .i32(fc.getActivationMin()).i32(fc.getActivationMax());
+        kernelHeaders.insert("fully_connected_s8");
+        call.emit(loc, "ingot::ref::fully_connected_s8");
+        return success();
+      })
+      .Case([&](kernel::AddOp add) {
+        call.pointer(pointerTo(add.getLhs()))
+            .pointer(pointerTo(add.getRhs()))
+            .pointer(pointerTo(add.getOutput()))
+            .i32(tensorTypeOf(add.getOutput()).getNumElements())
+            .i32(add.getInput1Offset()).i32(add.getInput1Multiplier())
+            .i32(add.getInput1Shift())
+            .i32(add.getInput2Offset()).i32(add.getInput2Multiplier())
+            .i32(add.getInput2Shift())
+            .i32(add.getLeftShift()).i32(add.getOutputOffset())
+            .i32(add.getOutputMultiplier()).i32(add.getOutputShift())
+            .i32(add.getActivationMin()).i32(add.getActivationMax());
+        kernelHeaders.insert("add_s8");
+        call.emit(loc, "ingot::ref::add_s8");
+        return success();
+      })
+      .Case<kernel::AveragePool2DOp, kernel::MaxPool2DOp,
+            kernel::AveragePool2DS16Op, kernel::MaxPool2DS16Op>([&](auto pool) {
+        auto in = shape(pool.getInput());
+        auto out = shape(pool.getOutput());
+        call.pointer(pointerTo(pool.getInput()))
+            .pointer(pointerTo(pool.getOutput()))
+            .i32s(in).i32s(out.slice(1, 2))
+            .i32s(pool.getFilter()).i32s(pool.getStrides())
+            .i32s(pool.getPadding())
+            .i32(pool.getActivationMin()).i32(pool.getActivationMax());
+        StringRef callee =
+            isa<kernel::AveragePool2DOp>(op)      ? "average_pool2d_s8"
+            : isa<kernel::MaxPool2DOp>(op)        ? "max_pool2d_s8"
+            : isa<kernel::AveragePool2DS16Op>(op) ? "average_pool2d_s16"
+                                                  : "max_pool2d_s16";
+        kernelHeaders.insert(callee);
+        call.emit(loc, ("ingot::ref::" + callee).str());
+        return success();
+      })
+      .Case([&](kernel::SoftmaxOp softmax) {
+        auto in = shape(softmax.getInput());
+        int64_t depth = in.empty() ? 1 : in.back();
+        int64_t outer = tensorTypeOf(softmax.getInput()).getNumElements() / depth;
+        call.pointer(pointerTo(softmax.getInput()))
+            .pointer(pointerTo(softmax.getOutput()))
+            .i32(outer).i32(depth)
+            .i32(softmax.getInputMultiplier())
+            .i32(softmax.getInputLeftShift()).i32(softmax.getDiffMin());
+        StringRef callee =
+            tensorTypeOf(softmax.getOutput()).getElementType().isInteger(16)
+                ? "softmax_s8_s16"
+                : "softmax_s8";
+        kernelHeaders.insert(callee);
+        call.emit(loc, ("ingot::ref::" + callee).str());
+        return success();
+      })
+      .Case([&](kernel::RequantizeOp requantize) {
+        auto typeTag = [](Value value) {
+          Type element = tensorTypeOf(value).getElementType();
+          return "s" + std::to_string(element.getIntOrFloatBitWidth());
+        };
+        std::string callee = "requantize_" + typeTag(requantize.getInput()) +
+                             "_" + typeTag(requantize.getOutput());
+        call.pointer(pointerTo(requantize.getInput()))
+            .pointer(pointerTo(requantize.getOutput()))
+            .i32(tensorTypeOf(requantize.getOutput()).getNumElements())
+            .i32(requantize.getInputZeroPoint())
+            .i32(requantize.getOutputZeroPoint())
+            .i32(requantize.getMultiplier()).i32(requantize.getShift());
+        kernelHeaders.insert(builder.getStringAttr(callee).getValue());
+        call.emit(loc, "ingot::ref::" + callee);
+        return success();
+      })
+      .Case([&](kernel::QuantizeOp quantize) {
+        call.pointer(pointerTo(quantize.getInput()))
+            .pointer(pointerTo(quantize.getOutput()))
+            .i32(tensorTypeOf(quantize.getOutput()).getNumElements())
+            .f32(quantize.getScale().convertToFloat())
+            .i32(quantize.getZeroPoint());
+        std::string callee =
+            "quantize_f32_s" +
+            std::to_string(tensorTypeOf(quantize.getOutput())
+                               .getElementType()
+                               .getIntOrFloatBitWidth());
+        kernelHeaders.insert(builder.getStringAttr(callee).getValue());
+        call.emit(loc, "ingot::ref::" + callee);
+        return success();
+      })
+      .Case([&](kernel::DequantizeOp dequantize) {
+        call.pointer(pointerTo(dequantize.getInput()))
+            .pointer(pointerTo(dequantize.getOutput()))
+            .i32(tensorTypeOf(dequantize.getOutput()).getNumElements())
+            .f32(dequantize.getScale().convertToFloat())
+            .i32(dequantize.getZeroPoint());
+        std::string callee =
+            "dequantize_s" +
+            std::to_string(tensorTypeOf(dequantize.getInput())
+                               .getElementType()
+                               .getIntOrFloatBitWidth()) +
+            "_f32";
+        kernelHeaders.insert(builder.getStringAttr(callee).getValue());
+        call.emit(loc, "ingot::ref::" + callee);
+        return success();
+      })
+      .Case([&](kernel::SvdfOp svdf) {
+        auto feature = shape(svdf.getWeightsFeature());
+        auto time = shape(svdf.getWeightsTime());
+        auto in = shape(svdf.getInput());
+        int64_t filters = feature[0];
+        call.pointer(pointerTo(svdf.getInput()))
+            .pointer(pointerTo(svdf.getWeightsFeature()))
+            .pointer(pointerTo(svdf.getWeightsTime()));
+        biasArg(svdf.getBias());
+        call.pointer(pointerTo(svdf.getActivationState()))
+            .pointer(pointerTo(svdf.getOutput()))
+            .i32(in[0]).i32(in[1]).i32(filters)
+            .i32(filters / static_cast<int64_t>(svdf.getRank()))
+            .i32(time[1]).i32(svdf.getRank())
+            .i32(svdf.getInputZeroPoint()).i32(svdf.getStateZeroPoint())
+            .i32(svdf.getOutputZeroPoint())
+            .i32(svdf.getFeatureMultiplier()).i32(svdf.getFeatureShift())
+            .i32(svdf.getTimeMultiplier()).i32(svdf.getTimeShift())
+            .i32(svdf.getActivationMin()).i32(svdf.getActivationMax());
+        kernelHeaders.insert("svdf_s8");
+        call.emit(loc, "ingot::ref::svdf_s8");
+        return success();
+      })
+      .Case<kernel::Conv2DF32Op, kernel::DepthwiseConv2DF32Op>([&](auto conv) {
+        bool depthwise = isa<kernel::DepthwiseConv2DF32Op>(op);
+        call.pointer(pointerTo(conv.getInput()))
+            .pointer(pointerTo(conv.getFilter()));
+        biasArg(conv.getBias());
+        call.pointer(pointerTo(conv.getOutput()));
+        appendConvolutionGeometry(call, conv);
+        call.f32(conv.getActivationMin().convertToFloat())
+            .f32(conv.getActivationMax().convertToFloat());
+        StringRef callee = depthwise ? "depthwise_conv2d_f32" : "conv2d_f32";
+        kernelHeaders.insert(callee);
+        call.emit(loc, ("ingot::ref::" + callee).str());
+        return success();
+      })
+      .Case([&](kernel::Conv2DHybridOp conv) {
+        SmallVector<float> scaleValues(conv.getFilterScales().begin(),
+                                       conv.getFilterScales().end());
+        Value scales = constArray(arrayName("filter_scales"),
+                                  ArrayRef<float>(scaleValues), loc);
+        Value scratch = scratchView(op, builder.getI8Type(), loc);
+        call.pointer(pointerTo(conv.getInput()))
+            .pointer(pointerTo(conv.getFilter()))
+            .pointer(scales)
+            .i32(scaleValues.size());
+        biasArg(conv.getBias());
+        call.pointer(pointerTo(conv.getOutput())).pointer(scratch);
+        appendConvolutionGeometry(call, conv);
+        call.f32(conv.getActivationMin().convertToFloat())
+            .f32(conv.getActivationMax().convertToFloat());
+        kernelHeaders.insert("conv2d_hybrid_f32_s8");
+        call.emit(loc, "ingot::ref::conv2d_hybrid_f32_s8");
+        return success();
+      })
+      .Case([&](kernel::DepthwiseConv2DHybridOp conv) {
+        SmallVector<float> scaleValues(conv.getFilterScales().begin(),
+                                       conv.getFilterScales().end());
+        Value scales = constArray(arrayName("filter_scales"),
+                                  ArrayRef<float>(scaleValues), loc);
+        Value scratch = scratchView(op, builder.getI8Type(), loc);
+        call.pointer(pointerTo(conv.getInput()))
+            .pointer(pointerTo(conv.getFilter()))
+            .pointer(scales)
+            .i32(scaleValues.size());
+        biasArg(conv.getBias());
+        call.pointer(pointerTo(conv.getOutput())).pointer(scratch);
+        appendConvolutionGeometry(call, conv);
+        call.f32(conv.getActivationMin().convertToFloat())
+            .f32(conv.getActivationMax().convertToFloat());
+        kernelHeaders.insert("depthwise_conv2d_hybrid_f32_s8");
+        call.emit(loc, "ingot::ref::depthwise_conv2d_hybrid_f32_s8");
+        return success();
+      })
+      .Case([&](kernel::FullyConnectedHybridOp fc) {
+        auto filter = shape(fc.getFilter());
+        int64_t depth = filter[1];
+        int64_t batches = tensorTypeOf(fc.getInput()).getNumElements() / depth;
+        Value scratch = scratchView(op, builder.getI8Type(), loc);
+        call.pointer(pointerTo(fc.getInput()))
+            .pointer(pointerTo(fc.getFilter()))
+            .f32(fc.getFilterScale().convertToFloat());
+        biasArg(fc.getBias());
+        call.pointer(pointerTo(fc.getOutput()))
+            .pointer(scratch)
+            .i32(batches).i32(depth).i32(filter[0])
+            .f32(fc.getActivationMin().convertToFloat())
+            .f32(fc.getActivationMax().convertToFloat());
+        kernelHeaders.insert("fully_connected_hybrid_f32_s8");
+        call.emit(loc, "ingot::ref::fully_connected_hybrid_f32_s8");
+        return success();
+      })
+      .Case([&](kernel::FullyConnectedF32Op fc) {
+        auto filter = shape(fc.getFilter());
+        int64_t depth = filter[1];
+        int64_t batches = tensorTypeOf(fc.getInput()).getNumElements() / depth;
+        call.pointer(pointerTo(fc.getInput())).pointer(pointerTo(fc.getFilter()));
+        biasArg(fc.getBias());
+        call.pointer(pointerTo(fc.getOutput()))
+            .i32(batches).i32(depth).i32(filter[0])
+            .f32(fc.getActivationMin().convertToFloat())
+            .f32(fc.getActivationMax().convertToFloat());
+        kernelHeaders.insert("fully_connected_f32");
+        call.emit(loc, "ingot::ref::fully_connected_f32");
+        return success();
+      })
+      .Case([&](kernel::AddF32Op add) {
+        call.pointer(pointerTo(add.getLhs()))
+            .pointer(pointerTo(add.getRhs()))
+            .pointer(pointerTo(add.getOutput()))
+            .i32(tensorTypeOf(add.getOutput()).getNumElements())
+            .f32(add.getActivationMin().convertToFloat())
+            .f32(add.getActivationMax().convertToFloat());
+        kernelHeaders.insert("add_f32");
+        call.emit(loc, "ingot::ref::add_f32");
+        return success();
+      })
+      .Case<kernel::AveragePool2DF32Op, kernel::MaxPool2DF32Op>([&](auto pool) {
+        auto in = shape(pool.getInput());
+        auto out = shape(pool.getOutput());
+        call.pointer(pointerTo(pool.getInput()))
+            .pointer(pointerTo(pool.getOutput()))
+            .i32s(in).i32s(out.slice(1, 2))
+            .i32s(pool.getFilter()).i32s(pool.getStrides())
+            .i32s(pool.getPadding())
+            .f32(pool.getActivationMin().convertToFloat())
+            .f32(pool.getActivationMax().convertToFloat());
+        StringRef callee = isa<kernel::AveragePool2DF32Op>(op)
+                               ? "average_pool2d_f32"
+                               : "max_pool2d_f32";
+        kernelHeaders.insert(callee);
+        call.emit(loc, ("ingot::ref::" + callee).str());
+        return success();
+      })
+      .Case([&](kernel::SoftmaxF32Op softmax) {
+        auto in = shape(softmax.getInput());
+        int64_t depth = in.empty() ? 1 : in.back();
+        int64_t outer = tensorTypeOf(softmax.getInput()).getNumElements() / depth;
+        call.pointer(pointerTo(softmax.getInput()))
+            .pointer(pointerTo(softmax.getOutput()))
+            .i32(outer).i32(depth)
+            .f32(softmax.getBeta().convertToFloat());
+        kernelHeaders.insert("softmax_f32");
+        call.emit(loc, "ingot::ref::softmax_f32");
+        return success();
+      })
+      .Case([&](kernel::DepthwiseConv2DS16Op conv) {
+        Value multiplier = constArray(arrayName("multiplier"),
+                                      conv.getOutputMultiplier(), loc);
+        Value shift = constArray(arrayName("shift"), conv.getOutputShift(), loc);
+        call.pointer(pointerTo(conv.getInput()))
+            .pointer(pointerTo(conv.getFilter()));
+        biasArg(conv.getBias());
+        call.pointer(pointerTo(conv.getOutput()))
+            .pointer(multiplier)
+            .pointer(shift);
+        appendConvolutionGeometry(call, conv);
+        call.i32(conv.getActivationMin()).i32(conv.getActivationMax());
+        kernelHeaders.insert("depthwise_conv2d_s16");
+        call.emit(loc, "ingot::ref::depthwise_conv2d_s16");
+        return success();
+      })
+      .Case([&](kernel::FullyConnectedS16Op fc) {
+        auto filter = shape(fc.getFilter());
+        int64_t depth = filter[1];
+        int64_t batches = tensorTypeOf(fc.getInput()).getNumElements() / depth;
+        call.pointer(pointerTo(fc.getInput())).pointer(pointerTo(fc.getFilter()));
+        biasArg(fc.getBias());
+        call.pointer(pointerTo(fc.getOutput()))
+            .i32(batches).i32(depth).i32(filter[0])
+            .i32(fc.getOutputMultiplier()).i32(fc.getOutputShift())
+            .i32(fc.getActivationMin()).i32(fc.getActivationMax());
+        kernelHeaders.insert("fully_connected_s16");
+        call.emit(loc, "ingot::ref::fully_connected_s16");
+        return success();
+      })
+      .Case([&](kernel::Conv2DS16Op conv) {
+        Value multiplier = constArray(arrayName("multiplier"),
+                                      conv.getOutputMultiplier(), loc);
+        Value shift = constArray(arrayName("shift"), conv.getOutputShift(), loc);
+        call.pointer(pointerTo(conv.getInput()))
+            .pointer(pointerTo(conv.getFilter()));
+        biasArg(conv.getBias());
+        call.pointer(pointerTo(conv.getOutput()))
+            .pointer(multiplier)
+            .pointer(shift);
+        appendConvolutionGeometry(call, conv);
+        call.i32(conv.getActivationMin()).i32(conv.getActivationMax());
+        kernelHeaders.insert("conv2d_s16");
+        call.emit(loc, "ingot::ref::conv2d_s16");
+        return success();
+      })
+      .Case([&](kernel::TransposeConv2DS16Op conv) {
+        Value multiplier = constArray(arrayName("multiplier"),
+                                      conv.getOutputMultiplier(), loc);
+        Value shift = constArray(arrayName("shift"), conv.getOutputShift(), loc);
+        auto in = shape(conv.getInput());
+        auto filter = shape(conv.getFilter());
+        auto out = shape(conv.getOutput());
+        call.pointer(pointerTo(conv.getInput()))
+            .pointer(pointerTo(conv.getFilter()));
+        biasArg(conv.getBias());
+        call.pointer(pointerTo(conv.getOutput()))
+            .pointer(multiplier)
+            .pointer(shift)
+            .i32s(in).i32s(filter.slice(1, 2)).i32s(out.drop_front())
+            .i32s(conv.getStrides()).i32s(conv.getPadding())
+            .i32(conv.getActivationMin()).i32(conv.getActivationMax());
+        kernelHeaders.insert("transpose_conv2d_s16");
+        call.emit(loc, "ingot::ref::transpose_conv2d_s16");
+        return success();
+      })
+      .Case<kernel::AddS16Op, kernel::SubS16Op>([&](auto binary) {
+        bool isAdd = isa<kernel::AddS16Op>(op);
+        Value outputShape = constArray(arrayName("output_shape"),
+                                       binary.getOutputShape(), loc);
+        Value strides1 = constArray(arrayName("input1_strides"),
+                                    binary.getInput1Strides(), loc);
+        Value strides2 = constArray(arrayName("input2_strides"),
+                                    binary.getInput2Strides(), loc);
+        call.pointer(pointerTo(binary.getLhs()))
+            .pointer(pointerTo(binary.getRhs()))
+            .pointer(pointerTo(binary.getOutput()))
+            .pointer(outputShape).pointer(strides1).pointer(strides2)
+            .i32(binary.getOutputShape().size())
+            .i32(binary.getInput1Offset()).i32(binary.getInput1Multiplier())
+            .i32(binary.getInput1Shift())
+            .i32(binary.getInput2Offset()).i32(binary.getInput2Multiplier())
+            .i32(binary.getInput2Shift())
+            .i32(binary.getOutputOffset()).i32(binary.getOutputMultiplier())
+            .i32(binary.getOutputShift())
+            .i32(binary.getActivationMin()).i32(binary.getActivationMax());
+        StringRef callee = isAdd ? "add_s16" : "sub_s16";
+        kernelHeaders.insert(callee);
+        call.emit(loc, ("ingot::ref::" + callee).str());
+        return success();
+      })
+      .Case([&](kernel::LeakyReluS16Op relu) {
+        call.pointer(pointerTo(relu.getInput()))
+            .pointer(pointerTo(relu.getOutput()))
+            .i32(tensorTypeOf(relu.getOutput()).getNumElements())
+            .i32(relu.getInputZeroPoint()).i32(relu.getOutputZeroPoint())
+            .i32(relu.getIdentityMultiplier()).i32(relu.getIdentityShift())
+            .i32(relu.getAlphaMultiplier()).i32(relu.getAlphaShift());
+        kernelHeaders.insert("leaky_relu_s16");
+        call.emit(loc, "ingot::ref::leaky_relu_s16");
+        return success();
+      })
+      .Case([&](kernel::PadS16Op pad) {
+        auto inShape = shape(pad.getInput());
+        SmallVector<int32_t> input32(inShape.begin(), inShape.end());
+        Value inputShape = constArray(arrayName("input_shape"), input32, loc);
+        Value before = constArray(arrayName("pad_before"), pad.getPadBefore(), loc);
+        Value after = constArray(arrayName("pad_after"), pad.getPadAfter(), loc);
+        call.pointer(pointerTo(pad.getInput()))
+            .pointer(pointerTo(pad.getOutput()))
+            .pointer(inputShape).pointer(before).pointer(after)
+            .i32(input32.size()).i32(pad.getPadValue());
+        kernelHeaders.insert("pad_s16");
+        call.emit(loc, "ingot::ref::pad_s16");
+        return success();
+      })
+      .Case([&](kernel::StridedSliceS16Op slice) {
+        auto inShape = shape(slice.getInput());
+        SmallVector<int32_t> input32(inShape.begin(), inShape.end());
+        Value inputShape = constArray(arrayName("input_shape"), input32, loc);
+        Value start = constArray(arrayName("start"), slice.getStart(), loc);
+        Value stride = constArray(arrayName("stride"), slice.getStride(), loc);
+        Value sliceShape =
+            constArray(arrayName("slice_shape"), slice.getSliceShape(), loc);
+        call.pointer(pointerTo(slice.getInput()))
+            .pointer(pointerTo(slice.getOutput()))
+            .pointer(inputShape).pointer(start).pointer(stride)
+            .pointer(sliceShape).i32(input32.size());
+        kernelHeaders.insert("strided_slice_s16");
+        call.emit(loc, "ingot::ref::strided_slice_s16");
+        return success();
+      })
+      .Case([&](kernel::CopyOp copy) {
+        call.pointer(pointerTo(copy.getOutput()))
+            .pointer(pointerTo(copy.getInput()))
+            .i32(bytesOf(copy.getInput()));
+        call.emit(loc, "std::memcpy");
+        return success();
+      })
+      .Default([&](Operation *other) {
+        return other->emitError("has no C++ kernel to call");
+      });
+}
+
+} // namespace ingot::emitc_lowering
