@@ -200,6 +200,20 @@ FailureOr<RankedTensorType> ModelImporter::tensorType(int32_t tensorIndex,
         "with a fixed batch size";
     return user ? user->fail(message) : fail(message);
   }
+  // Element counts (and byte sizes computed from them) must not overflow;
+  // 2^31 elements is far beyond any model a microcontroller runs.
+  constexpr int64_t kMaxElements = int64_t{1} << 31;
+  int64_t elements = 1;
+  for (int64_t extent : shape) {
+    if (extent != 0 && elements > kMaxElements / extent) {
+      std::string message =
+          "tensor '" + tensorName(tensor) +
+          "' has more than 2^31 elements; the model is corrupt or far too "
+          "large for ingot";
+      return user ? user->fail(message) : fail(message);
+    }
+    elements *= extent;
+  }
   FailureOr<Type> element = elementType(tensor, user);
   if (failed(element))
     return failure();
