@@ -44,10 +44,12 @@ void ingot::buildEvaluationPipeline(OpPassManager &pm) {
 
 void ingot::buildInt8QuantizationPipeline(OpPassManager &pm,
                                           const std::string &ioType,
-                                          const std::string &activationType) {
+                                          const std::string &activationType,
+                                          bool strict) {
   QuantizeInt8PassOptions options;
   options.ioType = ioType;
   options.activationType = activationType;
+  options.strict = strict;
   pm.addNestedPass<func::FuncOp>(createQuantizeInt8Pass(options));
 }
 

@@ -36,9 +36,12 @@ void buildEvaluationPipeline(mlir::OpPassManager &pm);
 
 /// Full-integer quantization of a graph annotated with calibrated ranges.
 /// `activationType` is "int8", or "int16" for the int16x8 scheme.
+/// `strict` fails on operators without an integer form instead of keeping
+/// them in float.
 void buildInt8QuantizationPipeline(mlir::OpPassManager &pm,
                                    const std::string &ioType,
-                                   const std::string &activationType = "int8");
+                                   const std::string &activationType = "int8",
+                                   bool strict = false);
 
 /// graph dialect (as imported) -> planned kernel dialect.
 void buildGraphToKernelPipeline(mlir::OpPassManager &pm);

@@ -363,11 +363,13 @@ static std::string typeBlocker(Operation *op) {
         return "has types without a kernel (SUB is supported on int16)";
       })
       .Case([](graph::LeakyReluOp op) -> std::string {
+        if (allF32({op.getInput(), op.getOutput()}))
+          return "";
         if (isPerTensorInt(op.getInput(), 16) &&
             isPerTensorInt(op.getOutput(), 16))
           return "";
         return "has types without a kernel (LEAKY_RELU is supported on "
-               "int16)";
+               "float32 and int16)";
       })
       .Case([](graph::TransposeConvOp op) -> std::string {
         if (!isS16Weighted(op.getInput(), op.getFilter(), op.getBias(),
@@ -907,6 +909,9 @@ struct LowerLeakyRelu : LoweringPattern<graph::LeakyReluOp> {
   LogicalResult
   matchAndRewrite(graph::LeakyReluOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
+    if (isF32(op.getInput()))
+      return replace<kernel::LeakyReluF32Op>(op, rewriter, adaptor.getInput(),
+                                             op.getAlphaAttr());
     return replaceWithKernel<kernel::LeakyReluS16Op>(
         op, *getTypeConverter(), {adaptor.getInput()}, {}, rewriter);
   }

@@ -367,6 +367,15 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
         call.emit(loc, ("ingot::ref::" + callee).str());
         return success();
       })
+      .Case([&](kernel::LeakyReluF32Op relu) {
+        call.pointer(pointerTo(relu.getInput()))
+            .pointer(pointerTo(relu.getOutput()))
+            .i32(tensorTypeOf(relu.getOutput()).getNumElements())
+            .f32(relu.getAlpha().convertToFloat());
+        kernelHeaders.insert("leaky_relu_f32");
+        call.emit(loc, "ingot::ref::leaky_relu_f32");
+        return success();
+      })
       .Case([&](kernel::SoftmaxF32Op softmax) {
         auto in = shape(softmax.getInput());
         int64_t depth = in.empty() ? 1 : in.back();

@@ -100,6 +100,10 @@ def QuantizeInt8Pass : Pass<"ingot-quantize-int8", "::mlir::func::FuncOp"> {
     fully connected filters, and int32 biases with scale input scale times
     filter scale. With io-type=float32 a QUANTIZE follows each input and a
     DEQUANTIZE precedes each output, like inference_input_type float.
+    An operator with no integer form stays float between a DEQUANTIZE of
+    its inputs and a QUANTIZE (with its calibrated range) in front of its
+    integer users, and is marked `ingot.kept_float`; with `strict`, the pass
+    fails instead, naming every such operator.
   }];
   let options = [
     Option<"ioType", "io-type", "std::string", /*default=*/"\"float32\"",
@@ -108,7 +112,10 @@ def QuantizeInt8Pass : Pass<"ingot-quantize-int8", "::mlir::func::FuncOp"> {
     Option<"activationType", "activation-type", "std::string",
            /*default=*/"\"int8\"",
            "int8 (asymmetric) or int16 (symmetric, the int16x8 scheme with "
-           "int8 weights and int64 biases)">
+           "int8 weights and int64 biases)">,
+    Option<"strict", "strict", "bool", /*default=*/"false",
+           "Fail, naming every operator that has no integer form, instead "
+           "of keeping those operators in float">
   ];
   let dependentDialects = ["::ingot::graph::GraphDialect",
                            "::mlir::quant::QuantDialect"];

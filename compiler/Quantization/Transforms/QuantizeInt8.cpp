@@ -59,9 +59,10 @@ std::optional<std::vector<float>> floatValues(Value value) {
 class Int8Quantizer {
 public:
   Int8Quantizer(func::FuncOp function, bool floatInterface,
-                bool int16Activations)
+                bool int16Activations, bool strict)
       : function(function), floatInterface(floatInterface),
-        int16Activations(int16Activations), builder(function.getContext()) {}
+        int16Activations(int16Activations), strict(strict),
+        builder(function.getContext()) {}
 
   LogicalResult run();
 
@@ -69,6 +70,10 @@ private:
   LogicalResult quantizeInputs();
   LogicalResult quantizeOp(Operation *op);
   LogicalResult quantizeOutputs();
+  /// Keeps `op` in float between DEQUANTIZE and (at its users) QUANTIZE.
+  LogicalResult keepFloat(Operation *op);
+  /// Quantizes float activation operands that come from ops kept in float.
+  void requantizeFloatOperands(Operation *op);
   /// The calibrated type of `op`'s result.
   FailureOr<mq::UniformQuantizedType> calibratedType(Operation *op);
   /// Replaces the float constant `filter` used by `user` with int8 values.
@@ -92,8 +97,54 @@ private:
   func::FuncOp function;
   bool floatInterface;
   bool int16Activations;
+  bool strict;
   OpBuilder builder;
+  /// The calibrated integer type of each output of an op kept in float.
+  llvm::DenseMap<Value, mq::UniformQuantizedType> floatOutputTypes;
 };
+
+/// The ops ingot can give integer types, as the converter's
+/// TFLITE_BUILTINS_INT8 set would for this graph.
+bool isQuantizable(Operation *op) {
+  return isa<graph::Conv2DOp, graph::DepthwiseConv2DOp,
+             graph::FullyConnectedOp, graph::AddOp, graph::AveragePool2DOp,
+             graph::MaxPool2DOp, graph::ReshapeOp, graph::SoftmaxOp>(op);
+}
+
+/// Operands of a quantizable op that are activations (not weights).
+unsigned activationOperands(Operation *op) {
+  return isa<graph::AddOp>(op) ? 2 : 1;
+}
+
+LogicalResult Int8Quantizer::keepFloat(Operation *op) {
+  FailureOr<mq::UniformQuantizedType> type = calibratedType(op);
+  if (failed(type))
+    return failure();
+  floatOutputTypes[op->getResult(0)] = *type;
+  builder.setInsertionPoint(op);
+  for (OpOperand &operand : op->getOpOperands()) {
+    Value value = operand.get();
+    if (!typeOf(value))
+      continue;
+    operand.set(graph::DequantizeOp::create(
+        builder, op->getLoc(), withElement(value, builder.getF32Type()), value));
+  }
+  op->setAttr("ingot.kept_float", builder.getUnitAttr());
+  return success();
+}
+
+void Int8Quantizer::requantizeFloatOperands(Operation *op) {
+  builder.setInsertionPoint(op);
+  for (unsigned i = 0; i < activationOperands(op); ++i) {
+    Value value = op->getOperand(i);
+    auto it = floatOutputTypes.find(value);
+    if (it == floatOutputTypes.end())
+      continue;
+    op->setOperand(i, graph::QuantizeOp::create(
+                          builder, op->getLoc(),
+                          withElement(value, it->second), value));
+  }
+}
 
 LogicalResult Int8Quantizer::quantizeInputs() {
   auto ranges = function->getAttrOfType<ArrayAttr>("ingot.input_ranges");
@@ -247,7 +298,9 @@ LogicalResult Int8Quantizer::quantizeOp(Operation *op) {
   auto weighted = [&](auto conv, int filterAxis) -> LogicalResult {
     mq::UniformQuantizedType input = typeOf(conv.getInput());
     FailureOr<mq::UniformQuantizedType> output = calibratedType(op);
-    if (!input || failed(output))
+    if (!input)
+      return op->emitError("has an input that is not quantized");
+    if (failed(output))
       return failure();
     FailureOr<std::vector<float>> scales =
         quantizeFilter(op, conv.getFilter(), filterAxis);
@@ -291,14 +344,17 @@ LogicalResult Int8Quantizer::quantizeOp(Operation *op) {
 LogicalResult Int8Quantizer::quantizeOutputs() {
   auto returnOp =
       cast<func::ReturnOp>(function.getBody().front().getTerminator());
-  if (floatInterface) {
-    builder.setInsertionPoint(returnOp);
-    for (OpOperand &operand : returnOp->getOpOperands()) {
-      Value value = operand.get();
-      auto dequantize = graph::DequantizeOp::create(
+  builder.setInsertionPoint(returnOp);
+  for (OpOperand &operand : returnOp->getOpOperands()) {
+    Value value = operand.get();
+    if (floatInterface && typeOf(value)) {
+      operand.set(graph::DequantizeOp::create(
           builder, returnOp.getLoc(),
-          withElement(value, builder.getF32Type()), value);
-      operand.set(dequantize);
+          withElement(value, builder.getF32Type()), value));
+    } else if (!floatInterface && floatOutputTypes.count(value)) {
+      operand.set(graph::QuantizeOp::create(
+          builder, returnOp.getLoc(),
+          withElement(value, floatOutputTypes[value]), value));
     }
   }
   function.setType(builder.getFunctionType(
@@ -308,13 +364,48 @@ LogicalResult Int8Quantizer::quantizeOutputs() {
 }
 
 LogicalResult Int8Quantizer::run() {
+  auto isBookkeeping = [](Operation &op) {
+    return isa<graph::ConstOp, graph::VariableOp, graph::QuantizeOp,
+               graph::DequantizeOp, func::ReturnOp>(op);
+  };
+  if (strict) {
+    // Checked before anything is rewritten, so that one error names every
+    // operator, as the converter's TFLITE_BUILTINS_INT8 does.
+    SmallVector<Operation *> floatOnly;
+    for (Operation &op : function.getBody().front())
+      if (!isBookkeeping(op) && !isQuantizable(&op))
+        floatOnly.push_back(&op);
+    if (!floatOnly.empty()) {
+      InFlightDiagnostic diag = function.emitError(
+          "cannot be quantized to integers only (--strict): ");
+      for (auto [i, op] : llvm::enumerate(floatOnly)) {
+        auto name = op->getAttrOfType<StringAttr>("ingot.tflite_op");
+        auto index = op->getAttrOfType<IntegerAttr>("ingot.tflite_index");
+        diag << (i ? ", " : "") << "operator ";
+        if (index)
+          diag << "#" << index.getInt() << " ";
+        diag << "("
+             << (name ? name.getValue() : op->getName().getStringRef())
+             << ")";
+      }
+      diag << " has no integer kernel; drop --strict to keep "
+              "them in float between QUANTIZE and DEQUANTIZE";
+      return failure();
+    }
+  }
   if (failed(quantizeInputs()))
     return failure();
   for (Operation &op :
        llvm::make_early_inc_range(function.getBody().front())) {
-    if (isa<graph::ConstOp, graph::VariableOp, graph::QuantizeOp,
-            func::ReturnOp>(op))
+    if (isBookkeeping(op))
       continue;
+    if (!isQuantizable(&op)) {
+      if (failed(keepFloat(&op)))
+        return failure();
+      op.removeAttr("ingot.range");
+      continue;
+    }
+    requantizeFloatOperands(&op);
     if (failed(quantizeOp(&op)))
       return failure();
     op.removeAttr("ingot.range");
@@ -337,7 +428,7 @@ struct QuantizeInt8Pass : ingot::impl::QuantizeInt8PassBase<QuantizeInt8Pass> {
       return signalPassFailure();
     }
     Int8Quantizer quantizer(getOperation(), ioType == "float32",
-                            activationType == "int16");
+                            activationType == "int16", strict);
     if (failed(quantizer.run()))
       signalPassFailure();
   }

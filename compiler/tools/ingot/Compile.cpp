@@ -155,7 +155,8 @@ OwningOpRef<ModuleOp> lowerModel(MLIRContext &context, llvm::StringRef modelPath
     std::string ioType = wide && quantization.ioType == "int8"
                              ? std::string("int16")
                              : quantization.ioType;
-    buildInt8QuantizationPipeline(pm, ioType, wide ? "int16" : "int8");
+    buildInt8QuantizationPipeline(pm, ioType, wide ? "int16" : "int8",
+                                  quantization.strict);
   }
   if (stage == Stage::Graph) {
     if (failed(pm.run(*module)))

@@ -29,6 +29,8 @@ struct QuantizationSettings {
   std::string calibrationSamples = "all";
   /// "float32" or "int8".
   std::string ioType = "float32";
+  /// Fail on operators without an integer form (TFLITE_BUILTINS_INT8).
+  bool strict = false;
 };
 void setQuantization(const QuantizationSettings &settings);
 

@@ -156,6 +156,15 @@ static cl::opt<std::string> evalLabels(
     cl::value_desc("FILE.csv"), cl::sub(compileCommand),
     cl::sub(quantizeCommand), cl::cat(category));
 
+static cl::opt<bool> strictQuantization(
+    "strict",
+    cl::desc("With --quantize=int8/int16x8: fail, naming every operator "
+             "that has no integer form (like TFLITE_BUILTINS_INT8), instead "
+             "of keeping those operators in float between QUANTIZE and "
+             "DEQUANTIZE"),
+    cl::sub(compileCommand), cl::sub(runCommand), cl::sub(inspectCommand),
+    cl::sub(quantizeCommand), cl::cat(category));
+
 // inspect, and the --eval report
 static cl::opt<bool> jsonOutput("json",
                                 cl::desc("Print JSON (inspect; the --eval "
@@ -199,7 +208,7 @@ int main(int argc, char **argv) {
     return 1;
   }
   setQuantization({quantizeMode, calibrationData, calibrationMethod,
-                   calibrationSamples, ioType});
+                   calibrationSamples, ioType, strictQuantization});
   if (compileCommand || quantizeCommand) {
     if (evalSamples != "all" && evalSamples != "even" && evalSamples != "odd") {
       errs() << "ingot: error: --eval-samples takes all, even or odd\n";

@@ -16,13 +16,3 @@ func.func @uncalibrated(%arg0: tensor<1x2xf32>) -> tensor<1x2xf32> attributes {i
 func.func @uncalibrated_input(%arg0: tensor<1x2xf32>) -> tensor<1x2xf32> {
   return %arg0 : tensor<1x2xf32>
 }
-
-// -----
-
-// Tests that an op with no int8 lowering is named.
-
-func.func @svdf_float(%arg0: tensor<1x2xf32>) -> tensor<1x2xf32> attributes {ingot.input_ranges = [array<f32: 0.0, 1.0>]} {
-  // expected-error@+1 {{cannot be quantized to int8 by ingot yet}}
-  %0 = graph.leaky_relu %arg0 {alpha = 0.5 : f32, ingot.range = array<f32: 0.0, 1.0>} : (tensor<1x2xf32>) -> tensor<1x2xf32>
-  return %0 : tensor<1x2xf32>
-}

@@ -245,6 +245,12 @@ template <typename PoolOp> static LogicalResult verifyFloatPool(PoolOp op) {
 LogicalResult AveragePool2DF32Op::verify() { return verifyFloatPool(*this); }
 LogicalResult MaxPool2DF32Op::verify() { return verifyFloatPool(*this); }
 
+LogicalResult LeakyReluF32Op::verify() {
+  if (numElements(getInput()) != numElements(getOutput()))
+    return emitOpError("leaky_relu must keep the element count");
+  return success();
+}
+
 LogicalResult SoftmaxF32Op::verify() {
   if (numElements(getInput()) != numElements(getOutput()))
     return emitOpError("softmax must keep the element count");

@@ -218,6 +218,12 @@ class Kernel_PoolF32Op<string mnemonic, string what> : Kernel_ComputeOp<mnemonic
 def Kernel_AveragePool2DF32Op : Kernel_PoolF32Op<"average_pool2d_f32", "average">;
 def Kernel_MaxPool2DF32Op : Kernel_PoolF32Op<"max_pool2d_f32", "max">;
 
+def Kernel_LeakyReluF32Op : Kernel_ComputeOp<"leaky_relu_f32"> {
+  let summary = "float32 leaky ReLU";
+  let arguments = (ins AnyRankedTensor:$input, F32Attr:$alpha);
+  let assemblyFormat = "$input attr-dict `:` functional-type(operands, results)";
+}
+
 def Kernel_SoftmaxF32Op : Kernel_ComputeOp<"softmax_f32"> {
   let summary = "float32 softmax over the innermost dimension";
   let arguments = (ins AnyRankedTensor:$input, F32Attr:$beta);
