@@ -269,44 +269,29 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
         call.emit(loc, ("ingot::ref::" + callee).str());
         return success();
       })
-      .Case([&](kernel::Conv2DHybridOp conv) {
-        SmallVector<float> scaleValues(conv.getFilterScales().begin(),
-                                       conv.getFilterScales().end());
-        Value scales = constArray(arrayName("filter_scales"),
-                                  ArrayRef<float>(scaleValues), loc);
-        Value scratch = scratchView(op, builder.getI8Type(), loc);
-        call.pointer(pointerTo(conv.getInput()))
-            .pointer(pointerTo(conv.getFilter()))
-            .pointer(scales)
-            .i32(scaleValues.size());
-        biasArg(conv.getBias());
-        call.pointer(pointerTo(conv.getOutput())).pointer(scratch);
-        appendConvolutionGeometry(call, conv);
-        call.f32(conv.getActivationMin().convertToFloat())
-            .f32(conv.getActivationMax().convertToFloat());
-        kernelHeaders.insert("conv2d_hybrid_f32_s8");
-        call.emit(loc, "ingot::ref::conv2d_hybrid_f32_s8");
-        return success();
-      })
-      .Case([&](kernel::DepthwiseConv2DHybridOp conv) {
-        SmallVector<float> scaleValues(conv.getFilterScales().begin(),
-                                       conv.getFilterScales().end());
-        Value scales = constArray(arrayName("filter_scales"),
-                                  ArrayRef<float>(scaleValues), loc);
-        Value scratch = scratchView(op, builder.getI8Type(), loc);
-        call.pointer(pointerTo(conv.getInput()))
-            .pointer(pointerTo(conv.getFilter()))
-            .pointer(scales)
-            .i32(scaleValues.size());
-        biasArg(conv.getBias());
-        call.pointer(pointerTo(conv.getOutput())).pointer(scratch);
-        appendConvolutionGeometry(call, conv);
-        call.f32(conv.getActivationMin().convertToFloat())
-            .f32(conv.getActivationMax().convertToFloat());
-        kernelHeaders.insert("depthwise_conv2d_hybrid_f32_s8");
-        call.emit(loc, "ingot::ref::depthwise_conv2d_hybrid_f32_s8");
-        return success();
-      })
+      .Case<kernel::Conv2DHybridOp, kernel::DepthwiseConv2DHybridOp>(
+          [&](auto conv) {
+            SmallVector<float> scaleValues(conv.getFilterScales().begin(),
+                                           conv.getFilterScales().end());
+            Value scales = constArray(arrayName("filter_scales"),
+                                      ArrayRef<float>(scaleValues), loc);
+            Value scratch = scratchView(op, builder.getI8Type(), loc);
+            call.pointer(pointerTo(conv.getInput()))
+                .pointer(pointerTo(conv.getFilter()))
+                .pointer(scales)
+                .i32(scaleValues.size());
+            biasArg(conv.getBias());
+            call.pointer(pointerTo(conv.getOutput())).pointer(scratch);
+            appendConvolutionGeometry(call, conv);
+            call.f32(conv.getActivationMin().convertToFloat())
+                .f32(conv.getActivationMax().convertToFloat());
+            StringRef callee = isa<kernel::DepthwiseConv2DHybridOp>(op)
+                                   ? "depthwise_conv2d_hybrid_f32_s8"
+                                   : "conv2d_hybrid_f32_s8";
+            kernelHeaders.insert(callee);
+            call.emit(loc, ("ingot::ref::" + callee).str());
+            return success();
+          })
       .Case([&](kernel::FullyConnectedHybridOp fc) {
         auto filter = shape(fc.getFilter());
         int64_t depth = filter[1];
