@@ -275,6 +275,22 @@ LogicalResult reportEvaluation(llvm::StringRef modelPath, ModuleOp graph,
         iq::top1Accuracy(result->referenceTop1, result->sampleIndices, *labels);
   }
 
+  // The operators int8 quantization had to leave in float, so that the
+  // user sees where the model is not integer-only.
+  struct KeptFloat {
+    int64_t index;
+    std::string op;
+  };
+  std::vector<KeptFloat> keptFloat;
+  graph.walk([&](Operation *op) {
+    if (!op->hasAttr("ingot.kept_float"))
+      return;
+    auto index = op->getAttrOfType<IntegerAttr>("ingot.tflite_index");
+    auto name = op->getAttrOfType<StringAttr>("ingot.tflite_op");
+    keptFloat.push_back({index ? index.getInt() : -1,
+                         name ? name.str() : op->getName().getStringRef().str()});
+  });
+
   if (evaluation.json) {
     llvm::json::Array layers;
     for (const LayerReport &row : rows) {
@@ -295,6 +311,11 @@ LogicalResult reportEvaluation(llvm::StringRef modelPath, ModuleOp graph,
         {"model_bytes_before", static_cast<int64_t>(bytesBefore)},
         {"top1_agreement", agreement},
         {"layers", std::move(layers)}};
+    llvm::json::Array floatOps;
+    for (const KeptFloat &kept : keptFloat)
+      floatOps.push_back(
+          llvm::json::Object{{"index", kept.index}, {"op", kept.op}});
+    report["float_ops"] = std::move(floatOps);
     if (bytesAfter)
       report["model_bytes_after"] = static_cast<int64_t>(*bytesAfter);
     if (labels) {
@@ -325,6 +346,12 @@ LogicalResult reportEvaluation(llvm::StringRef modelPath, ModuleOp graph,
     os << " -> " << *bytesAfter
        << llvm::format(" (%.1f%%)", 100.0 * *bytesAfter / bytesBefore);
   os << "\ntop-1 agreement:  " << ratio(agreement, samples) << "\n";
+  os << "kept in float:    ";
+  if (keptFloat.empty())
+    os << "none";
+  for (auto [i, kept] : llvm::enumerate(keptFloat))
+    os << (i ? ", " : "") << "#" << kept.index << " " << kept.op;
+  os << "\n";
   if (labels)
     os << "accuracy:         " << ratio(accuracy, samples)
        << "   (float model: " << ratio(referenceAccuracy, samples) << ")\n";
