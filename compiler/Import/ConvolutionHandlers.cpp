@@ -43,13 +43,12 @@ FailureOr<Value> importConv2D(OperatorContext &ctx) {
   auto activation = ctx.activation((*options)->fused_activation_function());
   if (failed(operands) || failed(activation))
     return failure();
-  return Conv2DOp::create(
-             ctx.builder, ctx.loc, operands->outputType, operands->input,
-             operands->filter, operands->bias,
-             ctx.padding((*options)->padding()),
-             (*options)->stride_h(), (*options)->stride_w(),
-             (*options)->dilation_h_factor(), (*options)->dilation_w_factor(),
-             *activation)
+  return Conv2DOp::create(ctx.builder, ctx.loc, operands->outputType,
+                          operands->input, operands->filter, operands->bias,
+                          ctx.padding((*options)->padding()),
+                          (*options)->stride_h(), (*options)->stride_w(),
+                          (*options)->dilation_h_factor(),
+                          (*options)->dilation_w_factor(), *activation)
       .getResult();
 }
 
@@ -64,10 +63,9 @@ FailureOr<Value> importDepthwiseConv2D(OperatorContext &ctx) {
   return DepthwiseConv2DOp::create(
              ctx.builder, ctx.loc, operands->outputType, operands->input,
              operands->filter, operands->bias,
-             ctx.padding((*options)->padding()),
-             (*options)->stride_h(), (*options)->stride_w(),
-             (*options)->dilation_h_factor(), (*options)->dilation_w_factor(),
-             (*options)->depth_multiplier(),
+             ctx.padding((*options)->padding()), (*options)->stride_h(),
+             (*options)->stride_w(), (*options)->dilation_h_factor(),
+             (*options)->dilation_w_factor(), (*options)->depth_multiplier(),
              *activation)
       .getResult();
 }
@@ -84,10 +82,9 @@ FailureOr<Value> importFullyConnected(OperatorContext &ctx) {
   auto activation = ctx.activation((*options)->fused_activation_function());
   if (failed(operands) || failed(activation))
     return failure();
-  return FullyConnectedOp::create(
-             ctx.builder, ctx.loc, operands->outputType, operands->input,
-             operands->filter, operands->bias,
-             *activation)
+  return FullyConnectedOp::create(ctx.builder, ctx.loc, operands->outputType,
+                                  operands->input, operands->filter,
+                                  operands->bias, *activation)
       .getResult();
 }
 
@@ -100,12 +97,11 @@ template <typename PoolOpT> FailureOr<Value> importPool(OperatorContext &ctx) {
   auto activation = ctx.activation((*options)->fused_activation_function());
   if (failed(input) || failed(outputType) || failed(activation))
     return failure();
-  return PoolOpT::create(
-             ctx.builder, ctx.loc, *outputType, *input,
-             ctx.padding((*options)->padding()),
-             (*options)->filter_height(), (*options)->filter_width(),
-             (*options)->stride_h(), (*options)->stride_w(),
-             *activation)
+  return PoolOpT::create(ctx.builder, ctx.loc, *outputType, *input,
+                         ctx.padding((*options)->padding()),
+                         (*options)->filter_height(),
+                         (*options)->filter_width(), (*options)->stride_h(),
+                         (*options)->stride_w(), *activation)
       .getResult();
 }
 

@@ -57,7 +57,9 @@ public:
     emitError(UnknownLoc::get(&context)) << fileName << ": " << message;
     return failure();
   }
-  const tflite::SubGraph &subgraph() const { return *model.subgraphs()->Get(0); }
+  const tflite::SubGraph &subgraph() const {
+    return *model.subgraphs()->Get(0);
+  }
   MLIRContext &getContext() { return context; }
 
 private:
@@ -114,7 +116,8 @@ FailureOr<Type> ModelImporter::elementType(const tflite::Tensor &tensor,
     storage = IntegerType::get(&context, 64);
     break;
   default:
-    return complain(llvm::Twine("tensor type ") + tensorTypeName(tensor.type()) +
+    return complain(llvm::Twine("tensor type ") +
+                    tensorTypeName(tensor.type()) +
                     " is not supported; ingot reads FLOAT32, FLOAT16, INT8, "
                     "INT16, INT32 and INT64 tensors");
   }
@@ -167,8 +170,8 @@ FailureOr<Type> ModelImporter::elementType(const tflite::Tensor &tensor,
                     "' has per-channel quantization along axis " +
                     llvm::Twine(axis) + " that does not match its shape");
   return Type(quant::UniformQuantizedPerAxisType::get(
-      flags, storage, expressed, scaleValues, zeroPointValues, axis,
-      storageMin, storageMax));
+      flags, storage, expressed, scaleValues, zeroPointValues, axis, storageMin,
+      storageMax));
 }
 
 FailureOr<RankedTensorType> ModelImporter::tensorType(int32_t tensorIndex,
@@ -248,9 +251,8 @@ FailureOr<Value> ModelImporter::tensorValue(int32_t tensorIndex,
     builder.setInsertionPointToStart(builder.getInsertionBlock());
 
   if (tensor.is_variable()) {
-    Value variable = graph::VariableOp::create(builder, loc, *type,
-                                               builder.getStringAttr(
-                                                   tensorName(tensor)));
+    Value variable = graph::VariableOp::create(
+        builder, loc, *type, builder.getStringAttr(tensorName(tensor)));
     lastConstant = variable.getDefiningOp();
     values[tensorIndex] = variable;
     return variable;
@@ -258,9 +260,9 @@ FailureOr<Value> ModelImporter::tensorValue(int32_t tensorIndex,
 
   auto buffers = model.buffers();
   uint32_t bufferIndex = tensor.buffer();
-  const tflite::Buffer *buffer =
-      buffers && bufferIndex < buffers->size() ? buffers->Get(bufferIndex)
-                                               : nullptr;
+  const tflite::Buffer *buffer = buffers && bufferIndex < buffers->size()
+                                     ? buffers->Get(bufferIndex)
+                                     : nullptr;
   if (!buffer || !buffer->data() || buffer->data()->size() == 0) {
     if (buffer && buffer->size() > 0)
       return complain("keeps tensor data outside the flatbuffer (a model "
@@ -277,9 +279,9 @@ FailureOr<Value> ModelImporter::tensorValue(int32_t tensorIndex,
   int64_t expectedBytes = type->getNumElements() * bytesPerElement;
   if (static_cast<int64_t>(buffer->data()->size()) != expectedBytes)
     return complain("tensor '" + tensorName(tensor) + "' holds " +
-                      llvm::Twine(buffer->data()->size()) +
-                      " bytes of data but its shape needs " +
-                      llvm::Twine(expectedBytes));
+                    llvm::Twine(buffer->data()->size()) +
+                    " bytes of data but its shape needs " +
+                    llvm::Twine(expectedBytes));
   auto storageType = RankedTensorType::get(type->getShape(), storage);
   llvm::ArrayRef<char> raw(
       reinterpret_cast<const char *>(buffer->data()->data()),
@@ -383,8 +385,8 @@ ModelImporter::importOperator(int32_t index, OpBuilder &builder,
   const tflite::OperatorCode &code = *codes->Get(op.opcode_index());
   // The format moved builtin codes past 127 into a new field; the larger of
   // the two is the real code.
-  int32_t builtin = std::max<int32_t>(code.deprecated_builtin_code(),
-                                      code.builtin_code());
+  int32_t builtin =
+      std::max<int32_t>(code.deprecated_builtin_code(), code.builtin_code());
   llvm::StringRef name = builtinOperatorName(builtin);
   if (builtin == 32 /*CUSTOM*/ && code.custom_code())
     name = code.custom_code()->string_view();
@@ -393,7 +395,8 @@ ModelImporter::importOperator(int32_t index, OpBuilder &builder,
   if (op.outputs() && op.outputs()->size() > 0) {
     int32_t output = op.outputs()->Get(0);
     auto tensors = subgraph().tensors();
-    if (output >= 0 && tensors && output < static_cast<int32_t>(tensors->size()))
+    if (output >= 0 && tensors &&
+        output < static_cast<int32_t>(tensors->size()))
       loc = tensorLoc(*tensors->Get(output));
   }
   OperatorContext context(*this, op, index, name, builder, loc);
@@ -424,14 +427,13 @@ ModelImporter::importOperator(int32_t index, OpBuilder &builder,
     // file nor the operator.
     std::string problem;
     {
-      ScopedDiagnosticHandler capture(defining->getContext(),
-                                      [&](Diagnostic &diagnostic) {
-                                        if (problem.empty() &&
-                                            diagnostic.getSeverity() ==
-                                                DiagnosticSeverity::Error)
-                                          problem = diagnostic.str();
-                                        return success();
-                                      });
+      ScopedDiagnosticHandler capture(
+          defining->getContext(), [&](Diagnostic &diagnostic) {
+            if (problem.empty() &&
+                diagnostic.getSeverity() == DiagnosticSeverity::Error)
+              problem = diagnostic.str();
+            return success();
+          });
       if (failed(mlir::verify(defining)) && problem.empty())
         problem = "does not verify";
     }
@@ -475,21 +477,22 @@ OwningOpRef<ModuleOp> ModelImporter::run() {
     if (failed(type))
       return nullptr;
     inputTypes.push_back(*type);
-    inputNames.push_back(builder.getStringAttr(
-        tensorName(*graph.tensors()->Get(index))));
+    inputNames.push_back(
+        builder.getStringAttr(tensorName(*graph.tensors()->Get(index))));
   }
   for (int32_t index : *graph.outputs()) {
     FailureOr<RankedTensorType> type = tensorType(index, nullptr);
     if (failed(type))
       return nullptr;
     outputTypes.push_back(*type);
-    outputNames.push_back(builder.getStringAttr(
-        tensorName(*graph.tensors()->Get(index))));
+    outputNames.push_back(
+        builder.getStringAttr(tensorName(*graph.tensors()->Get(index))));
   }
 
   builder.setInsertionPointToEnd(module->getBody());
-  auto function = func::FuncOp::create(
-      builder, fileLoc, "model", builder.getFunctionType(inputTypes, outputTypes));
+  auto function =
+      func::FuncOp::create(builder, fileLoc, "model",
+                           builder.getFunctionType(inputTypes, outputTypes));
   function->setAttr(kInputNamesAttr, builder.getArrayAttr(inputNames));
   function->setAttr(kOutputNamesAttr, builder.getArrayAttr(outputNames));
   Block *entry = function.addEntryBlock();
@@ -540,7 +543,8 @@ OwningOpRef<ModuleOp> importTfliteBuffer(llvm::StringRef bytes,
     emitError(UnknownLoc::get(&context)) << fileName << ": " << message;
     return nullptr;
   };
-  if (bytes.size() < 8 || !flatbuffers::BufferHasIdentifier(bytes.data(), "TFL3"))
+  if (bytes.size() < 8 ||
+      !flatbuffers::BufferHasIdentifier(bytes.data(), "TFL3"))
     return report("not a TensorFlow Lite model (no TFL3 identifier); "
                   "pass a .tflite file written by the TFLite converter");
   flatbuffers::Verifier verifier(

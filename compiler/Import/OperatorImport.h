@@ -24,8 +24,8 @@ class ModelImporter;
 class OperatorContext {
 public:
   OperatorContext(ModelImporter &importer, const tflite::Operator &op,
-                  int32_t index, llvm::StringRef opName, mlir::OpBuilder &builder,
-                  mlir::Location loc)
+                  int32_t index, llvm::StringRef opName,
+                  mlir::OpBuilder &builder, mlir::Location loc)
       : op(op), builder(builder), loc(loc), importer(importer), index(index),
         opName(opName) {}
 
@@ -66,8 +66,7 @@ private:
 
 public:
   /// Options of the expected type, or failure if the model lacks them.
-  template <typename OptionsT>
-  mlir::FailureOr<const OptionsT *> options() {
+  template <typename OptionsT> mlir::FailureOr<const OptionsT *> options() {
     const OptionsT *options = op.builtin_options_as<OptionsT>();
     if (!options) {
       (void)fail("is missing its builtin options");

@@ -30,8 +30,7 @@ FailureOr<Value> importSvdf(OperatorContext &ctx) {
     return ctx.fail("takes an activation state that is not a variable tensor");
   return SvdfOp::create(ctx.builder, ctx.loc, *outputType, *input,
                         *weightsFeature, *weightsTime, *bias, *state,
-                        (*options)->rank(),
-                        *activation)
+                        (*options)->rank(), *activation)
       .getResult();
 }
 

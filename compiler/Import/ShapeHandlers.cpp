@@ -52,13 +52,13 @@ FailureOr<Value> importStridedSlice(OperatorContext &ctx) {
       failed(outputType))
     return failure();
   const tflite::StridedSliceOptions &o = **options;
-  return StridedSliceOp::create(
-             ctx.builder, ctx.loc, *outputType, *input,
-             ctx.builder.getDenseI64ArrayAttr(*begin),
-             ctx.builder.getDenseI64ArrayAttr(*end),
-             ctx.builder.getDenseI64ArrayAttr(*strides), o.begin_mask(),
-             o.end_mask(), o.ellipsis_mask(), o.new_axis_mask(),
-             o.shrink_axis_mask(), o.offset())
+  return StridedSliceOp::create(ctx.builder, ctx.loc, *outputType, *input,
+                                ctx.builder.getDenseI64ArrayAttr(*begin),
+                                ctx.builder.getDenseI64ArrayAttr(*end),
+                                ctx.builder.getDenseI64ArrayAttr(*strides),
+                                o.begin_mask(), o.end_mask(), o.ellipsis_mask(),
+                                o.new_axis_mask(), o.shrink_axis_mask(),
+                                o.offset())
       .getResult();
 }
 

@@ -69,8 +69,7 @@ void ingot::buildKernelToEmitCPipeline(OpPassManager &pm,
 }
 
 namespace {
-struct EmitCPipelineOptions
-    : public PassPipelineOptions<EmitCPipelineOptions> {
+struct EmitCPipelineOptions : public PassPipelineOptions<EmitCPipelineOptions> {
   Option<std::string> modelName{*this, "model-name",
                                 llvm::cl::desc("Prefix of generated symbols"),
                                 llvm::cl::init("model")};
@@ -79,8 +78,7 @@ struct EmitCPipelineOptions
 
 void ingot::registerPipelines() {
   PassPipelineRegistration<>(
-      "ingot-graph-to-kernel",
-      "Lower imported graph IR to planned kernel IR",
+      "ingot-graph-to-kernel", "Lower imported graph IR to planned kernel IR",
       [](OpPassManager &pm) { buildGraphToKernelPipeline(pm); });
   PassPipelineRegistration<EmitCPipelineOptions>(
       "ingot-kernel-to-emitc", "Lower planned kernel IR to EmitC files",

@@ -21,14 +21,13 @@ AffineParams chooseInt8Params(float min, float max) {
   const double scale = (high - low) / 255.0;
   const double zeroPoint = std::round(-128.0 - low / scale);
   params.scale = static_cast<float>(scale);
-  params.zeroPoint =
-      static_cast<int32_t>(std::clamp(zeroPoint, -128.0, 127.0));
+  params.zeroPoint = static_cast<int32_t>(std::clamp(zeroPoint, -128.0, 127.0));
   return params;
 }
 
 AffineParams chooseInt16Params(float min, float max) {
-  const double magnitude =
-      std::max(std::fabs(static_cast<double>(min)), std::fabs(static_cast<double>(max)));
+  const double magnitude = std::max(std::fabs(static_cast<double>(min)),
+                                    std::fabs(static_cast<double>(max)));
   AffineParams params;
   if (magnitude <= 0.0)
     return params;

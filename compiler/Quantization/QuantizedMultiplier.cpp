@@ -16,7 +16,8 @@ QuantizedMultiplier quantizeMultiplier(double real) {
     return result;
   int exponent = 0;
   const double mantissa = std::frexp(real, &exponent);
-  int64_t fixed = static_cast<int64_t>(std::round(mantissa * (int64_t{1} << 31)));
+  int64_t fixed =
+      static_cast<int64_t>(std::round(mantissa * (int64_t{1} << 31)));
   // Rounding can carry the mantissa up to exactly 1.0.
   if (fixed == (int64_t{1} << 31)) {
     fixed /= 2;

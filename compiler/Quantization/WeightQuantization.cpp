@@ -32,8 +32,9 @@ static float quantizeRange(const float *first, int64_t count, int8_t *out) {
 QuantizedWeights quantizeWeightsPerTensor(const std::vector<float> &weights) {
   QuantizedWeights result;
   result.values.resize(weights.size());
-  result.scales.push_back(quantizeRange(
-      weights.data(), static_cast<int64_t>(weights.size()), result.values.data()));
+  result.scales.push_back(quantizeRange(weights.data(),
+                                        static_cast<int64_t>(weights.size()),
+                                        result.values.data()));
   return result;
 }
 
@@ -44,9 +45,9 @@ QuantizedWeights quantizeWeightsPerChannel(const std::vector<float> &weights,
   int64_t perChannel =
       channels > 0 ? static_cast<int64_t>(weights.size()) / channels : 0;
   for (int64_t c = 0; c < channels; ++c)
-    result.scales.push_back(quantizeRange(weights.data() + c * perChannel,
-                                          perChannel,
-                                          result.values.data() + c * perChannel));
+    result.scales.push_back(
+        quantizeRange(weights.data() + c * perChannel, perChannel,
+                      result.values.data() + c * perChannel));
   return result;
 }
 
@@ -54,8 +55,8 @@ QuantizedWeights quantizeWeightsPerLastAxis(const std::vector<float> &weights,
                                             int64_t channels) {
   // Gather each channel into a contiguous run, quantize it like a leading
   // axis, and scatter the values back.
-  int64_t rows = channels > 0 ? static_cast<int64_t>(weights.size()) / channels
-                              : 0;
+  int64_t rows =
+      channels > 0 ? static_cast<int64_t>(weights.size()) / channels : 0;
   std::vector<float> gathered(weights.size());
   for (int64_t r = 0; r < rows; ++r)
     for (int64_t c = 0; c < channels; ++c)

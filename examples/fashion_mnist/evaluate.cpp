@@ -1,4 +1,5 @@
-//===- evaluate.cpp - Accuracy and latency of the compiled Fashion-MNIST model =//
+//===- evaluate.cpp - Accuracy and latency of the compiled Fashion-MNIST model
+//=//
 //
 // This file implements the example's test harness. It is built against the
 // C++ that `ingot compile --name fashion` generated (fashion.h, fashion.cpp),
@@ -141,8 +142,8 @@ int main(int argc, char **argv) {
     return 1;
   }
 
-  alignas(16) static uint8_t arena[FASHION_ARENA_BYTES > 0 ? FASHION_ARENA_BYTES
-                                                           : 1];
+  alignas(16) static uint8_t
+      arena[FASHION_ARENA_BYTES > 0 ? FASHION_ARENA_BYTES : 1];
   std::vector<InputType> input(FASHION_INPUT0_ELEMENTS);
   std::vector<OutputType> output(FASHION_OUTPUT0_ELEMENTS);
   fashion_init(arena);

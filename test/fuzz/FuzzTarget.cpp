@@ -23,9 +23,9 @@ using namespace mlir;
 
 bool ingot::fuzz::compileUntrustedModel(const uint8_t *data, size_t size) {
   DialectRegistry registry;
-  registry.insert<graph::GraphDialect, kernel::KernelDialect,
-                  quant::QuantDialect, func::FuncDialect,
-                  emitc::EmitCDialect>();
+  registry
+      .insert<graph::GraphDialect, kernel::KernelDialect, quant::QuantDialect,
+              func::FuncDialect, emitc::EmitCDialect>();
   MLIRContext context(registry, MLIRContext::Threading::DISABLED);
   context.loadAllAvailableDialects();
   ScopedDiagnosticHandler silence(&context,

@@ -36,8 +36,8 @@ struct SplitMix64 {
 
 std::vector<uint8_t> damage(const std::vector<uint8_t> &seed, SplitMix64 &rng) {
   std::vector<uint8_t> bytes = seed;
-  static const int32_t kBoundaries[] = {-1, 0, 1, 2, 0x7fffffff, -0x7fffffff - 1,
-                                        0x10000, 255, 256, 65535};
+  static const int32_t kBoundaries[] = {
+      -1, 0, 1, 2, 0x7fffffff, -0x7fffffff - 1, 0x10000, 255, 256, 65535};
   switch (rng.below(4)) {
   case 0:
     bytes.resize(rng.below(bytes.size()));

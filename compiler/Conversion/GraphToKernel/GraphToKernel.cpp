@@ -33,9 +33,9 @@ using namespace ingot::quanttypes;
 QuantStorageTypeConverter::QuantStorageTypeConverter() {
   addConversion([](Type type) { return type; });
   addConversion([](RankedTensorType type) -> Type {
-    if (auto quantized = dyn_cast<mlir::quant::QuantizedType>(type.getElementType()))
-      return RankedTensorType::get(type.getShape(),
-                                   quantized.getStorageType());
+    if (auto quantized =
+            dyn_cast<mlir::quant::QuantizedType>(type.getElementType()))
+      return RankedTensorType::get(type.getShape(), quantized.getStorageType());
     return type;
   });
 }
@@ -51,7 +51,8 @@ bool hasZeroZeroPoints(Value value) {
 
 bool isInt8Weight(Value value, std::optional<int32_t> axis) {
   Type element = elementTypeOf(value);
-  if (auto perAxis = dyn_cast<mlir::quant::UniformQuantizedPerAxisType>(element))
+  if (auto perAxis =
+          dyn_cast<mlir::quant::UniformQuantizedPerAxisType>(element))
     return perAxis.getStorageTypeIntegralWidth() == 8 && axis &&
            perAxis.getQuantizedDimension() == *axis;
   if (auto tensor = dyn_cast<mlir::quant::UniformQuantizedType>(element))
@@ -132,12 +133,12 @@ int32_t dim(Value value, unsigned index) {
 
 /// SAME/VALID padding of a windowed op; outputH/W of 0 mean "invalid".
 ingot::quant::PaddingValues paddingOf(graph::Padding padding, Value input,
-                               int64_t filterH, int64_t filterW,
-                               int64_t strideH, int64_t strideW,
-                               int64_t dilationH, int64_t dilationW) {
-  return ingot::quant::computePadding(padding == graph::Padding::Same, dim(input, 1),
-                               dim(input, 2), filterH, filterW, strideH,
-                               strideW, dilationH, dilationW);
+                                      int64_t filterH, int64_t filterW,
+                                      int64_t strideH, int64_t strideW,
+                                      int64_t dilationH, int64_t dilationW) {
+  return ingot::quant::computePadding(
+      padding == graph::Padding::Same, dim(input, 1), dim(input, 2), filterH,
+      filterW, strideH, strideW, dilationH, dilationW);
 }
 
 /// Attributes that travel from graph ops to kernel ops (layer name, TFLite
@@ -156,7 +157,8 @@ constexpr const char *kInt8Only =
     "activations, int8 weights); docs/ops.md lists each operator's types";
 
 std::string convBlocker(Value input, Value filter, Value bias, Value output,
-                        int32_t channelAxis, ingot::quant::PaddingValues padding) {
+                        int32_t channelAxis,
+                        ingot::quant::PaddingValues padding) {
   // Hybrid (dynamic-range) convolutions: float activations, int8 weights.
   bool hybrid = allF32({input, bias, output}) &&
                 isInt8Weight(filter, channelAxis) && hasZeroZeroPoints(filter);
@@ -237,10 +239,12 @@ static std::string typeBlocker(Operation *op) {
                                      conv.getDilationH(), conv.getDilationW()));
       })
       .Case([](graph::FullyConnectedOp fc) -> std::string {
-        if (allF32({fc.getInput(), fc.getFilter(), fc.getBias(), fc.getOutput()}))
+        if (allF32(
+                {fc.getInput(), fc.getFilter(), fc.getBias(), fc.getOutput()}))
           return "";
         if (allF32({fc.getInput(), fc.getBias(), fc.getOutput()}) &&
-            isPerTensorInt(fc.getFilter(), 8) && zeroPointOf(fc.getFilter()) == 0)
+            isPerTensorInt(fc.getFilter(), 8) &&
+            zeroPointOf(fc.getFilter()) == 0)
           return "";
         if (isS16Weighted(fc.getInput(), fc.getFilter(), fc.getBias(),
                           fc.getOutput(), std::nullopt))
@@ -308,11 +312,12 @@ static std::string typeBlocker(Operation *op) {
           return "has an input scale and beta too small for TFLite's int8 "
                  "softmax (beta x input scale x 2^26 must exceed 1)";
         if (isPerTensorInt(output, 8) &&
-            ingot::quant::isValidSoftmaxOutputS8(scaleOf(output), zeroPointOf(output)))
+            ingot::quant::isValidSoftmaxOutputS8(scaleOf(output),
+                                                 zeroPointOf(output)))
           return "";
         if (isPerTensorInt(output, 16) &&
             ingot::quant::isValidSoftmaxOutputS16(scaleOf(output),
-                                           zeroPointOf(output)))
+                                                  zeroPointOf(output)))
           return "";
         return "has an output quantization TFLite's int8 softmax does not "
                "produce (int8 needs scale 1/256 and zero point -128; int16 "
@@ -373,7 +378,7 @@ static std::string typeBlocker(Operation *op) {
       })
       .Case([](graph::TransposeConvOp op) -> std::string {
         if (!isS16Weighted(op.getInput(), op.getFilter(), op.getBias(),
-                       op.getOutput()))
+                           op.getOutput()))
           return "has types without a kernel (TRANSPOSE_CONV is supported "
                  "with int16 activations, int8 weights and int64 bias)";
         return "";
@@ -400,8 +405,8 @@ static std::string typeBlocker(Operation *op) {
         for (int32_t extent : params.outputShape)
           elements *= extent;
         if (params.outputShape.empty() ||
-            elements !=
-                cast<RankedTensorType>(op.getOutput().getType()).getNumElements())
+            elements != cast<RankedTensorType>(op.getOutput().getType())
+                            .getNumElements())
           return "has begin, end and strides that do not produce its output "
                  "shape";
         return "";
@@ -435,9 +440,9 @@ struct LoweringPattern : OpConversionPattern<SourceOp> {
   template <typename TargetOp, typename... Args>
   LogicalResult replace(SourceOp op, ConversionPatternRewriter &rewriter,
                         Args &&...args) const {
-    auto lowered = TargetOp::create(rewriter, op.getLoc(),
-                                    convertedResultType(op),
-                                    std::forward<Args>(args)...);
+    auto lowered =
+        TargetOp::create(rewriter, op.getLoc(), convertedResultType(op),
+                         std::forward<Args>(args)...);
     copyIngotAttributes(op, lowered);
     rewriter.replaceOp(op, lowered->getResults());
     return success();
@@ -512,15 +517,16 @@ LogicalResult replaceWithKernel(SourceOp op, const TypeConverter &converter,
   return success();
 }
 
-SmallVector<NamedAttribute> windowAttributes(Builder &builder,
-                                             ArrayRef<int64_t> strides,
-                                             ArrayRef<int64_t> dilations,
-                                             ingot::quant::PaddingValues padding) {
-  return {builder.getNamedAttr("strides", builder.getDenseI64ArrayAttr(strides)),
-          builder.getNamedAttr("dilations",
-                               builder.getDenseI64ArrayAttr(dilations)),
-          builder.getNamedAttr("padding", builder.getDenseI64ArrayAttr(
-                                              {padding.top, padding.left}))};
+SmallVector<NamedAttribute>
+windowAttributes(Builder &builder, ArrayRef<int64_t> strides,
+                 ArrayRef<int64_t> dilations,
+                 ingot::quant::PaddingValues padding) {
+  return {
+      builder.getNamedAttr("strides", builder.getDenseI64ArrayAttr(strides)),
+      builder.getNamedAttr("dilations",
+                           builder.getDenseI64ArrayAttr(dilations)),
+      builder.getNamedAttr("padding", builder.getDenseI64ArrayAttr(
+                                          {padding.top, padding.left}))};
 }
 
 /// Strides, dilations, resolved padding (and the depth multiplier) of a
@@ -528,20 +534,21 @@ SmallVector<NamedAttribute> windowAttributes(Builder &builder,
 template <typename ConvOp>
 SmallVector<NamedAttribute> convolutionStructure(ConvOp op, Builder &builder) {
   auto filter = cast<RankedTensorType>(op.getFilter().getType());
-  ingot::quant::PaddingValues padding = paddingOf(
-      op.getPadding(), op.getInput(), filter.getDimSize(1),
-      filter.getDimSize(2), op.getStrideH(), op.getStrideW(),
-      op.getDilationH(), op.getDilationW());
-  SmallVector<NamedAttribute> structure = windowAttributes(
-      builder,
-      {static_cast<int64_t>(op.getStrideH()),
-       static_cast<int64_t>(op.getStrideW())},
-      {static_cast<int64_t>(op.getDilationH()),
-       static_cast<int64_t>(op.getDilationW())},
-      padding);
+  ingot::quant::PaddingValues padding =
+      paddingOf(op.getPadding(), op.getInput(), filter.getDimSize(1),
+                filter.getDimSize(2), op.getStrideH(), op.getStrideW(),
+                op.getDilationH(), op.getDilationW());
+  SmallVector<NamedAttribute> structure =
+      windowAttributes(builder,
+                       {static_cast<int64_t>(op.getStrideH()),
+                        static_cast<int64_t>(op.getStrideW())},
+                       {static_cast<int64_t>(op.getDilationH()),
+                        static_cast<int64_t>(op.getDilationW())},
+                       padding);
   if constexpr (std::is_same_v<ConvOp, graph::DepthwiseConv2DOp>)
     structure.push_back(builder.getNamedAttr(
-        "depth_multiplier", builder.getI64IntegerAttr(op.getDepthMultiplier())));
+        "depth_multiplier",
+        builder.getI64IntegerAttr(op.getDepthMultiplier())));
   return structure;
 }
 
@@ -549,8 +556,9 @@ SmallVector<NamedAttribute> convolutionStructure(ConvOp op, Builder &builder) {
 SmallVector<NamedAttribute> floatClampAttributes(graph::Activation activation,
                                                  Builder &builder) {
   auto [low, high] = floatRange(activation);
-  return {builder.getNamedAttr("activation_min", builder.getF32FloatAttr(low)),
-          builder.getNamedAttr("activation_max", builder.getF32FloatAttr(high))};
+  return {
+      builder.getNamedAttr("activation_min", builder.getF32FloatAttr(low)),
+      builder.getNamedAttr("activation_max", builder.getF32FloatAttr(high))};
 }
 
 template <typename SourceOp, typename TargetOp>
@@ -624,7 +632,8 @@ struct LowerPool : LoweringPattern<SourceOp> {
     };
     SmallVector<NamedAttribute> structure = {
         rewriter.getNamedAttr("filter", pair(op.getFilterH(), op.getFilterW())),
-        rewriter.getNamedAttr("strides", pair(op.getStrideH(), op.getStrideW())),
+        rewriter.getNamedAttr("strides",
+                              pair(op.getStrideH(), op.getStrideW())),
         rewriter.getNamedAttr("padding", pair(padding.top, padding.left))};
     if (wide)
       return replaceWithKernel<TargetS16>(op, *this->getTypeConverter(),
@@ -715,10 +724,10 @@ struct LowerFloatConvolution : LoweringPattern<SourceOp> {
       return rewriter.notifyMatchFailure(op, "not a float32 convolution");
     SmallVector<NamedAttribute> attrs = convolutionStructure(op, rewriter);
     attrs.append(floatClampAttributes(op.getFusedActivation(), rewriter));
-    createKernel<TargetOp>(op, *this->getTypeConverter(),
-                           {adaptor.getInput(), adaptor.getFilter(),
-                            adaptor.getBias()},
-                           attrs, rewriter);
+    createKernel<TargetOp>(
+        op, *this->getTypeConverter(),
+        {adaptor.getInput(), adaptor.getFilter(), adaptor.getBias()}, attrs,
+        rewriter);
     return success();
   }
 };
@@ -746,10 +755,9 @@ struct LowerFloatAdd : LoweringPattern<graph::AddOp> {
     if (!isF32(op.getLhs()))
       return rewriter.notifyMatchFailure(op, "not float32");
     auto [low, high] = floatRange(op.getFusedActivation());
-    return replace<kernel::AddF32Op>(op, rewriter, adaptor.getLhs(),
-                                     adaptor.getRhs(),
-                                     rewriter.getF32FloatAttr(low),
-                                     rewriter.getF32FloatAttr(high));
+    return replace<kernel::AddF32Op>(
+        op, rewriter, adaptor.getLhs(), adaptor.getRhs(),
+        rewriter.getF32FloatAttr(low), rewriter.getF32FloatAttr(high));
   }
 };
 
@@ -772,9 +780,8 @@ struct LowerFloatPool : LoweringPattern<SourceOp> {
     return this->template replace<TargetOp>(
         op, rewriter, adaptor.getInput(),
         pair(op.getFilterH(), op.getFilterW()),
-        pair(op.getStrideH(), op.getStrideW()),
-        pair(padding.top, padding.left), rewriter.getF32FloatAttr(low),
-        rewriter.getF32FloatAttr(high));
+        pair(op.getStrideH(), op.getStrideW()), pair(padding.top, padding.left),
+        rewriter.getF32FloatAttr(low), rewriter.getF32FloatAttr(high));
   }
 };
 
@@ -789,7 +796,6 @@ struct LowerFloatSoftmax : LoweringPattern<graph::SoftmaxOp> {
                                          op.getBetaAttr());
   }
 };
-
 
 /// TFLite's hybrid CONV_2D: float input and output, int8 weights.
 struct LowerHybridConv2D : LoweringPattern<graph::Conv2DOp> {
@@ -865,10 +871,10 @@ struct LowerTransposeConv : LoweringPattern<graph::TransposeConvOp> {
         dim(op.getOutput(), 2), filter.getDimSize(1), filter.getDimSize(2),
         op.getStrideH(), op.getStrideW());
     SmallVector<NamedAttribute> structure = {
-        rewriter.getNamedAttr(
-            "strides", rewriter.getDenseI64ArrayAttr(
-                           {static_cast<int64_t>(op.getStrideH()),
-                            static_cast<int64_t>(op.getStrideW())})),
+        rewriter.getNamedAttr("strides",
+                              rewriter.getDenseI64ArrayAttr(
+                                  {static_cast<int64_t>(op.getStrideH()),
+                                   static_cast<int64_t>(op.getStrideW())})),
         rewriter.getNamedAttr("padding", rewriter.getDenseI64ArrayAttr(
                                              {padding.top, padding.left}))};
     return replaceWithKernel<kernel::TransposeConv2DS16Op>(
@@ -932,9 +938,10 @@ struct LowerPad : LoweringPattern<graph::PadOp> {
     // gives a value.
     int32_t value =
         op.getConstant() ? static_cast<int32_t>(*op.getConstant()) : 0;
-    return replace<kernel::PadS16Op>(
-        op, rewriter, adaptor.getInput(), rewriter.getDenseI32ArrayAttr(before),
-        rewriter.getDenseI32ArrayAttr(after), rewriter.getI32IntegerAttr(value));
+    return replace<kernel::PadS16Op>(op, rewriter, adaptor.getInput(),
+                                     rewriter.getDenseI32ArrayAttr(before),
+                                     rewriter.getDenseI32ArrayAttr(after),
+                                     rewriter.getI32IntegerAttr(value));
   }
 };
 
@@ -970,11 +977,12 @@ struct LowerHybridDepthwiseConv2D : LoweringPattern<graph::DepthwiseConv2DOp> {
         op, *getTypeConverter(),
         {adaptor.getInput(), adaptor.getFilter(), adaptor.getBias()}, attrs,
         rewriter);
-    lowered->setAttr(kernel::kScratchBytesAttr,
-                     rewriter.getI64IntegerAttr(
-                         ingot::ref::depthwise_conv2d_hybrid_f32_s8_scratch_bytes(
-                             input.getDimSize(0), input.getDimSize(1),
-                             input.getDimSize(2), input.getDimSize(3))));
+    lowered->setAttr(
+        kernel::kScratchBytesAttr,
+        rewriter.getI64IntegerAttr(
+            ingot::ref::depthwise_conv2d_hybrid_f32_s8_scratch_bytes(
+                input.getDimSize(0), input.getDimSize(1), input.getDimSize(2),
+                input.getDimSize(3))));
     return success();
   }
 };
@@ -1008,29 +1016,27 @@ struct LowerHybridFullyConnected : LoweringPattern<graph::FullyConnectedOp> {
 
 void ingot::populateGraphToKernelPatterns(TypeConverter &converter,
                                           RewritePatternSet &patterns) {
-  patterns.add<LowerConst, LowerVariable, LowerConv2D, LowerDepthwiseConv2D,
-               LowerFullyConnected, LowerAdd,
-               LowerPool<graph::AveragePool2DOp, kernel::AveragePool2DOp,
-                         kernel::AveragePool2DS16Op>,
-               LowerPool<graph::MaxPool2DOp, kernel::MaxPool2DOp,
-                         kernel::MaxPool2DS16Op>,
-               LowerReshape, LowerSoftmax, LowerQuantize, LowerDequantize,
-               LowerSvdf,
-               LowerFloatConvolution<graph::Conv2DOp, kernel::Conv2DF32Op>,
-               LowerFloatConvolution<graph::DepthwiseConv2DOp,
-                                     kernel::DepthwiseConv2DF32Op>,
-               LowerFloatFullyConnected, LowerFloatAdd,
-               LowerFloatPool<graph::AveragePool2DOp,
-                              kernel::AveragePool2DF32Op>,
-               LowerFloatPool<graph::MaxPool2DOp, kernel::MaxPool2DF32Op>,
-               LowerFloatSoftmax, LowerHybridConv2D, LowerHybridDepthwiseConv2D,
-               LowerHybridFullyConnected,
-               LowerConvolutionS16<graph::Conv2DOp, kernel::Conv2DS16Op>,
-               LowerConvolutionS16<graph::DepthwiseConv2DOp,
-                                   kernel::DepthwiseConv2DS16Op>,
-               LowerFullyConnectedS16, LowerTransposeConv,
-               LowerBinaryS16<graph::AddOp, kernel::AddS16Op>,
-               LowerBinaryS16<graph::SubOp, kernel::SubS16Op>, LowerLeakyRelu,
-               LowerPad, LowerStridedSlice>(converter,
-                                                     patterns.getContext());
+  patterns.add<
+      LowerConst, LowerVariable, LowerConv2D, LowerDepthwiseConv2D,
+      LowerFullyConnected, LowerAdd,
+      LowerPool<graph::AveragePool2DOp, kernel::AveragePool2DOp,
+                kernel::AveragePool2DS16Op>,
+      LowerPool<graph::MaxPool2DOp, kernel::MaxPool2DOp,
+                kernel::MaxPool2DS16Op>,
+      LowerReshape, LowerSoftmax, LowerQuantize, LowerDequantize, LowerSvdf,
+      LowerFloatConvolution<graph::Conv2DOp, kernel::Conv2DF32Op>,
+      LowerFloatConvolution<graph::DepthwiseConv2DOp,
+                            kernel::DepthwiseConv2DF32Op>,
+      LowerFloatFullyConnected, LowerFloatAdd,
+      LowerFloatPool<graph::AveragePool2DOp, kernel::AveragePool2DF32Op>,
+      LowerFloatPool<graph::MaxPool2DOp, kernel::MaxPool2DF32Op>,
+      LowerFloatSoftmax, LowerHybridConv2D, LowerHybridDepthwiseConv2D,
+      LowerHybridFullyConnected,
+      LowerConvolutionS16<graph::Conv2DOp, kernel::Conv2DS16Op>,
+      LowerConvolutionS16<graph::DepthwiseConv2DOp,
+                          kernel::DepthwiseConv2DS16Op>,
+      LowerFullyConnectedS16, LowerTransposeConv,
+      LowerBinaryS16<graph::AddOp, kernel::AddS16Op>,
+      LowerBinaryS16<graph::SubOp, kernel::SubS16Op>, LowerLeakyRelu, LowerPad,
+      LowerStridedSlice>(converter, patterns.getContext());
 }

@@ -34,7 +34,9 @@ void appendConvolutionGeometry(CallArguments &call, ConvOp conv) {
   call.i32s(in).i32s(filter.slice(1, 2)).i32s(out.drop_front());
   if constexpr (kIsDepthwise<ConvOp>)
     call.i32(conv.getDepthMultiplier());
-  call.i32s(conv.getStrides()).i32s(conv.getDilations()).i32s(conv.getPadding());
+  call.i32s(conv.getStrides())
+      .i32s(conv.getDilations())
+      .i32s(conv.getPadding());
 }
 
 } // namespace
@@ -61,10 +63,10 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
     Value result = op->getResult(0);
     if (auto weight = dyn_cast<kernel::WeightOp>(op)) {
       RankedTensorType type = weight.getOutput().getType();
-      auto arrayType = emitc::ArrayType::get({type.getNumElements()},
-                                             type.getElementType());
-      pointers[result] = emitc::GetGlobalOp::create(builder, loc, arrayType,
-                                                    weight.getName());
+      auto arrayType =
+          emitc::ArrayType::get({type.getNumElements()}, type.getElementType());
+      pointers[result] =
+          emitc::GetGlobalOp::create(builder, loc, arrayType, weight.getName());
       return success();
     }
     if (auto alias = dyn_cast<kernel::AliasOp>(op)) {
@@ -83,7 +85,6 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
   if (isa<kernel::StateOp>(op))
     return success();
 
-
   auto shape = [](Value value) { return tensorTypeOf(value).getShape(); };
   auto arrayName = [&](StringRef suffix) {
     return (layer ? layer.str() : std::string("layer")) + "_" + suffix.str();
@@ -101,7 +102,8 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
         constexpr bool depthwise = kIsDepthwise<decltype(conv)>;
         Value multiplier = constArray(arrayName("multiplier"),
                                       conv.getOutputMultiplier(), loc);
-        Value shift = constArray(arrayName("shift"), conv.getOutputShift(), loc);
+        Value shift =
+            constArray(arrayName("shift"), conv.getOutputShift(), loc);
         call.pointer(pointerTo(conv.getInput()))
             .pointer(pointerTo(conv.getFilter()));
         biasArg(conv.getBias());
@@ -109,8 +111,10 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
             .pointer(multiplier)
             .pointer(shift);
         appendConvolutionGeometry(call, conv);
-        call.i32(conv.getInputOffset()).i32(conv.getOutputOffset())
-            .i32(conv.getActivationMin()).i32(conv.getActivationMax());
+        call.i32(conv.getInputOffset())
+            .i32(conv.getOutputOffset())
+            .i32(conv.getActivationMin())
+            .i32(conv.getActivationMax());
         StringRef callee = depthwise ? "depthwise_conv2d_s8" : "conv2d_s8";
         kernelHeaders.insert(callee);
         call.emit(loc, ("ingot::ref::" + callee).str());
@@ -120,14 +124,20 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
         auto filter = shape(fc.getFilter());
         int64_t depth = filter[1];
         int64_t batches = tensorTypeOf(fc.getInput()).getNumElements() / depth;
-        call.pointer(pointerTo(fc.getInput())).pointer(pointerTo(fc.getFilter()));
+        call.pointer(pointerTo(fc.getInput()))
+            .pointer(pointerTo(fc.getFilter()));
         biasArg(fc.getBias());
         call.pointer(pointerTo(fc.getOutput()))
-            .i32(batches).i32(depth).i32(filter[0])
-            .i32(fc.getInputOffset()).i32(fc.getFilterOffset())
+            .i32(batches)
+            .i32(depth)
+            .i32(filter[0])
+            .i32(fc.getInputOffset())
+            .i32(fc.getFilterOffset())
             .i32(fc.getOutputOffset())
-            .i32(fc.getOutputMultiplier()).i32(fc.getOutputShift())
-            .i32(fc.getActivationMin()).i32(fc.getActivationMax());
+            .i32(fc.getOutputMultiplier())
+            .i32(fc.getOutputShift())
+            .i32(fc.getActivationMin())
+            .i32(fc.getActivationMax());
         kernelHeaders.insert("fully_connected_s8");
         call.emit(loc, "ingot::ref::fully_connected_s8");
         return success();
@@ -137,13 +147,18 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
             .pointer(pointerTo(add.getRhs()))
             .pointer(pointerTo(add.getOutput()))
             .i32(tensorTypeOf(add.getOutput()).getNumElements())
-            .i32(add.getInput1Offset()).i32(add.getInput1Multiplier())
+            .i32(add.getInput1Offset())
+            .i32(add.getInput1Multiplier())
             .i32(add.getInput1Shift())
-            .i32(add.getInput2Offset()).i32(add.getInput2Multiplier())
+            .i32(add.getInput2Offset())
+            .i32(add.getInput2Multiplier())
             .i32(add.getInput2Shift())
-            .i32(add.getLeftShift()).i32(add.getOutputOffset())
-            .i32(add.getOutputMultiplier()).i32(add.getOutputShift())
-            .i32(add.getActivationMin()).i32(add.getActivationMax());
+            .i32(add.getLeftShift())
+            .i32(add.getOutputOffset())
+            .i32(add.getOutputMultiplier())
+            .i32(add.getOutputShift())
+            .i32(add.getActivationMin())
+            .i32(add.getActivationMax());
         kernelHeaders.insert("add_s8");
         call.emit(loc, "ingot::ref::add_s8");
         return success();
@@ -154,10 +169,13 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
         auto out = shape(pool.getOutput());
         call.pointer(pointerTo(pool.getInput()))
             .pointer(pointerTo(pool.getOutput()))
-            .i32s(in).i32s(out.slice(1, 2))
-            .i32s(pool.getFilter()).i32s(pool.getStrides())
+            .i32s(in)
+            .i32s(out.slice(1, 2))
+            .i32s(pool.getFilter())
+            .i32s(pool.getStrides())
             .i32s(pool.getPadding())
-            .i32(pool.getActivationMin()).i32(pool.getActivationMax());
+            .i32(pool.getActivationMin())
+            .i32(pool.getActivationMax());
         StringRef callee =
             isa<kernel::AveragePool2DOp>(op)      ? "average_pool2d_s8"
             : isa<kernel::MaxPool2DOp>(op)        ? "max_pool2d_s8"
@@ -170,12 +188,15 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
       .Case([&](kernel::SoftmaxOp softmax) {
         auto in = shape(softmax.getInput());
         int64_t depth = in.empty() ? 1 : in.back();
-        int64_t outer = tensorTypeOf(softmax.getInput()).getNumElements() / depth;
+        int64_t outer =
+            tensorTypeOf(softmax.getInput()).getNumElements() / depth;
         call.pointer(pointerTo(softmax.getInput()))
             .pointer(pointerTo(softmax.getOutput()))
-            .i32(outer).i32(depth)
+            .i32(outer)
+            .i32(depth)
             .i32(softmax.getInputMultiplier())
-            .i32(softmax.getInputLeftShift()).i32(softmax.getDiffMin());
+            .i32(softmax.getInputLeftShift())
+            .i32(softmax.getDiffMin());
         StringRef callee =
             tensorTypeOf(softmax.getOutput()).getElementType().isInteger(16)
                 ? "softmax_s8_s16"
@@ -196,7 +217,8 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
             .i32(tensorTypeOf(requantize.getOutput()).getNumElements())
             .i32(requantize.getInputZeroPoint())
             .i32(requantize.getOutputZeroPoint())
-            .i32(requantize.getMultiplier()).i32(requantize.getShift());
+            .i32(requantize.getMultiplier())
+            .i32(requantize.getShift());
         kernelHeaders.insert(builder.getStringAttr(callee).getValue());
         call.emit(loc, "ingot::ref::" + callee);
         return success();
@@ -208,10 +230,9 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
             .f32(quantize.getScale().convertToFloat())
             .i32(quantize.getZeroPoint());
         std::string callee =
-            "quantize_f32_s" +
-            std::to_string(tensorTypeOf(quantize.getOutput())
-                               .getElementType()
-                               .getIntOrFloatBitWidth());
+            "quantize_f32_s" + std::to_string(tensorTypeOf(quantize.getOutput())
+                                                  .getElementType()
+                                                  .getIntOrFloatBitWidth());
         kernelHeaders.insert(builder.getStringAttr(callee).getValue());
         call.emit(loc, "ingot::ref::" + callee);
         return success();
@@ -222,12 +243,11 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
             .i32(tensorTypeOf(dequantize.getOutput()).getNumElements())
             .f32(dequantize.getScale().convertToFloat())
             .i32(dequantize.getZeroPoint());
-        std::string callee =
-            "dequantize_s" +
-            std::to_string(tensorTypeOf(dequantize.getInput())
-                               .getElementType()
-                               .getIntOrFloatBitWidth()) +
-            "_f32";
+        std::string callee = "dequantize_s" +
+                             std::to_string(tensorTypeOf(dequantize.getInput())
+                                                .getElementType()
+                                                .getIntOrFloatBitWidth()) +
+                             "_f32";
         kernelHeaders.insert(builder.getStringAttr(callee).getValue());
         call.emit(loc, "ingot::ref::" + callee);
         return success();
@@ -243,14 +263,21 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
         biasArg(svdf.getBias());
         call.pointer(pointerTo(svdf.getActivationState()))
             .pointer(pointerTo(svdf.getOutput()))
-            .i32(in[0]).i32(in[1]).i32(filters)
+            .i32(in[0])
+            .i32(in[1])
+            .i32(filters)
             .i32(filters / static_cast<int64_t>(svdf.getRank()))
-            .i32(time[1]).i32(svdf.getRank())
-            .i32(svdf.getInputZeroPoint()).i32(svdf.getStateZeroPoint())
+            .i32(time[1])
+            .i32(svdf.getRank())
+            .i32(svdf.getInputZeroPoint())
+            .i32(svdf.getStateZeroPoint())
             .i32(svdf.getOutputZeroPoint())
-            .i32(svdf.getFeatureMultiplier()).i32(svdf.getFeatureShift())
-            .i32(svdf.getTimeMultiplier()).i32(svdf.getTimeShift())
-            .i32(svdf.getActivationMin()).i32(svdf.getActivationMax());
+            .i32(svdf.getFeatureMultiplier())
+            .i32(svdf.getFeatureShift())
+            .i32(svdf.getTimeMultiplier())
+            .i32(svdf.getTimeShift())
+            .i32(svdf.getActivationMin())
+            .i32(svdf.getActivationMax());
         kernelHeaders.insert("svdf_s8");
         call.emit(loc, "ingot::ref::svdf_s8");
         return success();
@@ -303,7 +330,9 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
         biasArg(fc.getBias());
         call.pointer(pointerTo(fc.getOutput()))
             .pointer(scratch)
-            .i32(batches).i32(depth).i32(filter[0])
+            .i32(batches)
+            .i32(depth)
+            .i32(filter[0])
             .f32(fc.getActivationMin().convertToFloat())
             .f32(fc.getActivationMax().convertToFloat());
         kernelHeaders.insert("fully_connected_hybrid_f32_s8");
@@ -314,10 +343,13 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
         auto filter = shape(fc.getFilter());
         int64_t depth = filter[1];
         int64_t batches = tensorTypeOf(fc.getInput()).getNumElements() / depth;
-        call.pointer(pointerTo(fc.getInput())).pointer(pointerTo(fc.getFilter()));
+        call.pointer(pointerTo(fc.getInput()))
+            .pointer(pointerTo(fc.getFilter()));
         biasArg(fc.getBias());
         call.pointer(pointerTo(fc.getOutput()))
-            .i32(batches).i32(depth).i32(filter[0])
+            .i32(batches)
+            .i32(depth)
+            .i32(filter[0])
             .f32(fc.getActivationMin().convertToFloat())
             .f32(fc.getActivationMax().convertToFloat());
         kernelHeaders.insert("fully_connected_f32");
@@ -340,8 +372,10 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
         auto out = shape(pool.getOutput());
         call.pointer(pointerTo(pool.getInput()))
             .pointer(pointerTo(pool.getOutput()))
-            .i32s(in).i32s(out.slice(1, 2))
-            .i32s(pool.getFilter()).i32s(pool.getStrides())
+            .i32s(in)
+            .i32s(out.slice(1, 2))
+            .i32s(pool.getFilter())
+            .i32s(pool.getStrides())
             .i32s(pool.getPadding())
             .f32(pool.getActivationMin().convertToFloat())
             .f32(pool.getActivationMax().convertToFloat());
@@ -364,10 +398,12 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
       .Case([&](kernel::SoftmaxF32Op softmax) {
         auto in = shape(softmax.getInput());
         int64_t depth = in.empty() ? 1 : in.back();
-        int64_t outer = tensorTypeOf(softmax.getInput()).getNumElements() / depth;
+        int64_t outer =
+            tensorTypeOf(softmax.getInput()).getNumElements() / depth;
         call.pointer(pointerTo(softmax.getInput()))
             .pointer(pointerTo(softmax.getOutput()))
-            .i32(outer).i32(depth)
+            .i32(outer)
+            .i32(depth)
             .f32(softmax.getBeta().convertToFloat());
         kernelHeaders.insert("softmax_f32");
         call.emit(loc, "ingot::ref::softmax_f32");
@@ -376,7 +412,8 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
       .Case([&](kernel::DepthwiseConv2DS16Op conv) {
         Value multiplier = constArray(arrayName("multiplier"),
                                       conv.getOutputMultiplier(), loc);
-        Value shift = constArray(arrayName("shift"), conv.getOutputShift(), loc);
+        Value shift =
+            constArray(arrayName("shift"), conv.getOutputShift(), loc);
         call.pointer(pointerTo(conv.getInput()))
             .pointer(pointerTo(conv.getFilter()));
         biasArg(conv.getBias());
@@ -393,12 +430,17 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
         auto filter = shape(fc.getFilter());
         int64_t depth = filter[1];
         int64_t batches = tensorTypeOf(fc.getInput()).getNumElements() / depth;
-        call.pointer(pointerTo(fc.getInput())).pointer(pointerTo(fc.getFilter()));
+        call.pointer(pointerTo(fc.getInput()))
+            .pointer(pointerTo(fc.getFilter()));
         biasArg(fc.getBias());
         call.pointer(pointerTo(fc.getOutput()))
-            .i32(batches).i32(depth).i32(filter[0])
-            .i32(fc.getOutputMultiplier()).i32(fc.getOutputShift())
-            .i32(fc.getActivationMin()).i32(fc.getActivationMax());
+            .i32(batches)
+            .i32(depth)
+            .i32(filter[0])
+            .i32(fc.getOutputMultiplier())
+            .i32(fc.getOutputShift())
+            .i32(fc.getActivationMin())
+            .i32(fc.getActivationMax());
         kernelHeaders.insert("fully_connected_s16");
         call.emit(loc, "ingot::ref::fully_connected_s16");
         return success();
@@ -406,7 +448,8 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
       .Case([&](kernel::Conv2DS16Op conv) {
         Value multiplier = constArray(arrayName("multiplier"),
                                       conv.getOutputMultiplier(), loc);
-        Value shift = constArray(arrayName("shift"), conv.getOutputShift(), loc);
+        Value shift =
+            constArray(arrayName("shift"), conv.getOutputShift(), loc);
         call.pointer(pointerTo(conv.getInput()))
             .pointer(pointerTo(conv.getFilter()));
         biasArg(conv.getBias());
@@ -422,7 +465,8 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
       .Case([&](kernel::TransposeConv2DS16Op conv) {
         Value multiplier = constArray(arrayName("multiplier"),
                                       conv.getOutputMultiplier(), loc);
-        Value shift = constArray(arrayName("shift"), conv.getOutputShift(), loc);
+        Value shift =
+            constArray(arrayName("shift"), conv.getOutputShift(), loc);
         auto in = shape(conv.getInput());
         auto filter = shape(conv.getFilter());
         auto out = shape(conv.getOutput());
@@ -432,17 +476,21 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
         call.pointer(pointerTo(conv.getOutput()))
             .pointer(multiplier)
             .pointer(shift)
-            .i32s(in).i32s(filter.slice(1, 2)).i32s(out.drop_front())
-            .i32s(conv.getStrides()).i32s(conv.getPadding())
-            .i32(conv.getActivationMin()).i32(conv.getActivationMax());
+            .i32s(in)
+            .i32s(filter.slice(1, 2))
+            .i32s(out.drop_front())
+            .i32s(conv.getStrides())
+            .i32s(conv.getPadding())
+            .i32(conv.getActivationMin())
+            .i32(conv.getActivationMax());
         kernelHeaders.insert("transpose_conv2d_s16");
         call.emit(loc, "ingot::ref::transpose_conv2d_s16");
         return success();
       })
       .Case<kernel::AddS16Op, kernel::SubS16Op>([&](auto binary) {
         bool isAdd = isa<kernel::AddS16Op>(op);
-        Value outputShape = constArray(arrayName("output_shape"),
-                                       binary.getOutputShape(), loc);
+        Value outputShape =
+            constArray(arrayName("output_shape"), binary.getOutputShape(), loc);
         Value strides1 = constArray(arrayName("input1_strides"),
                                     binary.getInput1Strides(), loc);
         Value strides2 = constArray(arrayName("input2_strides"),
@@ -450,15 +498,21 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
         call.pointer(pointerTo(binary.getLhs()))
             .pointer(pointerTo(binary.getRhs()))
             .pointer(pointerTo(binary.getOutput()))
-            .pointer(outputShape).pointer(strides1).pointer(strides2)
+            .pointer(outputShape)
+            .pointer(strides1)
+            .pointer(strides2)
             .i32(binary.getOutputShape().size())
-            .i32(binary.getInput1Offset()).i32(binary.getInput1Multiplier())
+            .i32(binary.getInput1Offset())
+            .i32(binary.getInput1Multiplier())
             .i32(binary.getInput1Shift())
-            .i32(binary.getInput2Offset()).i32(binary.getInput2Multiplier())
+            .i32(binary.getInput2Offset())
+            .i32(binary.getInput2Multiplier())
             .i32(binary.getInput2Shift())
-            .i32(binary.getOutputOffset()).i32(binary.getOutputMultiplier())
+            .i32(binary.getOutputOffset())
+            .i32(binary.getOutputMultiplier())
             .i32(binary.getOutputShift())
-            .i32(binary.getActivationMin()).i32(binary.getActivationMax());
+            .i32(binary.getActivationMin())
+            .i32(binary.getActivationMax());
         StringRef callee = isAdd ? "add_s16" : "sub_s16";
         kernelHeaders.insert(callee);
         call.emit(loc, ("ingot::ref::" + callee).str());
@@ -468,9 +522,12 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
         call.pointer(pointerTo(relu.getInput()))
             .pointer(pointerTo(relu.getOutput()))
             .i32(tensorTypeOf(relu.getOutput()).getNumElements())
-            .i32(relu.getInputZeroPoint()).i32(relu.getOutputZeroPoint())
-            .i32(relu.getIdentityMultiplier()).i32(relu.getIdentityShift())
-            .i32(relu.getAlphaMultiplier()).i32(relu.getAlphaShift());
+            .i32(relu.getInputZeroPoint())
+            .i32(relu.getOutputZeroPoint())
+            .i32(relu.getIdentityMultiplier())
+            .i32(relu.getIdentityShift())
+            .i32(relu.getAlphaMultiplier())
+            .i32(relu.getAlphaShift());
         kernelHeaders.insert("leaky_relu_s16");
         call.emit(loc, "ingot::ref::leaky_relu_s16");
         return success();
@@ -479,12 +536,17 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
         auto inShape = shape(pad.getInput());
         SmallVector<int32_t> input32(inShape.begin(), inShape.end());
         Value inputShape = constArray(arrayName("input_shape"), input32, loc);
-        Value before = constArray(arrayName("pad_before"), pad.getPadBefore(), loc);
-        Value after = constArray(arrayName("pad_after"), pad.getPadAfter(), loc);
+        Value before =
+            constArray(arrayName("pad_before"), pad.getPadBefore(), loc);
+        Value after =
+            constArray(arrayName("pad_after"), pad.getPadAfter(), loc);
         call.pointer(pointerTo(pad.getInput()))
             .pointer(pointerTo(pad.getOutput()))
-            .pointer(inputShape).pointer(before).pointer(after)
-            .i32(input32.size()).i32(pad.getPadValue());
+            .pointer(inputShape)
+            .pointer(before)
+            .pointer(after)
+            .i32(input32.size())
+            .i32(pad.getPadValue());
         kernelHeaders.insert("pad_s16");
         call.emit(loc, "ingot::ref::pad_s16");
         return success();
@@ -499,8 +561,11 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
             constArray(arrayName("slice_shape"), slice.getSliceShape(), loc);
         call.pointer(pointerTo(slice.getInput()))
             .pointer(pointerTo(slice.getOutput()))
-            .pointer(inputShape).pointer(start).pointer(stride)
-            .pointer(sliceShape).i32(input32.size());
+            .pointer(inputShape)
+            .pointer(start)
+            .pointer(stride)
+            .pointer(sliceShape)
+            .i32(input32.size());
         kernelHeaders.insert("strided_slice_s16");
         call.emit(loc, "ingot::ref::strided_slice_s16");
         return success();

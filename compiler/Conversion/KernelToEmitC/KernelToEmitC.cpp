@@ -46,8 +46,8 @@ Value ModelEmitter::arenaView(Value arena, Type element, int64_t offset,
   return emitc::CallOpaqueOp::create(
              builder, loc, TypeRange{pointerType(element, false)},
              "ingot::arena_at", ValueRange{arena},
-             builder.getArrayAttr({builder.getIndexAttr(0),
-                                   builder.getI64IntegerAttr(offset)}),
+             builder.getArrayAttr(
+                 {builder.getIndexAttr(0), builder.getI64IntegerAttr(offset)}),
              builder.getArrayAttr({TypeAttr::get(element)}))
       .getResult(0);
 }
@@ -111,7 +111,8 @@ void ModelEmitter::emitHeader(emitc::FileOp file) {
   emitc::IncludeOp::create(builder, loc, "stddef.h", /*is_standard=*/true);
   emitc::IncludeOp::create(builder, loc, "stdint.h", /*is_standard=*/true);
 
-  auto arenaBytes = function->getAttrOfType<IntegerAttr>(kernel::kArenaBytesAttr);
+  auto arenaBytes =
+      function->getAttrOfType<IntegerAttr>(kernel::kArenaBytesAttr);
   verbatim("/* Bytes of working memory (activations, scratch and state) "
            "invoke needs; align the arena to 16 bytes and keep it between "
            "calls when the model has state. */");
@@ -146,8 +147,10 @@ void ModelEmitter::emitHeader(emitc::FileOp file) {
                Twine(zeroPoint.getInt()));
     }
   };
-  auto inputQuant = function->getAttrOfType<ArrayAttr>("ingot.input_quantization");
-  auto outputQuant = function->getAttrOfType<ArrayAttr>("ingot.output_quantization");
+  auto inputQuant =
+      function->getAttrOfType<ArrayAttr>("ingot.input_quantization");
+  auto outputQuant =
+      function->getAttrOfType<ArrayAttr>("ingot.output_quantization");
   auto inputNames = function->getAttrOfType<ArrayAttr>("ingot.input_names");
   auto outputNames = function->getAttrOfType<ArrayAttr>("ingot.output_names");
   auto at = [](ArrayAttr array, unsigned i) -> Attribute {
@@ -162,7 +165,8 @@ void ModelEmitter::emitHeader(emitc::FileOp file) {
   verbatim("extern \"C\" {");
   verbatim("#endif");
   verbatim("/* Sets the model's state (if any) to its initial value; call once "
-           "before the first " + name + "_invoke and to reset. */");
+           "before the first " +
+           name + "_invoke and to reset. */");
   auto specifiers = builder.getStrArrayAttr({"extern"});
   emitc::FuncOp::create(builder, loc, name + "_init",
                         builder.getFunctionType({arenaType()}, {}),
@@ -183,12 +187,12 @@ void ModelEmitter::emitWeights() {
   function.walk([&](kernel::WeightOp weight) {
     auto value = cast<DenseElementsAttr>(weight.getValue());
     RankedTensorType type = weight.getOutput().getType();
-    auto flat = RankedTensorType::get({type.getNumElements()},
-                                      type.getElementType());
-    auto arrayType = emitc::ArrayType::get({type.getNumElements()},
-                                           type.getElementType());
-    emitc::VerbatimOp::create(builder, loc,
-                              builder.getStringAttr("alignas(INGOT_ALIGNMENT)"));
+    auto flat =
+        RankedTensorType::get({type.getNumElements()}, type.getElementType());
+    auto arrayType =
+        emitc::ArrayType::get({type.getNumElements()}, type.getElementType());
+    emitc::VerbatimOp::create(
+        builder, loc, builder.getStringAttr("alignas(INGOT_ALIGNMENT)"));
     emitc::GlobalOp::create(builder, weight.getLoc(), weight.getName(),
                             arrayType, value.reshape(flat),
                             /*extern_specifier=*/false,
@@ -199,8 +203,8 @@ void ModelEmitter::emitWeights() {
 
 void ModelEmitter::emitInit() {
   Location loc = function.getLoc();
-  auto init = emitc::FuncOp::create(
-      builder, loc, name + "_init", builder.getFunctionType({arenaType()}, {}));
+  auto init = emitc::FuncOp::create(builder, loc, name + "_init",
+                                    builder.getFunctionType({arenaType()}, {}));
   Block *body = init.addEntryBlock();
   OpBuilder::InsertionGuard guard(builder);
   builder.setInsertionPointToEnd(body);
@@ -230,8 +234,8 @@ void ModelEmitter::emitInit() {
 
 LogicalResult ModelEmitter::emitInvoke() {
   Location loc = function.getLoc();
-  auto invoke = emitc::FuncOp::create(builder, loc, name + "_invoke",
-                                      invokeType());
+  auto invoke =
+      emitc::FuncOp::create(builder, loc, name + "_invoke", invokeType());
   Block *body = invoke.addEntryBlock();
   OpBuilder::InsertionGuard guard(builder);
   builder.setInsertionPointToEnd(body);
@@ -239,7 +243,8 @@ LogicalResult ModelEmitter::emitInvoke() {
   unsigned numInputs = function.getNumArguments();
   for (unsigned i = 0; i < numInputs; ++i)
     pointers[function.getArgument(i)] = body->getArgument(i);
-  auto returnOp = cast<func::ReturnOp>(function.getBody().front().getTerminator());
+  auto returnOp =
+      cast<func::ReturnOp>(function.getBody().front().getTerminator());
   // A returned tensor is computed straight into the caller's output buffer.
   SmallVector<std::pair<Value, Value>> copiesAtEnd;
   for (auto [i, result] : llvm::enumerate(returnOp.getOperands())) {
@@ -297,12 +302,12 @@ LogicalResult ModelEmitter::emit(ModuleOp module) {
   emitc::IncludeOp::create(builder, loc, "cstdint", true);
   emitc::IncludeOp::create(builder, loc, "cstring", true);
   emitc::IncludeOp::create(builder, loc, "ingot/runtime/abi.h", false);
-  auto includesEnd = emitc::VerbatimOp::create(builder, loc,
-                                               builder.getStringAttr(""));
+  auto includesEnd =
+      emitc::VerbatimOp::create(builder, loc, builder.getStringAttr(""));
   emitWeights();
   // Per-layer parameter arrays are inserted here as calls are emitted.
-  auto parametersEnd = emitc::VerbatimOp::create(builder, loc,
-                                                 builder.getStringAttr(""));
+  auto parametersEnd =
+      emitc::VerbatimOp::create(builder, loc, builder.getStringAttr(""));
   parameterAnchor = parametersEnd;
   emitInit();
   if (failed(emitInvoke()))

@@ -1,4 +1,5 @@
-//===- ModelEmitter.h - Kernel IR to EmitC, shared pieces --------*- C++ -*-===//
+//===- ModelEmitter.h - Kernel IR to EmitC, shared pieces --------*- C++
+//-*-===//
 //
 // The state of one kernel-to-EmitC translation, shared by the file-level
 // emission (KernelToEmitC.cpp) and the per-kernel calls (KernelCalls.cpp).

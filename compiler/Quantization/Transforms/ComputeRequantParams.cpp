@@ -70,7 +70,7 @@ iq::FusedActivation toQuant(graph::Activation activation) {
 /// The clamp of a fused activation on an int8 output.
 iq::ActivationRange int8Clamp(graph::Activation activation, Value output) {
   return iq::quantizedActivationRange(toQuant(activation), scaleOf(output),
-                                         zeroPointOf(output), -128, 127);
+                                      zeroPointOf(output), -128, 127);
 }
 
 /// Per-channel multipliers and shifts of a convolution-like op.
@@ -93,9 +93,8 @@ channelMultipliers(Value input, Value filter, Value output) {
 
 /// int16 activations (int16x8): no zero-point offsets, the int16 range.
 template <typename ConvOp>
-std::optional<DictionaryAttr> convS16Params(ConvOp conv,
-                                            iq::ActivationRange range,
-                                            Builder &builder) {
+std::optional<DictionaryAttr>
+convS16Params(ConvOp conv, iq::ActivationRange range, Builder &builder) {
   auto multipliers =
       channelMultipliers(conv.getInput(), conv.getFilter(), conv.getOutput());
   if (!multipliers)
@@ -111,21 +110,21 @@ template <typename ConvOp>
 std::optional<DictionaryAttr> convParams(ConvOp conv, Builder &builder) {
   if (isPerTensorInt(conv.getInput(), 16) &&
       isPerTensorInt(conv.getOutput(), 16))
-    return convS16Params(
-          conv,
-          iq::quantizedActivationRange(toQuant(conv.getFusedActivation()),
-                                       scaleOf(conv.getOutput()),
-                                       zeroPointOf(conv.getOutput()), -32768,
-                                       32767),
-          builder);
-  if (!isPerTensorInt(conv.getInput(), 8) || !isPerTensorInt(conv.getOutput(), 8))
+    return convS16Params(conv,
+                         iq::quantizedActivationRange(
+                             toQuant(conv.getFusedActivation()),
+                             scaleOf(conv.getOutput()),
+                             zeroPointOf(conv.getOutput()), -32768, 32767),
+                         builder);
+  if (!isPerTensorInt(conv.getInput(), 8) ||
+      !isPerTensorInt(conv.getOutput(), 8))
     return std::nullopt;
   auto outputType = cast<RankedTensorType>(conv.getOutput().getType());
   int32_t channels = static_cast<int32_t>(outputType.getDimSize(3));
   std::vector<iq::QuantizedMultiplier> multipliers =
       iq::convPerChannelMultipliers(scaleOf(conv.getInput()),
-                                       channelScales(conv.getFilter()),
-                                       scaleOf(conv.getOutput()), channels);
+                                    channelScales(conv.getFilter()),
+                                    scaleOf(conv.getOutput()), channels);
   if (multipliers.size() != static_cast<size_t>(channels))
     return std::nullopt;
   SmallVector<int32_t> multiplier, shift;
@@ -307,9 +306,9 @@ std::optional<DictionaryAttr> quantizeParams(graph::QuantizeOp quantize,
 }
 
 std::optional<DictionaryAttr> svdfParams(graph::SvdfOp svdf, Builder &builder) {
-  for (Value value : {svdf.getInput(), svdf.getWeightsFeature(),
-                      svdf.getWeightsTime(), svdf.getActivationState(),
-                      svdf.getOutput()})
+  for (Value value :
+       {svdf.getInput(), svdf.getWeightsFeature(), svdf.getWeightsTime(),
+        svdf.getActivationState(), svdf.getOutput()})
     if (!isPerTensorInt(value, 8))
       return std::nullopt;
   iq::SvdfParams params = iq::computeSvdfParams(
@@ -360,7 +359,8 @@ struct ComputeRequantParamsPass
               .Case([&](graph::QuantizeOp quantize) {
                 return quantizeParams(quantize, builder);
               })
-              .Case([&](graph::SvdfOp svdf) { return svdfParams(svdf, builder); })
+              .Case(
+                  [&](graph::SvdfOp svdf) { return svdfParams(svdf, builder); })
               .Default([](Operation *) { return std::nullopt; });
       if (params) {
         op->setAttr(kRequantAttr, *params);

@@ -46,8 +46,9 @@ std::optional<std::vector<float>> dequantized(graph::ConstOp constant) {
   int64_t channels = type.getDimSize(axis);
   for (size_t i = 0; i < stored.size(); ++i) {
     int64_t channel = (static_cast<int64_t>(i) / inner) % channels;
-    result[i] = static_cast<float>((stored[i] - perAxis.getZeroPoints()[channel]) *
-                                   perAxis.getScales()[channel]);
+    result[i] =
+        static_cast<float>((stored[i] - perAxis.getZeroPoints()[channel]) *
+                           perAxis.getScales()[channel]);
   }
   return result;
 }
@@ -61,18 +62,20 @@ struct DequantizeWeightsPass
       if (!isa<mlir::quant::QuantizedType>(type.getElementType()))
         return;
       // Only weights of float ops: an integer model stays as it is.
-      bool feedsFloatOp = llvm::any_of(constant->getUsers(), [](Operation *user) {
-        return user->getNumOperands() > 0 &&
-               cast<ShapedType>(user->getOperand(0).getType())
-                   .getElementType()
-                   .isF32();
-      });
+      bool feedsFloatOp =
+          llvm::any_of(constant->getUsers(), [](Operation *user) {
+            return user->getNumOperands() > 0 &&
+                   cast<ShapedType>(user->getOperand(0).getType())
+                       .getElementType()
+                       .isF32();
+          });
       if (!feedsFloatOp)
         return;
       std::optional<std::vector<float>> values = dequantized(constant);
       if (!values)
         return;
-      auto floatType = RankedTensorType::get(type.getShape(), builder.getF32Type());
+      auto floatType =
+          RankedTensorType::get(type.getShape(), builder.getF32Type());
       builder.setInsertionPoint(constant);
       auto replacement = graph::ConstOp::create(
           builder, constant.getLoc(), floatType,

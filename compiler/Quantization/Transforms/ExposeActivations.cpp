@@ -37,8 +37,8 @@ struct ExposeActivationsPass
     OpBuilder builder(returnOp);
     func::ReturnOp::create(builder, returnOp.getLoc(), results);
     returnOp.erase();
-    function.setType(builder.getFunctionType(
-        function.getArgumentTypes(), ValueRange(results).getTypes()));
+    function.setType(builder.getFunctionType(function.getArgumentTypes(),
+                                             ValueRange(results).getTypes()));
     function->setAttr("ingot.original_results",
                       builder.getI64IntegerAttr(original));
     // Exposed tensors have no TFLite output names of their own.

@@ -20,14 +20,14 @@ inline mlir::Type elementTypeOf(mlir::Value value) {
 }
 
 inline mlir::quant::UniformQuantizedType perTensor(mlir::Value value) {
-  return mlir::dyn_cast<mlir::quant::UniformQuantizedType>(elementTypeOf(value));
+  return mlir::dyn_cast<mlir::quant::UniformQuantizedType>(
+      elementTypeOf(value));
 }
 
 /// Whether `value` is quantized per tensor to a signed `width`-bit type.
 inline bool isPerTensorInt(mlir::Value value, unsigned width) {
   auto type = perTensor(value);
-  return type && type.getStorageTypeIntegralWidth() == width &&
-         type.isSigned();
+  return type && type.getStorageTypeIntegralWidth() == width && type.isSigned();
 }
 
 /// TFLite stores scales as float32; the quant types hold them exactly as
@@ -43,7 +43,8 @@ inline int32_t zeroPointOf(mlir::Value value) {
 /// Per-channel scales of a weight, or its one per-tensor scale.
 inline std::vector<float> channelScales(mlir::Value value) {
   mlir::Type element = elementTypeOf(value);
-  if (auto axis = mlir::dyn_cast<mlir::quant::UniformQuantizedPerAxisType>(element))
+  if (auto axis =
+          mlir::dyn_cast<mlir::quant::UniformQuantizedPerAxisType>(element))
     return std::vector<float>(axis.getScales().begin(), axis.getScales().end());
   return {static_cast<float>(
       mlir::cast<mlir::quant::UniformQuantizedType>(element).getScale())};

@@ -34,13 +34,14 @@ struct QuantizeFloat16Pass
         value.convert(APFloat::IEEEhalf(), APFloat::rmNearestTiesToEven, &lost);
         halves.push_back(value);
       }
-      auto halfType = RankedTensorType::get(type.getShape(), builder.getF16Type());
+      auto halfType =
+          RankedTensorType::get(type.getShape(), builder.getF16Type());
       builder.setInsertionPoint(constant);
-      auto half = graph::ConstOp::create(
-          builder, constant.getLoc(), halfType,
-          DenseElementsAttr::get(halfType, halves));
-      auto widened = graph::DequantizeOp::create(builder, constant.getLoc(),
-                                                 type, half);
+      auto half =
+          graph::ConstOp::create(builder, constant.getLoc(), halfType,
+                                 DenseElementsAttr::get(halfType, halves));
+      auto widened =
+          graph::DequantizeOp::create(builder, constant.getLoc(), type, half);
       constant.getOutput().replaceAllUsesWith(widened.getOutput());
       constant.erase();
     });

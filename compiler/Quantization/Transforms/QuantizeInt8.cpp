@@ -106,9 +106,9 @@ private:
 /// The ops ingot can give integer types, as the converter's
 /// TFLITE_BUILTINS_INT8 set would for this graph.
 bool isQuantizable(Operation *op) {
-  return isa<graph::Conv2DOp, graph::DepthwiseConv2DOp,
-             graph::FullyConnectedOp, graph::AddOp, graph::AveragePool2DOp,
-             graph::MaxPool2DOp, graph::ReshapeOp, graph::SoftmaxOp>(op);
+  return isa<graph::Conv2DOp, graph::DepthwiseConv2DOp, graph::FullyConnectedOp,
+             graph::AddOp, graph::AveragePool2DOp, graph::MaxPool2DOp,
+             graph::ReshapeOp, graph::SoftmaxOp>(op);
 }
 
 /// Operands of a quantizable op that are activations (not weights).
@@ -127,7 +127,8 @@ LogicalResult Int8Quantizer::keepFloat(Operation *op) {
     if (!typeOf(value))
       continue;
     operand.set(graph::DequantizeOp::create(
-        builder, op->getLoc(), withElement(value, builder.getF32Type()), value));
+        builder, op->getLoc(), withElement(value, builder.getF32Type()),
+        value));
   }
   op->setAttr("ingot.kept_float", builder.getUnitAttr());
   return success();
@@ -140,9 +141,9 @@ void Int8Quantizer::requantizeFloatOperands(Operation *op) {
     auto it = floatOutputTypes.find(value);
     if (it == floatOutputTypes.end())
       continue;
-    op->setOperand(i, graph::QuantizeOp::create(
-                          builder, op->getLoc(),
-                          withElement(value, it->second), value));
+    op->setOperand(i, graph::QuantizeOp::create(builder, op->getLoc(),
+                                                withElement(value, it->second),
+                                                value));
   }
 }
 
@@ -150,9 +151,10 @@ LogicalResult Int8Quantizer::quantizeInputs() {
   auto ranges = function->getAttrOfType<ArrayAttr>("ingot.input_ranges");
   Block &entry = function.getBody().front();
   for (BlockArgument argument : entry.getArguments()) {
-    auto range = ranges && argument.getArgNumber() < ranges.size()
-                     ? dyn_cast<DenseF32ArrayAttr>(ranges[argument.getArgNumber()])
-                     : nullptr;
+    auto range =
+        ranges && argument.getArgNumber() < ranges.size()
+            ? dyn_cast<DenseF32ArrayAttr>(ranges[argument.getArgNumber()])
+            : nullptr;
     if (!range || range.size() != 2)
       return function.emitError("input ")
              << argument.getArgNumber()
@@ -208,7 +210,8 @@ Int8Quantizer::quantizeFilter(Operation *user, Value filter, int axis) {
   Type storage = IntegerType::get(context, 8);
   Type element;
   if (axis >= 0) {
-    SmallVector<double> scales(quantized.scales.begin(), quantized.scales.end());
+    SmallVector<double> scales(quantized.scales.begin(),
+                               quantized.scales.end());
     element = mq::UniformQuantizedPerAxisType::get(
         mq::QuantizationFlags::Signed, storage, Float32Type::get(context),
         scales, SmallVector<int64_t>(scales.size(), 0), axis, -127, 127);
@@ -229,9 +232,9 @@ Int8Quantizer::quantizeFilter(Operation *user, Value filter, int axis) {
   return quantized.scales;
 }
 
-LogicalResult Int8Quantizer::quantizeBias(Operation *user, Value bias,
-                                          float inputScale,
-                                          const std::vector<float> &filterScales) {
+LogicalResult
+Int8Quantizer::quantizeBias(Operation *user, Value bias, float inputScale,
+                            const std::vector<float> &filterScales) {
   if (!bias)
     return success();
   std::optional<std::vector<float>> values = floatValues(bias);
@@ -272,9 +275,9 @@ LogicalResult Int8Quantizer::quantizeBias(Operation *user, Value bias,
   int64_t limit = std::numeric_limits<int32_t>::max();
   Type element;
   if (scales.size() == 1)
-    element = mq::UniformQuantizedType::get(
-        mq::QuantizationFlags::Signed, storage, Float32Type::get(context),
-        scales.front(), 0, -limit, limit);
+    element = mq::UniformQuantizedType::get(mq::QuantizationFlags::Signed,
+                                            storage, Float32Type::get(context),
+                                            scales.front(), 0, -limit, limit);
   else
     element = mq::UniformQuantizedPerAxisType::get(
         mq::QuantizationFlags::Signed, storage, Float32Type::get(context),
@@ -349,17 +352,17 @@ LogicalResult Int8Quantizer::quantizeOutputs() {
     Value value = operand.get();
     if (floatInterface && typeOf(value)) {
       operand.set(graph::DequantizeOp::create(
-          builder, returnOp.getLoc(),
-          withElement(value, builder.getF32Type()), value));
+          builder, returnOp.getLoc(), withElement(value, builder.getF32Type()),
+          value));
     } else if (!floatInterface && floatOutputTypes.count(value)) {
       operand.set(graph::QuantizeOp::create(
           builder, returnOp.getLoc(),
           withElement(value, floatOutputTypes[value]), value));
     }
   }
-  function.setType(builder.getFunctionType(
-      function.getBody().front().getArgumentTypes(),
-      returnOp.getOperandTypes()));
+  function.setType(
+      builder.getFunctionType(function.getBody().front().getArgumentTypes(),
+                              returnOp.getOperandTypes()));
   return success();
 }
 
@@ -384,8 +387,7 @@ LogicalResult Int8Quantizer::run() {
         diag << (i ? ", " : "") << "operator ";
         if (index)
           diag << "#" << index.getInt() << " ";
-        diag << "("
-             << (name ? name.getValue() : op->getName().getStringRef())
+        diag << "(" << (name ? name.getValue() : op->getName().getStringRef())
              << ")";
       }
       diag << " has no integer kernel; drop --strict to keep "
@@ -395,8 +397,7 @@ LogicalResult Int8Quantizer::run() {
   }
   if (failed(quantizeInputs()))
     return failure();
-  for (Operation &op :
-       llvm::make_early_inc_range(function.getBody().front())) {
+  for (Operation &op : llvm::make_early_inc_range(function.getBody().front())) {
     if (isBookkeeping(op))
       continue;
     if (!isQuantizable(&op)) {

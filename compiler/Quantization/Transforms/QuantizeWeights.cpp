@@ -42,13 +42,15 @@ Value quantizedConstant(OpBuilder &builder, graph::ConstOp original,
                         const ingot::quant::QuantizedWeights &quantized,
                         int axis) {
   MLIRContext *context = builder.getContext();
-  auto shape = cast<RankedTensorType>(original.getOutput().getType()).getShape();
+  auto shape =
+      cast<RankedTensorType>(original.getOutput().getType()).getShape();
   Type storage = IntegerType::get(context, 8);
   Type expressed = Float32Type::get(context);
   unsigned flags = mlir::quant::QuantizationFlags::Signed;
   Type element;
   if (axis >= 0) {
-    SmallVector<double> scales(quantized.scales.begin(), quantized.scales.end());
+    SmallVector<double> scales(quantized.scales.begin(),
+                               quantized.scales.end());
     SmallVector<int64_t> zeroPoints(scales.size(), 0);
     element = mlir::quant::UniformQuantizedPerAxisType::get(
         flags, storage, expressed, scales, zeroPoints, axis, -127, 127);
@@ -57,8 +59,8 @@ Value quantizedConstant(OpBuilder &builder, graph::ConstOp original,
         flags, storage, expressed, quantized.scales.front(), 0, -127, 127);
   }
   auto valueType = RankedTensorType::get(shape, storage);
-  auto value = DenseElementsAttr::get(valueType,
-                                      ArrayRef<int8_t>(quantized.values));
+  auto value =
+      DenseElementsAttr::get(valueType, ArrayRef<int8_t>(quantized.values));
   auto constant = graph::ConstOp::create(
       builder, original.getLoc(), RankedTensorType::get(shape, element), value);
   if (auto name = original->getAttr("ingot.weight_name"))
@@ -75,7 +77,9 @@ struct QuantizeWeightsPass
     // `axis`: the filter dimension with one scale per channel, or -1 for a
     // single scale.
     auto quantizeFilter = [&](Operation *op, Value filter, int axis) {
-      if (!cast<ShapedType>(op->getOperand(0).getType()).getElementType().isF32())
+      if (!cast<ShapedType>(op->getOperand(0).getType())
+               .getElementType()
+               .isF32())
         return;
       std::optional<std::vector<float>> weights = floatWeights(filter);
       if (!weights || static_cast<int64_t>(weights->size()) < minElements)
@@ -83,11 +87,11 @@ struct QuantizeWeightsPass
       auto constant = filter.getDefiningOp<graph::ConstOp>();
       auto shape = cast<RankedTensorType>(filter.getType()).getShape();
       ingot::quant::QuantizedWeights quantized =
-          axis == 0    ? ingot::quant::quantizeWeightsPerChannel(*weights,
-                                                                 shape[0])
-          : axis > 0   ? ingot::quant::quantizeWeightsPerLastAxis(*weights,
-                                                                  shape[axis])
-                       : ingot::quant::quantizeWeightsPerTensor(*weights);
+          axis == 0
+              ? ingot::quant::quantizeWeightsPerChannel(*weights, shape[0])
+          : axis > 0
+              ? ingot::quant::quantizeWeightsPerLastAxis(*weights, shape[axis])
+              : ingot::quant::quantizeWeightsPerTensor(*weights);
       builder.setInsertionPoint(constant);
       Value replacement = quantizedConstant(builder, constant, quantized, axis);
       // Only this op's use changes: another user may still want floats.

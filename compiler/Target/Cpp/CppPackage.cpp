@@ -9,10 +9,10 @@
 
 #include "mlir/Target/Cpp/CppEmitter.h"
 #include "llvm/ADT/SetVector.h"
-#include <set>
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include <set>
 
 using namespace mlir;
 
@@ -47,8 +47,8 @@ mlir::LogicalResult writeFile(llvm::StringRef path, llvm::StringRef contents,
                               llvm::raw_ostream &errors) {
   if (std::error_code error = llvm::sys::fs::create_directories(
           llvm::sys::path::parent_path(path))) {
-    errors << "cannot create the folder for " << path << ": "
-           << error.message() << "\n";
+    errors << "cannot create the folder for " << path << ": " << error.message()
+           << "\n";
     return failure();
   }
   std::error_code error;

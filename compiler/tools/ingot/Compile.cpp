@@ -6,9 +6,9 @@
 //===----------------------------------------------------------------------===//
 #include "Driver.h"
 
+#include "Calibration.h"
 #include "Export/Exporter.h"
 #include "Import/Importer.h"
-#include "Calibration.h"
 #include "Pipelines/Pipelines.h"
 #include "Target/Cpp/CppPackage.h"
 #include "ingot/Dialect/Graph/IR/Graph.h"
@@ -19,9 +19,9 @@
 #include "mlir/Dialect/Quant/IR/Quant.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/Pass/PassManager.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/ToolOutputFile.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace mlir;
@@ -48,7 +48,8 @@ std::string cIdentifier(llvm::StringRef text) {
   std::string identifier;
   for (char c : text)
     identifier.push_back(std::isalnum(static_cast<unsigned char>(c)) ? c : '_');
-  if (identifier.empty() || std::isdigit(static_cast<unsigned char>(identifier[0])))
+  if (identifier.empty() ||
+      std::isdigit(static_cast<unsigned char>(identifier[0])))
     identifier = "model_" + identifier;
   return identifier;
 }
@@ -62,7 +63,8 @@ void setQuantization(const QuantizationSettings &settings) {
 /// Runs a copy of the float graph on the calibration data and annotates
 /// `module` with each activation's range (`ingot.range`, and
 /// `ingot.input_ranges` on the function) for ingot-quantize-int8.
-static LogicalResult calibrateModel(ModuleOp module, llvm::StringRef modelPath) {
+static LogicalResult calibrateModel(ModuleOp module,
+                                    llvm::StringRef modelPath) {
   MLIRContext &context = *module.getContext();
   auto fail = [&](const llvm::Twine &message) {
     llvm::errs() << "ingot: error: " << modelPath << ": " << message << "\n";
@@ -86,9 +88,9 @@ static LogicalResult calibrateModel(ModuleOp module, llvm::StringRef modelPath) 
   int64_t inputElements =
       cast<RankedTensorType>(probeFunction.getArgumentTypes()[0])
           .getNumElements();
-  unsigned original = probeFunction->getAttrOfType<IntegerAttr>(
-                                       "ingot.original_results")
-                          .getInt();
+  unsigned original =
+      probeFunction->getAttrOfType<IntegerAttr>("ingot.original_results")
+          .getInt();
 
   PassManager lower(&context);
   buildGraphToKernelPipeline(lower);
@@ -138,8 +140,9 @@ static LogicalResult calibrateModel(ModuleOp module, llvm::StringRef modelPath) 
   return success();
 }
 
-OwningOpRef<ModuleOp> lowerModel(MLIRContext &context, llvm::StringRef modelPath,
-                                 Stage stage, llvm::StringRef modelName) {
+OwningOpRef<ModuleOp> lowerModel(MLIRContext &context,
+                                 llvm::StringRef modelPath, Stage stage,
+                                 llvm::StringRef modelName) {
   OwningOpRef<ModuleOp> module = import::importTfliteFile(modelPath, context);
   if (!module)
     return nullptr;

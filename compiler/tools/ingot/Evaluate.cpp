@@ -287,8 +287,9 @@ LogicalResult reportEvaluation(llvm::StringRef modelPath, ModuleOp graph,
       return;
     auto index = op->getAttrOfType<IntegerAttr>("ingot.tflite_index");
     auto name = op->getAttrOfType<StringAttr>("ingot.tflite_op");
-    keptFloat.push_back({index ? index.getInt() : -1,
-                         name ? name.str() : op->getName().getStringRef().str()});
+    keptFloat.push_back(
+        {index ? index.getInt() : -1,
+         name ? name.str() : op->getName().getStringRef().str()});
   });
 
   if (evaluation.json) {

@@ -82,8 +82,8 @@ std::string typeText(Type type) {
 
 int inspectModel(llvm::StringRef modelPath, bool json) {
   std::unique_ptr<MLIRContext> context = makeContext();
-  OwningOpRef<ModuleOp> module = lowerModel(*context, modelPath, Stage::Graph,
-                                            "model");
+  OwningOpRef<ModuleOp> module =
+      lowerModel(*context, modelPath, Stage::Graph, "model");
   if (!module)
     return 1;
   auto function = *module->getOps<func::FuncOp>().begin();

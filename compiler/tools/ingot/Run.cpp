@@ -121,10 +121,10 @@ int runModel(llvm::StringRef modelPath, const std::vector<std::string> &inputs,
     outputSlots.push_back(describe(type));
 
   if (inputs.size() != inputSlots.size())
-    return fail(modelPath + ": the model has " +
-                llvm::Twine(inputSlots.size()) + " input(s) but " +
-                llvm::Twine(inputs.size()) +
-                " --input file(s) were given; pass one --input per model input");
+    return fail(
+        modelPath + ": the model has " + llvm::Twine(inputSlots.size()) +
+        " input(s) but " + llvm::Twine(inputs.size()) +
+        " --input file(s) were given; pass one --input per model input");
   for (size_t i = 0; i < inputs.size(); ++i) {
     uint64_t size = 0;
     if (llvm::sys::fs::file_size(inputs[i], size))
@@ -142,7 +142,8 @@ int runModel(llvm::StringRef modelPath, const std::vector<std::string> &inputs,
     return 1;
   FailureOr<CppSources> sources = translateModelToCpp(*module);
   if (failed(sources))
-    return fail(modelPath + ": the C++ translator rejected the generated EmitC");
+    return fail(modelPath +
+                ": the C++ translator rejected the generated EmitC");
 
   llvm::SmallString<128> buildDir;
   if (llvm::sys::fs::createUniqueDirectory("ingot-run", buildDir))
@@ -168,8 +169,8 @@ int runModel(llvm::StringRef modelPath, const std::vector<std::string> &inputs,
   llvm::sys::path::append(source, name + ".cpp");
   std::string includeFlag = ("-I" + buildDir).str();
   llvm::SmallVector<llvm::StringRef> compileArgs = {
-      *compiler, "-std=c++17", "-O2", includeFlag, source, harness, "-o",
-      binary};
+      *compiler, "-std=c++17", "-O2", includeFlag,
+      source,    harness,      "-o",  binary};
   if (llvm::sys::ExecuteAndWait(*compiler, compileArgs) != 0)
     return fail("building the generated code for " + modelPath +
                 " failed (build folder: " + buildDir + ")");

@@ -17,21 +17,21 @@ static cl::SubCommand compileCommand(
     "compile", "Compile a .tflite model to a folder of dependency-free C++");
 static cl::SubCommand runCommand(
     "run", "Compile, build for this machine, and run a model on raw inputs");
-static cl::SubCommand inspectCommand(
-    "inspect", "Show a model's layers, MACs, weights and planned arena");
-static cl::SubCommand quantizeCommand(
-    "quantize", "Quantize a float (or dynamic-range) model and write a "
-                "standard .tflite that other runtimes load");
+static cl::SubCommand
+    inspectCommand("inspect",
+                   "Show a model's layers, MACs, weights and planned arena");
+static cl::SubCommand
+    quantizeCommand("quantize",
+                    "Quantize a float (or dynamic-range) model and write a "
+                    "standard .tflite that other runtimes load");
 
 static cl::OptionCategory category("ingot options");
 
-static cl::opt<std::string> modelPath(cl::Positional, cl::Required,
-                                      cl::desc("<model.tflite>"),
-                                      cl::sub(compileCommand),
-                                      cl::sub(runCommand),
-                                      cl::sub(inspectCommand),
-                                      cl::sub(quantizeCommand),
-                                      cl::cat(category));
+static cl::opt<std::string>
+    modelPath(cl::Positional, cl::Required, cl::desc("<model.tflite>"),
+              cl::sub(compileCommand), cl::sub(runCommand),
+              cl::sub(inspectCommand), cl::sub(quantizeCommand),
+              cl::cat(category));
 
 // compile
 static cl::opt<std::string>
@@ -62,7 +62,8 @@ static cl::list<std::string>
     runInputs("input",
               cl::desc("Raw little-endian input tensor, once per model input "
                        "in order"),
-              cl::value_desc("file.bin"), cl::sub(runCommand), cl::cat(category));
+              cl::value_desc("file.bin"), cl::sub(runCommand),
+              cl::cat(category));
 static cl::opt<std::string>
     runOutputDir("outdir", cl::desc("Folder to write output0.bin, ... into"),
                  cl::value_desc("dir"), cl::Required, cl::sub(runCommand),
@@ -110,29 +111,27 @@ static cl::opt<std::string> calibrationData(
              "shape (N, input shape without batch), or a folder of raw "
              "float32 .bin tensors"),
     cl::value_desc("DATA"), cl::sub(compileCommand), cl::sub(runCommand),
-    cl::sub(inspectCommand), cl::sub(quantizeCommand),
-    cl::cat(category));
+    cl::sub(inspectCommand), cl::sub(quantizeCommand), cl::cat(category));
 static cl::opt<std::string> calibrationMethod(
     "calibration-method",
     cl::desc("How ranges are read from the data: minmax (as the TFLite "
              "converter), percentile (clips the 0.01% extremes) or mse (the "
              "clipping with the least int8 quantization error)"),
     cl::init("minmax"), cl::sub(compileCommand), cl::sub(runCommand),
-    cl::sub(inspectCommand), cl::sub(quantizeCommand),
-    cl::cat(category));
+    cl::sub(inspectCommand), cl::sub(quantizeCommand), cl::cat(category));
 static cl::opt<std::string> calibrationSamples(
     "calibration-samples",
     cl::desc("Which samples of the data to calibrate on: all, even or odd "
              "indices (to keep the other half for evaluation)"),
     cl::init("all"), cl::sub(compileCommand), cl::sub(runCommand),
-    cl::sub(inspectCommand), cl::sub(quantizeCommand),
-    cl::cat(category));
-static cl::opt<std::string> ioType(
-    "io-type",
-    cl::desc("Input and output type of an int8-quantized model: float32 "
-             "(QUANTIZE/DEQUANTIZE at the edges) or int8"),
-    cl::init("float32"), cl::sub(compileCommand), cl::sub(runCommand),
     cl::sub(inspectCommand), cl::sub(quantizeCommand), cl::cat(category));
+static cl::opt<std::string>
+    ioType("io-type",
+           cl::desc("Input and output type of an int8-quantized model: float32 "
+                    "(QUANTIZE/DEQUANTIZE at the edges) or int8"),
+           cl::init("float32"), cl::sub(compileCommand), cl::sub(runCommand),
+           cl::sub(inspectCommand), cl::sub(quantizeCommand),
+           cl::cat(category));
 
 // quantize and compile: what quantization cost
 static cl::opt<std::string> evalData(
@@ -240,12 +239,11 @@ int main(int argc, char **argv) {
     if (emitStage == "tflite")
       return writeTflite(modelPath, compileOutput);
     if (!emitStage.empty() && emitStage != "cpp") {
-      std::optional<Stage> stage =
-          StringSwitch<std::optional<Stage>>(emitStage)
-              .Case("graph", Stage::Graph)
-              .Case("kernel", Stage::Kernel)
-              .Case("emitc", Stage::EmitC)
-              .Default(std::nullopt);
+      std::optional<Stage> stage = StringSwitch<std::optional<Stage>>(emitStage)
+                                       .Case("graph", Stage::Graph)
+                                       .Case("kernel", Stage::Kernel)
+                                       .Case("emitc", Stage::EmitC)
+                                       .Default(std::nullopt);
       if (!stage) {
         errs() << "ingot: error: --emit takes graph, kernel, emitc, cpp or "
                   "tflite, not '"

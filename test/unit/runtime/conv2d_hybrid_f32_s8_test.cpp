@@ -96,8 +96,7 @@ TEST(SymmetricQuantizeF32S8, ScaleIsMaxMagnitudeOver127) {
   const std::vector<float> values = {63.5f, -1.25f, 0.75f, 0.2f, -63.5f, 1.25f};
   std::vector<int8_t> quantized(values.size(), kCanary);
   float scale = 0.0f;
-  ingot::symmetric_quantize_f32_s8(values.data(), 6, quantized.data(),
-                                        &scale);
+  ingot::symmetric_quantize_f32_s8(values.data(), 6, quantized.data(), &scale);
   EXPECT_EQ(scale, 0.5f);
   EXPECT_EQ(quantized, (std::vector<int8_t>{127, -3, 2, 0, -127, 3}));
 }
@@ -107,8 +106,7 @@ TEST(SymmetricQuantizeF32S8, AllZeroInputHasScaleOne) {
   const std::vector<float> values = {0.0f, -0.0f, 0.0f};
   std::vector<int8_t> quantized(values.size(), kCanary);
   float scale = 0.0f;
-  ingot::symmetric_quantize_f32_s8(values.data(), 3, quantized.data(),
-                                        &scale);
+  ingot::symmetric_quantize_f32_s8(values.data(), 3, quantized.data(), &scale);
   EXPECT_EQ(scale, 1.0f);
   EXPECT_EQ(quantized, (std::vector<int8_t>{0, 0, 0}));
 }
@@ -122,8 +120,8 @@ TEST(AsymmetricQuantizeF32S8, AllPositiveInputUsesZeroPointMinus128) {
   std::vector<int8_t> quantized(values.size(), kCanary);
   float scale = 0.0f;
   int32_t zeroPoint = 99;
-  ingot::asymmetric_quantize_f32_s8(values.data(), 3, quantized.data(),
-                                         &scale, &zeroPoint);
+  ingot::asymmetric_quantize_f32_s8(values.data(), 3, quantized.data(), &scale,
+                                    &zeroPoint);
   EXPECT_EQ(scale, 0.5f);
   EXPECT_EQ(zeroPoint, -128);
   EXPECT_EQ(quantized, (std::vector<int8_t>{127, -128, -126}));
@@ -137,8 +135,8 @@ TEST(AsymmetricQuantizeF32S8, MixedSignsRoundAroundTheZeroPoint) {
   std::vector<int8_t> quantized(values.size(), kCanary);
   float scale = 0.0f;
   int32_t zeroPoint = 99;
-  ingot::asymmetric_quantize_f32_s8(values.data(), 4, quantized.data(),
-                                         &scale, &zeroPoint);
+  ingot::asymmetric_quantize_f32_s8(values.data(), 4, quantized.data(), &scale,
+                                    &zeroPoint);
   EXPECT_EQ(scale, 0.5f);
   EXPECT_EQ(zeroPoint, -64);
   EXPECT_EQ(quantized, (std::vector<int8_t>{-128, 127, -64, -65}));
@@ -154,8 +152,8 @@ TEST(AsymmetricQuantizeF32S8, ZeroPointRoundsHalfAwayAndValuesSaturate) {
   std::vector<int8_t> quantized(values.size(), kCanary);
   float scale = 0.0f;
   int32_t zeroPoint = 99;
-  ingot::asymmetric_quantize_f32_s8(values.data(), 3, quantized.data(),
-                                         &scale, &zeroPoint);
+  ingot::asymmetric_quantize_f32_s8(values.data(), 3, quantized.data(), &scale,
+                                    &zeroPoint);
   EXPECT_EQ(scale, 0.5f);
   EXPECT_EQ(zeroPoint, -127);
   EXPECT_EQ(quantized, (std::vector<int8_t>{-128, 127, -127}));
@@ -168,8 +166,8 @@ TEST(AsymmetricQuantizeF32S8, AllNegativeInputUsesZeroPoint127) {
   std::vector<int8_t> quantized(values.size(), kCanary);
   float scale = 0.0f;
   int32_t zeroPoint = 99;
-  ingot::asymmetric_quantize_f32_s8(values.data(), 2, quantized.data(),
-                                         &scale, &zeroPoint);
+  ingot::asymmetric_quantize_f32_s8(values.data(), 2, quantized.data(), &scale,
+                                    &zeroPoint);
   EXPECT_EQ(scale, 0.5f);
   EXPECT_EQ(zeroPoint, 127);
   EXPECT_EQ(quantized, (std::vector<int8_t>{-128, 125}));
@@ -180,8 +178,8 @@ TEST(AsymmetricQuantizeF32S8, AllZeroInputHasScaleOneAndZeroPointZero) {
   std::vector<int8_t> quantized(values.size(), kCanary);
   float scale = 0.0f;
   int32_t zeroPoint = 99;
-  ingot::asymmetric_quantize_f32_s8(values.data(), 2, quantized.data(),
-                                         &scale, &zeroPoint);
+  ingot::asymmetric_quantize_f32_s8(values.data(), 2, quantized.data(), &scale,
+                                    &zeroPoint);
   EXPECT_EQ(scale, 1.0f);
   EXPECT_EQ(zeroPoint, 0);
   EXPECT_EQ(quantized, (std::vector<int8_t>{0, 0}));

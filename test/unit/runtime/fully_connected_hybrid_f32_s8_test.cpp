@@ -36,8 +36,8 @@ TEST(FullyConnectedHybrid, EachBatchGetsItsOwnScale) {
   std::array<int8_t, 2> scratch{};
   std::array<float, 2> output{};
   ingot::ref::fully_connected_hybrid_f32_s8(
-      input.data(), filter.data(), 1.0f, nullptr, output.data(),
-      scratch.data(), 2, 2, 1, -FLT_MAX, FLT_MAX);
+      input.data(), filter.data(), 1.0f, nullptr, output.data(), scratch.data(),
+      2, 2, 1, -FLT_MAX, FLT_MAX);
   EXPECT_FLOAT_EQ(output[0], 130.0f);
   EXPECT_FLOAT_EQ(output[1], 260.0f);
 }
@@ -49,8 +49,8 @@ TEST(FullyConnectedHybrid, InputIsRoundedToTheGrid) {
   std::array<int8_t, 2> scratch{};
   std::array<float, 1> output{};
   ingot::ref::fully_connected_hybrid_f32_s8(
-      input.data(), filter.data(), 1.0f, nullptr, output.data(),
-      scratch.data(), 1, 2, 1, -FLT_MAX, FLT_MAX);
+      input.data(), filter.data(), 1.0f, nullptr, output.data(), scratch.data(),
+      1, 2, 1, -FLT_MAX, FLT_MAX);
   EXPECT_FLOAT_EQ(output[0], 3.0f);
 }
 

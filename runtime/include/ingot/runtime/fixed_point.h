@@ -25,7 +25,8 @@ INGOT_KERNEL int32_t saturating_rounding_doubling_high_mul(int32_t a,
   if (a == b && a == INT32_MIN)
     return INT32_MAX;
   const int64_t product = static_cast<int64_t>(a) * static_cast<int64_t>(b);
-  const int64_t nudge = product >= 0 ? (int64_t{1} << 30) : (1 - (int64_t{1} << 30));
+  const int64_t nudge =
+      product >= 0 ? (int64_t{1} << 30) : (1 - (int64_t{1} << 30));
   // Division (not a shift) truncates toward zero; with the sign-dependent
   // nudge, exact halves round up on both sides of zero, as the reference does.
   return static_cast<int32_t>((product + nudge) / (int64_t{1} << 31));
@@ -50,8 +51,8 @@ INGOT_KERNEL int32_t multiply_by_quantized_multiplier(int32_t x,
   const int32_t right_shift = shift > 0 ? 0 : -shift;
   // The reference multiplies in int32 and relies on two's complement wrap;
   // doing it in uint32 gives the same bits without undefined behaviour.
-  const int32_t shifted = static_cast<int32_t>(static_cast<uint32_t>(x)
-                                               << left_shift);
+  const int32_t shifted =
+      static_cast<int32_t>(static_cast<uint32_t>(x) << left_shift);
   return rounding_divide_by_pot(
       saturating_rounding_doubling_high_mul(shifted, multiplier), right_shift);
 }

@@ -26,11 +26,11 @@ static LogicalResult verifyRank(Operation *op, Value value, int64_t rank,
                                 StringRef what) {
   auto type = cast<RankedTensorType>(value.getType());
   if (type.getRank() != rank)
-    return op->emitOpError() << what << " must have rank " << rank
-                             << ", got " << type;
+    return op->emitOpError()
+           << what << " must have rank " << rank << ", got " << type;
   if (!type.hasStaticShape())
-    return op->emitOpError() << what << " must have a static shape, got "
-                             << type;
+    return op->emitOpError()
+           << what << " must have a static shape, got " << type;
   return success();
 }
 
@@ -52,8 +52,7 @@ LogicalResult ConstOp::verify() {
     return emitOpError("value shape does not match the result shape");
   if (valueType.getElementType() != storageElementType(resultType))
     return emitOpError("value element type ")
-           << valueType.getElementType()
-           << " is not the result's storage type "
+           << valueType.getElementType() << " is not the result's storage type "
            << storageElementType(resultType);
   return success();
 }
@@ -64,8 +63,7 @@ OpFoldResult ConstOp::fold(FoldAdaptor) { return getValue(); }
 // Convolutions
 //===----------------------------------------------------------------------===//
 
-template <typename ConvOp>
-static LogicalResult verifyConvCommon(ConvOp op) {
+template <typename ConvOp> static LogicalResult verifyConvCommon(ConvOp op) {
   Operation *raw = op.getOperation();
   if (failed(verifyRank(raw, op.getInput(), 4, "input")) ||
       failed(verifyRank(raw, op.getFilter(), 4, "filter")) ||
@@ -78,7 +76,8 @@ static LogicalResult verifyConvCommon(ConvOp op) {
   auto output = cast<RankedTensorType>(op.getOutput().getType());
   if (Value bias = op.getBias()) {
     auto biasType = cast<RankedTensorType>(bias.getType());
-    if (biasType.getRank() != 1 || biasType.getDimSize(0) != output.getDimSize(3))
+    if (biasType.getRank() != 1 ||
+        biasType.getDimSize(0) != output.getDimSize(3))
       return op.emitOpError("bias must have one element per output channel");
   }
   auto input = cast<RankedTensorType>(op.getInput().getType());
@@ -134,14 +133,15 @@ LogicalResult FullyConnectedOp::verify() {
   int64_t depth = filter.getDimSize(1);
   if (depth == 0 || input.getNumElements() % depth != 0)
     return emitOpError("input size ")
-           << input.getNumElements() << " is not a multiple of the filter depth "
-           << depth;
+           << input.getNumElements()
+           << " is not a multiple of the filter depth " << depth;
   int64_t batches = input.getNumElements() / depth;
   if (output.getNumElements() != batches * filter.getDimSize(0))
     return emitOpError("output must have batches x units elements");
   if (Value bias = getBias()) {
     auto biasType = cast<RankedTensorType>(bias.getType());
-    if (biasType.getRank() != 1 || biasType.getDimSize(0) != filter.getDimSize(0))
+    if (biasType.getRank() != 1 ||
+        biasType.getDimSize(0) != filter.getDimSize(0))
       return emitOpError("bias must have one element per unit");
   }
   return success();
@@ -229,7 +229,8 @@ LogicalResult TransposeConvOp::verify() {
   auto output = cast<RankedTensorType>(getOutput().getType());
   if (filter.getDimSize(3) != input.getDimSize(3) ||
       filter.getDimSize(0) != output.getDimSize(3))
-    return emitOpError("filter must be [output channels, h, w, input channels]");
+    return emitOpError(
+        "filter must be [output channels, h, w, input channels]");
   return success();
 }
 
@@ -260,7 +261,8 @@ LogicalResult ReshapeOp::verify() {
     return emitOpError("reshape needs static shapes");
   if (input.getNumElements() != output.getNumElements())
     return emitOpError("reshape must keep the element count (")
-           << input.getNumElements() << " vs " << output.getNumElements() << ")";
+           << input.getNumElements() << " vs " << output.getNumElements()
+           << ")";
   if (input.getElementType() != output.getElementType())
     return emitOpError("reshape must keep the element type");
   return success();
@@ -291,8 +293,8 @@ LogicalResult DequantizeOp::verify() {
   auto output = cast<RankedTensorType>(getOutput().getType());
   if (input.getShape() != output.getShape())
     return emitOpError("dequantize must keep the shape");
-  bool widensHalf = input.getElementType().isF16() &&
-                    output.getElementType().isF32();
+  bool widensHalf =
+      input.getElementType().isF16() && output.getElementType().isF32();
   if (!widensHalf && (!isa<quant::QuantizedType>(input.getElementType()) ||
                       !isa<FloatType>(output.getElementType())))
     return emitOpError("dequantize goes from a quantized (or float16) to a "

@@ -48,8 +48,8 @@ static LogicalResult verifyPair(Operation *op, ArrayRef<int64_t> values,
     return op->emitOpError() << name << " must have two entries (h, w)";
   for (int64_t value : values)
     if (value < minimum)
-      return op->emitOpError() << name << " entries must be at least "
-                               << minimum;
+      return op->emitOpError()
+             << name << " entries must be at least " << minimum;
   return success();
 }
 
@@ -171,8 +171,10 @@ LogicalResult CopyOp::verify() {
 // float32 kernels
 //===----------------------------------------------------------------------===//
 
-static LogicalResult verifyFloatClamp(Operation *op, APFloat low, APFloat high) {
-  if (low.isNaN() || high.isNaN() || low.compare(high) == APFloat::cmpGreaterThan)
+static LogicalResult verifyFloatClamp(Operation *op, APFloat low,
+                                      APFloat high) {
+  if (low.isNaN() || high.isNaN() ||
+      low.compare(high) == APFloat::cmpGreaterThan)
     return op->emitOpError("activation_min must not exceed activation_max");
   return success();
 }

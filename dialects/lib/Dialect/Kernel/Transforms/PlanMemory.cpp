@@ -100,7 +100,8 @@ struct PlanMemoryPass
     Builder builder(&getContext());
     for (auto [index, owner] : llvm::enumerate(owners)) {
       StringRef attr = owner.second ? kScratchOffsetAttr : kArenaOffsetAttr;
-      owner.first->setAttr(attr, builder.getI64IntegerAttr(plan.offsets[index]));
+      owner.first->setAttr(attr,
+                           builder.getI64IntegerAttr(plan.offsets[index]));
     }
     function->setAttr(kArenaBytesAttr,
                       builder.getI64IntegerAttr(plan.arenaBytes));

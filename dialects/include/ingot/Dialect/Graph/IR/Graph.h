@@ -2,9 +2,9 @@
 #ifndef INGOT_DIALECT_GRAPH_IR_GRAPH_H
 #define INGOT_DIALECT_GRAPH_IR_GRAPH_H
 
+#include "mlir/Bytecode/BytecodeOpInterface.h"
 #include "mlir/Dialect/Quant/IR/Quant.h"
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
-#include "mlir/Bytecode/BytecodeOpInterface.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Dialect.h"

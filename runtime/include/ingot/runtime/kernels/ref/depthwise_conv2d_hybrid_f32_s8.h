@@ -54,9 +54,8 @@ INGOT_KERNEL void depthwise_conv2d_hybrid_f32_s8(
     float input_scale = 1.0f;
     int32_t input_zero_point = 0;
     if (per_channel) {
-      asymmetric_quantize_f32_s8(input + batch * batch_elements,
-                                 batch_elements, scratch, &input_scale,
-                                 &input_zero_point);
+      asymmetric_quantize_f32_s8(input + batch * batch_elements, batch_elements,
+                                 scratch, &input_scale, &input_zero_point);
     } else {
       symmetric_quantize_f32_s8(input + batch * batch_elements, batch_elements,
                                 scratch, &input_scale);
@@ -89,11 +88,11 @@ INGOT_KERNEL void depthwise_conv2d_hybrid_f32_s8(
             }
             const float filter_scale =
                 filter_scales[num_filter_scales == 1 ? 0 : out_channel];
-            const float bias_value =
-                bias != nullptr ? bias[out_channel] : 0.0f;
+            const float bias_value = bias != nullptr ? bias[out_channel] : 0.0f;
             output[((batch * output_h + out_y) * output_w + out_x) * output_c +
                    out_channel] =
-                clamp_f32(static_cast<float>(acc) * (input_scale * filter_scale) +
+                clamp_f32(static_cast<float>(acc) *
+                                  (input_scale * filter_scale) +
                               bias_value,
                           activation_min, activation_max);
           }

@@ -26,16 +26,17 @@ namespace ingot::ref {
 
 /// Bytes of `scratch` fully_connected_hybrid_f32_s8 needs: one quantized
 /// input row, reused for every batch.
-constexpr int32_t fully_connected_hybrid_f32_s8_scratch_bytes(
-    int32_t accum_depth) {
+constexpr int32_t
+fully_connected_hybrid_f32_s8_scratch_bytes(int32_t accum_depth) {
   return accum_depth;
 }
 
-INGOT_KERNEL void fully_connected_hybrid_f32_s8(
-    const float *input, const int8_t *filter, float filter_scale,
-    const float *bias, float *output, int8_t *scratch, int32_t batches,
-    int32_t accum_depth, int32_t output_depth, float activation_min,
-    float activation_max) {
+INGOT_KERNEL void
+fully_connected_hybrid_f32_s8(const float *input, const int8_t *filter,
+                              float filter_scale, const float *bias,
+                              float *output, int8_t *scratch, int32_t batches,
+                              int32_t accum_depth, int32_t output_depth,
+                              float activation_min, float activation_max) {
   for (int32_t b = 0; b < batches; ++b) {
     float input_scale = 1.0f;
     symmetric_quantize_f32_s8(input + b * accum_depth, accum_depth, scratch,
@@ -49,9 +50,9 @@ INGOT_KERNEL void fully_connected_hybrid_f32_s8(
       for (int32_t d = 0; d < accum_depth; ++d)
         acc += static_cast<int32_t>(row[d]) * static_cast<int32_t>(scratch[d]);
       const float bias_value = bias ? bias[unit] : 0.0f;
-      output[b * output_depth + unit] = clamp_f32(
-          bias_value + static_cast<float>(acc) * scale, activation_min,
-          activation_max);
+      output[b * output_depth + unit] =
+          clamp_f32(bias_value + static_cast<float>(acc) * scale,
+                    activation_min, activation_max);
     }
   }
 }
