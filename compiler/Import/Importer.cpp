@@ -106,6 +106,12 @@ FailureOr<Type> ModelImporter::elementType(const tflite::Tensor &tensor,
   case tflite::TensorType_INT8:
     storage = IntegerType::get(&context, 8);
     break;
+  case tflite::TensorType_UINT8:
+    // Only as the quantized input or output of a model converted with
+    // inference_input_type or inference_output_type uint8.
+    storage = IntegerType::get(&context, 8);
+    isSigned = false;
+    break;
   case tflite::TensorType_INT16:
     storage = IntegerType::get(&context, 16);
     break;
@@ -119,11 +125,17 @@ FailureOr<Type> ModelImporter::elementType(const tflite::Tensor &tensor,
     return complain(llvm::Twine("tensor type ") +
                     tensorTypeName(tensor.type()) +
                     " is not supported; ingot reads FLOAT32, FLOAT16, INT8, "
-                    "INT16, INT32 and INT64 tensors");
+                    "quantized UINT8, INT16, INT32 and INT64 tensors");
   }
   const tflite::QuantizationParameters *quantization = tensor.quantization();
-  if (!quantization || !quantization->scale() ||
-      quantization->scale()->size() == 0)
+  bool quantized = quantization && quantization->scale() &&
+                   quantization->scale()->size() != 0;
+  if (!isSigned && (!quantized || quantization->scale()->size() != 1))
+    return complain("tensor '" + tensorName(tensor) +
+                    "' is UINT8 without one scale and zero point; ingot reads "
+                    "UINT8 only as a per-tensor quantized model input or "
+                    "output");
+  if (!quantized)
     return storage;
   // MLIR's quant types store at most 32 bits. The one 64-bit quantized
   // tensor TFLite writes is the int16x8 bias, whose kernels read it as plain
@@ -137,8 +149,9 @@ FailureOr<Type> ModelImporter::elementType(const tflite::Tensor &tensor,
     return complain("tensor '" + tensorName(tensor) +
                     "' has a different number of scales and zero points");
   unsigned width = storage.getIntOrFloatBitWidth();
-  int64_t storageMin = -(int64_t{1} << (width - 1));
-  int64_t storageMax = (int64_t{1} << (width - 1)) - 1;
+  int64_t storageMin = isSigned ? -(int64_t{1} << (width - 1)) : 0;
+  int64_t storageMax =
+      isSigned ? (int64_t{1} << (width - 1)) - 1 : (int64_t{1} << width) - 1;
   Type expressed = Float32Type::get(&context);
   for (unsigned i = 0; i < scales->size(); ++i) {
     float scale = scales->Get(i);

@@ -39,18 +39,24 @@ std::optional<TensorEncoding> tensorEncoding(mlir::Type type) {
   if (element.isF32())
     return encoding;
   unsigned width = 0;
+  bool isUnsigned = false;
   if (auto quantized = dyn_cast<mlir::quant::UniformQuantizedType>(element)) {
-    if (!quantized.isSigned())
-      return std::nullopt;
+    isUnsigned = !quantized.isSigned();
     width = quantized.getStorageTypeIntegralWidth();
     encoding.scale = static_cast<float>(quantized.getScale());
     encoding.zeroPoint = static_cast<int32_t>(quantized.getZeroPoint());
   } else if (auto integer = dyn_cast<mlir::IntegerType>(element)) {
-    if (integer.isUnsigned())
-      return std::nullopt;
+    isUnsigned = integer.isUnsigned();
     width = integer.getWidth();
   } else {
     return std::nullopt;
+  }
+  // Of unsigned types only uint8 (inference_input_type uint8) exists.
+  if (isUnsigned) {
+    if (width != 8)
+      return std::nullopt;
+    encoding.kind = TensorEncoding::Kind::UInt8;
+    return encoding;
   }
   switch (width) {
   case 8:
@@ -185,6 +191,8 @@ const char *cType(TensorEncoding::Kind kind) {
     return "float";
   case TensorEncoding::Kind::Int8:
     return "int8_t";
+  case TensorEncoding::Kind::UInt8:
+    return "uint8_t";
   case TensorEncoding::Kind::Int16:
     return "int16_t";
   case TensorEncoding::Kind::Int32:

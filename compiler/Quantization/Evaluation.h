@@ -34,7 +34,7 @@ namespace ingot::quant {
 /// values it stands for: floats as they are, integers as
 /// (value - zeroPoint) * scale.
 struct TensorEncoding {
-  enum class Kind { Float32, Int8, Int16, Int32 };
+  enum class Kind { Float32, Int8, UInt8, Int16, Int32 };
   Kind kind = Kind::Float32;
   float scale = 1.0f;
   int32_t zeroPoint = 0;

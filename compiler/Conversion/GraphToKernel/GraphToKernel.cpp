@@ -34,13 +34,29 @@ QuantStorageTypeConverter::QuantStorageTypeConverter() {
   addConversion([](Type type) { return type; });
   addConversion([](RankedTensorType type) -> Type {
     if (auto quantized =
-            dyn_cast<mlir::quant::QuantizedType>(type.getElementType()))
-      return RankedTensorType::get(type.getShape(), quantized.getStorageType());
+            dyn_cast<mlir::quant::QuantizedType>(type.getElementType())) {
+      // Kernels see plain integers; an unsigned one keeps its signedness so
+      // that the C++ says uint8_t.
+      Type storage = quantized.getStorageType();
+      if (!quantized.isSigned())
+        storage =
+            IntegerType::get(type.getContext(), storage.getIntOrFloatBitWidth(),
+                             IntegerType::Unsigned);
+      return RankedTensorType::get(type.getShape(), storage);
+    }
     return type;
   });
 }
 
 namespace {
+
+/// A uint8 model input or output (inference_input_type uint8).
+bool isPerTensorUint8(Value value) {
+  auto quantized =
+      dyn_cast<mlir::quant::UniformQuantizedType>(elementTypeOf(value));
+  return quantized && quantized.getStorageTypeIntegralWidth() == 8 &&
+         !quantized.isSigned();
+}
 
 bool hasZeroZeroPoints(Value value) {
   Type element = elementTypeOf(value);
@@ -331,11 +347,13 @@ static std::string typeBlocker(Operation *op) {
             (isPerTensorInt(input, 16) &&
              (isPerTensorInt(output, 8) || isPerTensorInt(output, 32))) ||
             (isPerTensorInt(input, 8) && isPerTensorInt(output, 8)) ||
+            (isPerTensorUint8(input) && isPerTensorInt(output, 8)) ||
+            (isPerTensorInt(input, 8) && isPerTensorUint8(output)) ||
             (isPerTensorInt(input, 32) && isPerTensorInt(output, 16));
         if (!supported)
           return "converts between types ingot has no kernel for (supported: "
                  "float32->int8, float32->int16, int16->int8, int16->int32, "
-                 "int32->int16, int8->int8)";
+                 "int32->int16, int8->int8, uint8->int8, int8->uint8)";
         return "";
       })
       .Case([](graph::DequantizeOp dequantize) -> std::string {

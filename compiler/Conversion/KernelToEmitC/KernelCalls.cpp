@@ -208,7 +208,8 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
       .Case([&](kernel::RequantizeOp requantize) {
         auto typeTag = [](Value value) {
           Type element = tensorTypeOf(value).getElementType();
-          return "s" + std::to_string(element.getIntOrFloatBitWidth());
+          return (element.isUnsignedInteger() ? "u" : "s") +
+                 std::to_string(element.getIntOrFloatBitWidth());
         };
         std::string callee = "requantize_" + typeTag(requantize.getInput()) +
                              "_" + typeTag(requantize.getOutput());

@@ -34,7 +34,8 @@ inline int64_t bytesOf(Value value) {
 inline std::string cTypeName(Type type) {
   if (type.isF32())
     return "float";
-  return "int" + std::to_string(type.getIntOrFloatBitWidth()) + "_t";
+  return (type.isUnsignedInteger() ? "uint" : "int") +
+         std::to_string(type.getIntOrFloatBitWidth()) + "_t";
 }
 
 inline Value bufferRoot(Value value) {

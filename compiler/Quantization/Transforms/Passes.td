@@ -99,7 +99,9 @@ def QuantizeInt8Pass : Pass<"ingot-quantize-int8", "::mlir::func::FuncOp"> {
     symmetric per-channel convolution and depthwise filters, per-tensor
     fully connected filters, and int32 biases with scale input scale times
     filter scale. With io-type=float32 a QUANTIZE follows each input and a
-    DEQUANTIZE precedes each output, like inference_input_type float.
+    DEQUANTIZE precedes each output, like inference_input_type float; with
+    io-type=uint8 the inputs and outputs are uint8 (the int8 scale, zero
+    point plus 128) with an integer QUANTIZE to and from int8 at each.
     An operator with no integer form stays float between a DEQUANTIZE of
     its inputs and a QUANTIZE (with its calibrated range) in front of its
     integer users, and is marked `ingot.kept_float`; with `strict`, the pass
@@ -107,8 +109,8 @@ def QuantizeInt8Pass : Pass<"ingot-quantize-int8", "::mlir::func::FuncOp"> {
   }];
   let options = [
     Option<"ioType", "io-type", "std::string", /*default=*/"\"float32\"",
-           "Type of the model's inputs and outputs: float32, or the "
-           "activation type">,
+           "Type of the model's inputs and outputs: float32, uint8 (with "
+           "int8 activations), or the activation type">,
     Option<"activationType", "activation-type", "std::string",
            /*default=*/"\"int8\"",
            "int8 (asymmetric) or int16 (symmetric, the int16x8 scheme with "

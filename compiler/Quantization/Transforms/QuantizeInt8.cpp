@@ -39,6 +39,15 @@ mq::UniformQuantizedType int8Type(MLIRContext *context,
       Float32Type::get(context), params.scale, params.zeroPoint, -128, 127);
 }
 
+/// The uint8 twin of an int8 type, as the converter writes for a uint8
+/// inference_input_type: same scale, zero point 128 higher.
+mq::UniformQuantizedType uint8Twin(mq::UniformQuantizedType int8) {
+  MLIRContext *context = int8.getContext();
+  return mq::UniformQuantizedType::get(
+      0, IntegerType::get(context, 8), Float32Type::get(context),
+      int8.getScale(), int8.getZeroPoint() + 128, 0, 255);
+}
+
 mq::UniformQuantizedType int16Type(MLIRContext *context,
                                    iq::AffineParams params) {
   return mq::UniformQuantizedType::get(
@@ -58,11 +67,11 @@ std::optional<std::vector<float>> floatValues(Value value) {
 
 class Int8Quantizer {
 public:
-  Int8Quantizer(func::FuncOp function, bool floatInterface,
+  Int8Quantizer(func::FuncOp function, bool floatInterface, bool uint8Interface,
                 bool int16Activations, bool strict)
       : function(function), floatInterface(floatInterface),
-        int16Activations(int16Activations), strict(strict),
-        builder(function.getContext()) {}
+        uint8Interface(uint8Interface), int16Activations(int16Activations),
+        strict(strict), builder(function.getContext()) {}
 
   LogicalResult run();
 
@@ -96,6 +105,8 @@ private:
 
   func::FuncOp function;
   bool floatInterface;
+  /// Inputs and outputs are uint8, requantized to and from int8 at the edges.
+  bool uint8Interface;
   bool int16Activations;
   bool strict;
   OpBuilder builder;
@@ -160,6 +171,14 @@ LogicalResult Int8Quantizer::quantizeInputs() {
              << argument.getArgNumber()
              << " has no calibrated range; calibrate the model first";
     auto type = activationType(range[0], range[1]);
+    if (uint8Interface) {
+      argument.setType(withElement(argument, uint8Twin(type)));
+      builder.setInsertionPointToStart(&entry);
+      auto requantize = graph::QuantizeOp::create(
+          builder, function.getLoc(), withElement(argument, type), argument);
+      argument.replaceAllUsesExcept(requantize.getOutput(), requantize);
+      continue;
+    }
     if (!floatInterface) {
       argument.setType(withElement(argument, type));
       continue;
@@ -355,10 +374,16 @@ LogicalResult Int8Quantizer::quantizeOutputs() {
           builder, returnOp.getLoc(), withElement(value, builder.getF32Type()),
           value));
     } else if (!floatInterface && floatOutputTypes.count(value)) {
-      operand.set(graph::QuantizeOp::create(
+      value = graph::QuantizeOp::create(
           builder, returnOp.getLoc(),
-          withElement(value, floatOutputTypes[value]), value));
+          withElement(value, floatOutputTypes[value]), value);
+      operand.set(value);
     }
+    if (uint8Interface)
+      if (mq::UniformQuantizedType int8 = typeOf(value))
+        operand.set(graph::QuantizeOp::create(
+            builder, returnOp.getLoc(), withElement(value, uint8Twin(int8)),
+            value));
   }
   function.setType(
       builder.getFunctionType(function.getBody().front().getArgumentTypes(),
@@ -418,9 +443,15 @@ LogicalResult Int8Quantizer::run() {
 struct QuantizeInt8Pass : ingot::impl::QuantizeInt8PassBase<QuantizeInt8Pass> {
   using QuantizeInt8PassBase::QuantizeInt8PassBase;
   void runOnOperation() override {
-    if (ioType != "float32" && ioType != "int8" && ioType != "int16") {
-      getOperation().emitError("io-type must be float32, int8 or int16, not '")
+    if (ioType != "float32" && ioType != "int8" && ioType != "int16" &&
+        ioType != "uint8") {
+      getOperation().emitError(
+          "io-type must be float32, int8, uint8 or int16, not '")
           << ioType << "'";
+      return signalPassFailure();
+    }
+    if (ioType == "uint8" && activationType != "int8") {
+      getOperation().emitError("io-type uint8 needs activation-type int8");
       return signalPassFailure();
     }
     if (activationType != "int8" && activationType != "int16") {
@@ -429,7 +460,8 @@ struct QuantizeInt8Pass : ingot::impl::QuantizeInt8PassBase<QuantizeInt8Pass> {
       return signalPassFailure();
     }
     Int8Quantizer quantizer(getOperation(), ioType == "float32",
-                            activationType == "int16", strict);
+                            ioType == "uint8", activationType == "int16",
+                            strict);
     if (failed(quantizer.run()))
       signalPassFailure();
   }

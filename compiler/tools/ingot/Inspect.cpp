@@ -70,8 +70,14 @@ std::string typeText(Type type) {
   llvm::raw_string_ostream os(text);
   auto tensor = cast<RankedTensorType>(type);
   Type element = tensor.getElementType();
-  if (auto quantized = dyn_cast<quant::QuantizedType>(element))
+  if (auto quantized = dyn_cast<quant::QuantizedType>(element)) {
     element = quantized.getStorageType();
+    // uint8 model inputs and outputs store in a signless i8.
+    if (!quantized.isSigned())
+      element =
+          IntegerType::get(type.getContext(), element.getIntOrFloatBitWidth(),
+                           IntegerType::Unsigned);
+  }
   os << element << "[";
   llvm::interleave(tensor.getShape(), os, ",");
   os << "]";

@@ -35,7 +35,10 @@ TensorSlot describe(Type type) {
   Type element = tensor.getElementType();
   TensorSlot slot;
   unsigned width = element.getIntOrFloatBitWidth();
-  slot.cType = element.isF32() ? "float" : "int" + std::to_string(width) + "_t";
+  slot.cType = element.isF32()
+                   ? "float"
+                   : (element.isUnsignedInteger() ? "uint" : "int") +
+                         std::to_string(width) + "_t";
   slot.elements = tensor.getNumElements();
   slot.bytes = slot.elements * ((width + 7) / 8);
   llvm::raw_string_ostream os(slot.description);

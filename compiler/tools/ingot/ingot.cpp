@@ -128,7 +128,7 @@ static cl::opt<std::string> calibrationSamples(
 static cl::opt<std::string>
     ioType("io-type",
            cl::desc("Input and output type of an int8-quantized model: float32 "
-                    "(QUANTIZE/DEQUANTIZE at the edges) or int8"),
+                    "(QUANTIZE/DEQUANTIZE at the edges), int8 or uint8"),
            cl::init("float32"), cl::sub(compileCommand), cl::sub(runCommand),
            cl::sub(inspectCommand), cl::sub(quantizeCommand),
            cl::cat(category));
@@ -202,8 +202,13 @@ int main(int argc, char **argv) {
     errs() << "ingot: error: --calibration-samples takes all, even or odd\n";
     return 1;
   }
-  if (ioType != "float32" && ioType != "int8") {
-    errs() << "ingot: error: --io-type takes float32 or int8\n";
+  if (ioType != "float32" && ioType != "int8" && ioType != "uint8") {
+    errs() << "ingot: error: --io-type takes float32, int8 or uint8\n";
+    return 1;
+  }
+  if (ioType == "uint8" && quantizeMode == ingot::QuantizationMode::Int16x8) {
+    errs() << "ingot: error: --io-type=uint8 needs --quantize=int8; the "
+              "int16x8 scheme's integer inputs and outputs are int16\n";
     return 1;
   }
   setQuantization({quantizeMode, calibrationData, calibrationMethod,

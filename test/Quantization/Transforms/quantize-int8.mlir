@@ -1,5 +1,6 @@
 // RUN: ingot-opt %s --split-input-file --ingot-quantize-int8 | FileCheck %s
 // RUN: ingot-opt %s --split-input-file --pass-pipeline='builtin.module(func.func(ingot-quantize-int8{io-type=int8}))' | FileCheck %s --check-prefix=INT8IO
+// RUN: ingot-opt %s --split-input-file --pass-pipeline='builtin.module(func.func(ingot-quantize-int8{io-type=uint8}))' | FileCheck %s --check-prefix=UINT8IO
 
 // Tests full-integer quantization of a calibrated float graph. Input range
 // [-1, 1]: scale 2/255, zero point round(-128 + 127.5) = -1 (half away from
@@ -12,6 +13,17 @@
 // CHECK-SAME: (%[[IN:.*]]: tensor<1x2xf32>) -> tensor<1x3xf32>
 // INT8IO-LABEL: func.func @model
 // INT8IO-SAME: tensor<1x2x!quant.uniform<i8:f32, 0.0078431377187371254:-1>>) -> tensor<1x3x!quant.uniform<i8:f32, 3.906250e-03:-128>>
+// With io-type=uint8, the converter's inference_input_type uint8: the same
+// scales with zero points 128 higher (-1 -> 127, -128 -> 0), and integer
+// QUANTIZEs to int8 after the input and back to uint8 before the output.
+// UINT8IO-LABEL: func.func @model
+// UINT8IO-SAME: (%[[IN:.*]]: tensor<1x2x!quant.uniform<u8:f32, 0.0078431377187371254:127>>) -> tensor<1x3x!quant.uniform<u8:f32, 3.906250e-03>>
+// UINT8IO: %[[Q:.*]] = graph.quantize %[[IN]] : (tensor<1x2x!quant.uniform<u8:f32, 0.0078431377187371254:127>>) -> tensor<1x2x!quant.uniform<i8:f32, 0.0078431377187371254:-1>>
+// UINT8IO: graph.fully_connected %[[Q]]
+// UINT8IO: %[[SM:.*]] = graph.softmax
+// UINT8IO-SAME: -> tensor<1x3x!quant.uniform<i8:f32, 3.906250e-03:-128>>
+// UINT8IO: %[[OUT:.*]] = graph.quantize %[[SM]] : (tensor<1x3x!quant.uniform<i8:f32, 3.906250e-03:-128>>) -> tensor<1x3x!quant.uniform<u8:f32, 3.906250e-03>>
+// UINT8IO: return %[[OUT]]
 func.func @model(%arg0: tensor<1x2xf32>) -> tensor<1x3xf32> attributes {ingot.input_ranges = [array<f32: -1.0, 1.0>]} {
   // CHECK: %[[Q:.*]] = graph.quantize %[[IN]] : (tensor<1x2xf32>) -> tensor<1x2x!quant.uniform<i8:f32, 0.0078431377187371254:-1>>
   // CHECK: graph.const dense<{{.*}}64, -127], [32, 0], [127, 127{{.*}}> : tensor<3x2xi8> -> tensor<3x2x!quant.uniform<i8<-127:127>:f32, 0.0078740157186985015>>

@@ -149,9 +149,17 @@ TEST(Encoding, ReadsFloatIntegerAndQuantizedTensors) {
   EXPECT_EQ(asInt32->kind, TensorEncoding::Kind::Int32);
   EXPECT_EQ(asInt32->scale, 1.0f);
 
+  // A uint8 model input: inference_input_type uint8.
+  auto unsignedQuantized =
+      mlir::quant::UniformQuantizedType::get(0, i8, f32, 0.5, 128, 0, 255);
+  auto asUInt8 = tensorEncoding(tensor(unsignedQuantized));
+  ASSERT_TRUE(asUInt8);
+  EXPECT_EQ(asUInt8->kind, TensorEncoding::Kind::UInt8);
+  EXPECT_EQ(asUInt8->zeroPoint, 128);
+
   EXPECT_FALSE(tensorEncoding(tensor(mlir::Float16Type::get(&context))));
   EXPECT_FALSE(tensorEncoding(tensor(
-      mlir::IntegerType::get(&context, 8, mlir::IntegerType::Unsigned))));
+      mlir::IntegerType::get(&context, 16, mlir::IntegerType::Unsigned))));
   EXPECT_FALSE(tensorEncoding(
       mlir::RankedTensorType::get({mlir::ShapedType::kDynamic}, f32)));
 }

@@ -9,6 +9,8 @@
 #include "ingot/runtime/kernels/ref/requantize_s16_s32.h"
 #include "ingot/runtime/kernels/ref/requantize_s16_s8.h"
 #include "ingot/runtime/kernels/ref/requantize_s8_s8.h"
+#include "ingot/runtime/kernels/ref/requantize_s8_u8.h"
+#include "ingot/runtime/kernels/ref/requantize_u8_s8.h"
 
 #include <gtest/gtest.h>
 
@@ -41,6 +43,31 @@ TEST(RequantizeS8S8, DoublesAndSaturates) {
   // Scale ratio 2, input zero point -1, output zero point 0.
   ingot::ref::requantize_s8_s8(in.data(), out.data(), 7, -1, 0, kHalf, 2);
   EXPECT_EQ(out, (std::vector<int8_t>{-128, -126, 0, 2, 127, 127, 127}));
+}
+
+TEST(RequantizeU8S8, SameScaleShiftsBy128) {
+  // The converter's uint8 input: same scale, zero point 128 higher, so the
+  // whole uint8 range maps one to one onto int8.
+  const std::vector<uint8_t> in = {0, 1, 127, 128, 200, 255};
+  std::vector<int8_t> out(in.size());
+  ingot::ref::requantize_u8_s8(in.data(), out.data(), 6, 133, 5, kHalf, 1);
+  EXPECT_EQ(out, (std::vector<int8_t>{-128, -127, -1, 0, 72, 127}));
+}
+
+TEST(RequantizeS8U8, SameScaleShiftsBy128) {
+  const std::vector<int8_t> in = {-128, -1, 0, 5, 127};
+  std::vector<uint8_t> out(in.size());
+  ingot::ref::requantize_s8_u8(in.data(), out.data(), 5, 5, 133, kHalf, 1);
+  EXPECT_EQ(out, (std::vector<uint8_t>{0, 127, 128, 133, 255}));
+}
+
+TEST(RequantizeS8U8, HalvesAndSaturatesAtZero) {
+  const std::vector<int8_t> in = {-128, -3, 0, 3, 127};
+  std::vector<uint8_t> out(in.size());
+  // Scale ratio 0.5, output zero point 10: -64 saturates to 0; -1.5 and 1.5
+  // round up to -1 and 2.
+  ingot::ref::requantize_s8_u8(in.data(), out.data(), 5, 0, 10, kHalf, 0);
+  EXPECT_EQ(out, (std::vector<uint8_t>{0, 9, 10, 12, 74}));
 }
 
 TEST(RequantizeS16S32, FullRangeHalving) {
