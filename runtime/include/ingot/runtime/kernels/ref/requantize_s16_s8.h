@@ -11,27 +11,18 @@
 #include <cstdint>
 
 #include "ingot/runtime/config.h"
-#include "ingot/runtime/fixed_point.h"
+#include "ingot/runtime/kernels/ref/requantize_narrow.h"
 
 namespace ingot {
 namespace ref {
 
-/// out = clamp(round((in - input_zero_point) * input_scale / output_scale)
-///             + output_zero_point)
-/// where input_scale / output_scale = multiplier * 2^(shift - 31), as computed
-/// by ingot::quant::requantizeMultiplier. Rounding is the reference's double
-/// rounding (multiply_by_quantized_multiplier).
+/// The int8 output saturates to [-128, 127]; see requantize_narrow.
 INGOT_KERNEL void requantize_s16_s8(const int16_t *input, int8_t *output,
                                     int32_t size, int32_t input_zero_point,
                                     int32_t output_zero_point,
                                     int32_t multiplier, int32_t shift) {
-  for (int32_t i = 0; i < size; ++i) {
-    const int32_t centered = static_cast<int32_t>(input[i]) - input_zero_point;
-    const int32_t rescaled =
-        multiply_by_quantized_multiplier(centered, multiplier, shift);
-    output[i] =
-        static_cast<int8_t>(clamp_i32(rescaled + output_zero_point, -128, 127));
-  }
+  requantize_narrow(input, output, size, input_zero_point, output_zero_point,
+                    multiplier, shift, -128, 127);
 }
 
 } // namespace ref
