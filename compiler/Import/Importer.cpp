@@ -16,6 +16,8 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/Support/MemoryBuffer.h"
 
+#include <cstring>
+
 using namespace mlir;
 
 namespace ingot::import {
@@ -148,6 +150,14 @@ FailureOr<Type> ModelImporter::elementType(const tflite::Tensor &tensor,
   if (!zeroPoints || zeroPoints->size() != scales->size())
     return complain("tensor '" + tensorName(tensor) +
                     "' has a different number of scales and zero points");
+  // The verifier aligns a vector's length, not its 8-byte elements, so a
+  // damaged file can misalign them: copy rather than load them in place.
+  SmallVector<int64_t> zeroPointValues(zeroPoints->size());
+  if (!zeroPointValues.empty())
+    std::memcpy(zeroPointValues.data(), zeroPoints->Data(),
+                zeroPointValues.size() * sizeof(int64_t));
+  for (int64_t &value : zeroPointValues)
+    value = flatbuffers::EndianScalar(value);
   unsigned width = storage.getIntOrFloatBitWidth();
   int64_t storageMin = isSigned ? -(int64_t{1} << (width - 1)) : 0;
   int64_t storageMax =
@@ -159,7 +169,7 @@ FailureOr<Type> ModelImporter::elementType(const tflite::Tensor &tensor,
       return complain("tensor '" + tensorName(tensor) + "' has scale " +
                       std::to_string(scale) +
                       "; scales must be positive and finite");
-    int64_t zeroPoint = zeroPoints->Get(i);
+    int64_t zeroPoint = zeroPointValues[i];
     if (zeroPoint < storageMin || zeroPoint > storageMax)
       return complain("tensor '" + tensorName(tensor) + "' has zero point " +
                       llvm::Twine(zeroPoint) + " outside its storage type");
@@ -167,10 +177,9 @@ FailureOr<Type> ModelImporter::elementType(const tflite::Tensor &tensor,
   unsigned flags = isSigned ? quant::QuantizationFlags::Signed : 0;
   if (scales->size() == 1)
     return Type(quant::UniformQuantizedType::get(
-        flags, storage, expressed, scales->Get(0), zeroPoints->Get(0),
+        flags, storage, expressed, scales->Get(0), zeroPointValues[0],
         storageMin, storageMax));
   SmallVector<double> scaleValues(scales->begin(), scales->end());
-  SmallVector<int64_t> zeroPointValues(zeroPoints->begin(), zeroPoints->end());
   int32_t axis = quantization->quantized_dimension();
   auto shape = tensor.shape();
   // Converters copy the filter's channel axis onto 1-D biases; a vector can
