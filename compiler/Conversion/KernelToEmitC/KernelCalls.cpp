@@ -284,7 +284,7 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
         return success();
       })
       .Case<kernel::Conv2DF32Op, kernel::DepthwiseConv2DF32Op>([&](auto conv) {
-        bool depthwise = isa<kernel::DepthwiseConv2DF32Op>(op);
+        constexpr bool depthwise = kIsDepthwise<decltype(conv)>;
         call.pointer(pointerTo(conv.getInput()))
             .pointer(pointerTo(conv.getFilter()));
         biasArg(conv.getBias());
@@ -313,7 +313,7 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
             appendConvolutionGeometry(call, conv);
             call.f32(conv.getActivationMin().convertToFloat())
                 .f32(conv.getActivationMax().convertToFloat());
-            StringRef callee = isa<kernel::DepthwiseConv2DHybridOp>(op)
+            StringRef callee = kIsDepthwise<decltype(conv)>
                                    ? "depthwise_conv2d_hybrid_f32_s8"
                                    : "conv2d_hybrid_f32_s8";
             kernelHeaders.insert(callee);
@@ -410,7 +410,7 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
         call.emit(loc, "ingot::ref::softmax_f32");
         return success();
       })
-      .Case([&](kernel::DepthwiseConv2DS16Op conv) {
+      .Case<kernel::Conv2DS16Op, kernel::DepthwiseConv2DS16Op>([&](auto conv) {
         Value multiplier = constArray(arrayName("multiplier"),
                                       conv.getOutputMultiplier(), loc);
         Value shift =
@@ -423,8 +423,10 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
             .pointer(shift);
         appendConvolutionGeometry(call, conv);
         call.i32(conv.getActivationMin()).i32(conv.getActivationMax());
-        kernelHeaders.insert("depthwise_conv2d_s16");
-        call.emit(loc, "ingot::ref::depthwise_conv2d_s16");
+        StringRef callee = kIsDepthwise<decltype(conv)> ? "depthwise_conv2d_s16"
+                                                        : "conv2d_s16";
+        kernelHeaders.insert(callee);
+        call.emit(loc, ("ingot::ref::" + callee).str());
         return success();
       })
       .Case([&](kernel::FullyConnectedS16Op fc) {
@@ -444,23 +446,6 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
             .i32(fc.getActivationMax());
         kernelHeaders.insert("fully_connected_s16");
         call.emit(loc, "ingot::ref::fully_connected_s16");
-        return success();
-      })
-      .Case([&](kernel::Conv2DS16Op conv) {
-        Value multiplier = constArray(arrayName("multiplier"),
-                                      conv.getOutputMultiplier(), loc);
-        Value shift =
-            constArray(arrayName("shift"), conv.getOutputShift(), loc);
-        call.pointer(pointerTo(conv.getInput()))
-            .pointer(pointerTo(conv.getFilter()));
-        biasArg(conv.getBias());
-        call.pointer(pointerTo(conv.getOutput()))
-            .pointer(multiplier)
-            .pointer(shift);
-        appendConvolutionGeometry(call, conv);
-        call.i32(conv.getActivationMin()).i32(conv.getActivationMax());
-        kernelHeaders.insert("conv2d_s16");
-        call.emit(loc, "ingot::ref::conv2d_s16");
         return success();
       })
       .Case([&](kernel::TransposeConv2DS16Op conv) {

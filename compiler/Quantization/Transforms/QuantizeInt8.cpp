@@ -171,18 +171,13 @@ LogicalResult Int8Quantizer::quantizeInputs() {
              << argument.getArgNumber()
              << " has no calibrated range; calibrate the model first";
     auto type = activationType(range[0], range[1]);
-    if (uint8Interface) {
-      argument.setType(withElement(argument, uint8Twin(type)));
-      builder.setInsertionPointToStart(&entry);
-      auto requantize = graph::QuantizeOp::create(
-          builder, function.getLoc(), withElement(argument, type), argument);
-      argument.replaceAllUsesExcept(requantize.getOutput(), requantize);
-      continue;
-    }
-    if (!floatInterface) {
+    if (!floatInterface && !uint8Interface) {
       argument.setType(withElement(argument, type));
       continue;
     }
+    // A float or uint8 input reaches the int8 graph through a QUANTIZE.
+    if (uint8Interface)
+      argument.setType(withElement(argument, uint8Twin(type)));
     builder.setInsertionPointToStart(&entry);
     auto quantize = graph::QuantizeOp::create(
         builder, function.getLoc(), withElement(argument, type), argument);

@@ -285,8 +285,8 @@ LogicalResult reportEvaluation(llvm::StringRef modelPath, ModuleOp graph,
   graph.walk([&](Operation *op) {
     if (!op->hasAttr("ingot.kept_float"))
       return;
-    auto index = op->getAttrOfType<IntegerAttr>("ingot.tflite_index");
-    auto name = op->getAttrOfType<StringAttr>("ingot.tflite_op");
+    auto index = op->getAttrOfType<IntegerAttr>(import::kTfliteIndexAttr);
+    auto name = op->getAttrOfType<StringAttr>(import::kTfliteOpAttr);
     keptFloat.push_back(
         {index ? index.getInt() : -1,
          name ? name.str() : op->getName().getStringRef().str()});
