@@ -106,7 +106,8 @@ using FailureCallback = llvm::function_ref<LogicalResult(const llvm::Twine &)>;
 /// Exports one function; holds the value -> tensor index map.
 class ModelExporter {
 public:
-  explicit ModelExporter(func::FuncOp function) : function(function) {}
+  ModelExporter(func::FuncOp function, const ExportOptions &options)
+      : function(function), options(options) {}
 
   LogicalResult run(llvm::raw_ostream &os);
 
@@ -136,6 +137,7 @@ private:
   void collectInterfaceNames();
 
   func::FuncOp function;
+  ExportOptions options;
   tflite::ModelT model;
   tflite::SubGraphT *subgraph = nullptr;
   llvm::DenseMap<Value, int32_t> tensors;
@@ -473,8 +475,9 @@ namespace {
 /// such as MobileNet those zeros alone are about 7% of a dynamic-range file.
 class SharingPacker {
 public:
-  explicit SharingPacker(flatbuffers::FlatBufferBuilder &builder)
-      : builder(builder) {}
+  SharingPacker(flatbuffers::FlatBufferBuilder &builder,
+                const ExportOptions &options)
+      : builder(builder), options(options) {}
 
   flatbuffers::Offset<tflite::Model> pack(const tflite::ModelT &model) {
     std::vector<flatbuffers::Offset<tflite::OperatorCode>> codes;
@@ -496,8 +499,12 @@ private:
   flatbuffers::Offset<tflite::SubGraph>
   packSubGraph(const tflite::SubGraphT &subgraph) {
     std::vector<flatbuffers::Offset<tflite::Tensor>> tensors;
-    for (const auto &tensor : subgraph.tensors)
-      tensors.push_back(packTensor(*tensor));
+    for (auto [index, tensor] : llvm::enumerate(subgraph.tensors)) {
+      bool isInterface = llvm::is_contained(subgraph.inputs, index) ||
+                         llvm::is_contained(subgraph.outputs, index);
+      tensors.push_back(
+          packTensor(*tensor, /*keepName=*/!options.stripNames || isInterface));
+    }
     std::vector<flatbuffers::Offset<tflite::Operator>> operators;
     for (const auto &op : subgraph.operators)
       operators.push_back(tflite::Operator::Pack(builder, op.get()));
@@ -509,10 +516,12 @@ private:
   }
 
   /// Writes the fields the exporter sets; the others stay absent.
-  flatbuffers::Offset<tflite::Tensor>
-  packTensor(const tflite::TensorT &tensor) {
+  flatbuffers::Offset<tflite::Tensor> packTensor(const tflite::TensorT &tensor,
+                                                 bool keepName) {
     auto shape = tensor.shape.empty() ? 0 : builder.CreateVector(tensor.shape);
-    auto name = tensor.name.empty() ? 0 : builder.CreateString(tensor.name);
+    auto name = !keepName || tensor.name.empty()
+                    ? 0
+                    : builder.CreateString(tensor.name);
     flatbuffers::Offset<tflite::QuantizationParameters> quantization;
     if (const tflite::QuantizationParametersT *parameters =
             tensor.quantization.get()) {
@@ -540,6 +549,7 @@ private:
   }
 
   flatbuffers::FlatBufferBuilder &builder;
+  const ExportOptions &options;
   std::map<std::vector<float>, flatbuffers::Offset<flatbuffers::Vector<float>>>
       scales;
   std::map<std::vector<int64_t>,
@@ -549,9 +559,9 @@ private:
 } // namespace
 
 static flatbuffers::Offset<tflite::Model>
-packModel(flatbuffers::FlatBufferBuilder &builder,
-          const tflite::ModelT &model) {
-  return SharingPacker(builder).pack(model);
+packModel(flatbuffers::FlatBufferBuilder &builder, const tflite::ModelT &model,
+          const ExportOptions &options) {
+  return SharingPacker(builder, options).pack(model);
 }
 
 LogicalResult ModelExporter::run(llvm::raw_ostream &os) {
@@ -607,14 +617,15 @@ LogicalResult ModelExporter::run(llvm::raw_ostream &os) {
     return failure();
   }
   flatbuffers::FlatBufferBuilder builder;
-  tflite::FinishModelBuffer(builder, packModel(builder, model));
+  tflite::FinishModelBuffer(builder, packModel(builder, model, options));
   os.write(reinterpret_cast<const char *>(builder.GetBufferPointer()),
            builder.GetSize());
   return success();
 }
 
-LogicalResult exportTflite(func::FuncOp model, llvm::raw_ostream &os) {
-  ModelExporter exporter(model);
+LogicalResult exportTflite(func::FuncOp model, llvm::raw_ostream &os,
+                           const ExportOptions &options) {
+  ModelExporter exporter(model, options);
   return exporter.run(os);
 }
 

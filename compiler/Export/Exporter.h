@@ -8,6 +8,15 @@
 
 namespace ingot::exporter {
 
+/// Choices about what the written file carries beyond what runtimes need.
+struct ExportOptions {
+  /// Leave out the names of all tensors but the subgraph's inputs and
+  /// outputs, as TFLite's strip_strings tool does: converter-made names
+  /// (";"-joined chains of the fused TensorFlow ops) are 5% of a quantized
+  /// MobileNet file, and no runtime reads them.
+  bool stripNames = false;
+};
+
 /// Writes `model`, a function in the graph dialect as the importer builds it,
 /// to `os` as a TensorFlow Lite flatbuffer (schema version 3, identifier
 /// "TFL3") with one subgraph. Tensor names come from NameLoc locations, and
@@ -15,7 +24,8 @@ namespace ingot::exporter {
 /// and outputs. On an operation, type or value the format cannot hold, emits
 /// one error at its location, writes nothing and returns failure.
 mlir::LogicalResult exportTflite(mlir::func::FuncOp model,
-                                 llvm::raw_ostream &os);
+                                 llvm::raw_ostream &os,
+                                 const ExportOptions &options = {});
 
 } // namespace ingot::exporter
 

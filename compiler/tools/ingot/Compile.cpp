@@ -184,7 +184,8 @@ int printStage(llvm::StringRef modelPath, Stage stage, llvm::StringRef name) {
   return 0;
 }
 
-int writeTflite(llvm::StringRef modelPath, llvm::StringRef outputPath) {
+int writeTflite(llvm::StringRef modelPath, llvm::StringRef outputPath,
+                bool stripNames) {
   std::unique_ptr<MLIRContext> context = makeContext();
   OwningOpRef<ModuleOp> module =
       lowerModel(*context, modelPath, Stage::Graph, "");
@@ -194,7 +195,9 @@ int writeTflite(llvm::StringRef modelPath, llvm::StringRef outputPath) {
   // Export into memory first, so that a failure leaves no partial file.
   std::string bytes;
   llvm::raw_string_ostream os(bytes);
-  if (failed(exporter::exportTflite(model, os)))
+  exporter::ExportOptions options;
+  options.stripNames = stripNames;
+  if (failed(exporter::exportTflite(model, os, options)))
     return 1;
   if (outputPath.empty() || outputPath == "-") {
     (void)llvm::sys::ChangeStdoutToBinary();

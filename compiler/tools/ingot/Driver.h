@@ -86,8 +86,10 @@ int printStage(llvm::StringRef modelPath, Stage stage, llvm::StringRef name);
 
 /// `ingot compile --emit=tflite`: imports `modelPath`, applies the
 /// quantization set on the command line, and writes the graph as a .tflite
-/// file to `outputPath`, or to stdout if it is empty or "-".
-int writeTflite(llvm::StringRef modelPath, llvm::StringRef outputPath);
+/// file to `outputPath`, or to stdout if it is empty or "-". `stripNames`
+/// leaves out the names of tensors other than the inputs and outputs.
+int writeTflite(llvm::StringRef modelPath, llvm::StringRef outputPath,
+                bool stripNames);
 
 /// `ingot run`: compiles, builds for the host with `compilerCommand`, runs
 /// on the raw input files and writes DIR/output<i>.bin.

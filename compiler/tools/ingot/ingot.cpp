@@ -164,6 +164,14 @@ static cl::opt<bool> strictQuantization(
     cl::sub(compileCommand), cl::sub(runCommand), cl::sub(inspectCommand),
     cl::sub(quantizeCommand), cl::cat(category));
 
+static cl::opt<bool> stripNames(
+    "strip-names",
+    cl::desc("When writing a .tflite: leave out the names of every tensor "
+             "but the model's inputs and outputs (what TFLite's "
+             "strip_strings does; smaller file, less to read when "
+             "debugging)"),
+    cl::sub(compileCommand), cl::sub(quantizeCommand), cl::cat(category));
+
 // inspect, and the --eval report
 static cl::opt<bool> jsonOutput("json",
                                 cl::desc("Print JSON (inspect; the --eval "
@@ -237,12 +245,17 @@ int main(int argc, char **argv) {
     }
     setEvaluation({evalData, evalSamples, evalLabels, jsonOutput});
   }
+  if (compileCommand && stripNames && emitStage != "tflite") {
+    errs() << "ingot: error: --strip-names applies to a written .tflite; "
+              "add --emit=tflite, or use ingot quantize\n";
+    return 1;
+  }
   if (compileCommand) {
     std::string name = modelName.empty()
                            ? cIdentifier(sys::path::stem(modelPath))
                            : cIdentifier(modelName);
     if (emitStage == "tflite")
-      return writeTflite(modelPath, compileOutput);
+      return writeTflite(modelPath, compileOutput, stripNames);
     if (!emitStage.empty() && emitStage != "cpp") {
       std::optional<Stage> stage = StringSwitch<std::optional<Stage>>(emitStage)
                                        .Case("graph", Stage::Graph)
@@ -288,7 +301,7 @@ int main(int argc, char **argv) {
                 "OUT.tflite\n";
       return 1;
     }
-    return writeTflite(modelPath, compileOutput);
+    return writeTflite(modelPath, compileOutput, stripNames);
   }
   errs() << "ingot: error: name a subcommand: compile, run, inspect or "
             "quantize (see ingot --help)\n";
