@@ -212,6 +212,15 @@ std::string encodingArguments(const TensorEncoding &encoding) {
   return text;
 }
 
+/// A bound of ComparedOutputs' linear range as a C++ expression.
+std::string boundText(double bound) {
+  if (std::isinf(bound))
+    return bound < 0 ? "-HUGE_VAL" : "HUGE_VAL";
+  std::string text;
+  raw_string_ostream(text) << format("%.17g", bound);
+  return text;
+}
+
 /// Checks in the harness that `model`'s header matches what evaluate() was
 /// told, so that a mismatch fails the build rather than the arithmetic.
 void emitModelChecks(raw_ostream &os, const EvaluatedModel &model) {
@@ -263,7 +272,9 @@ void emitModelRun(raw_ostream &os, const EvaluatedModel &model) {
 /// The generated main(): `harness SAMPLES COUNT` runs both models on COUNT
 /// samples of SAMPLES and prints, on stdout,
 ///   top1 <sample> <reference arg-max> <candidate arg-max>   per sample,
-///   pair <pair> <signal> <noise>                            at the end.
+///   pair <pair> <signal> <noise>                            at the end,
+///   channel <pair> <channel> <difference sum> <count>       then, for the
+///                                                           pairs that ask.
 /// Problems are printed as "error <message>" or, for a NaN or infinite
 /// value, "nonfinite <pair> <sample> reference|candidate".
 std::string harnessSource(const EvaluatedModel &reference,
@@ -283,6 +294,10 @@ std::string harnessSource(const EvaluatedModel &reference,
   os << "alignas(16) static float sample[" << reference.input.elements << "];\n"
      << "static double signalSum[" << std::max<size_t>(pairs.size(), 1)
      << "], noiseSum[" << std::max<size_t>(pairs.size(), 1) << "];\n";
+  for (auto [k, pair] : llvm::enumerate(pairs))
+    if (pair.channels > 0)
+      os << "static double differenceSum" << k << "[" << pair.channels
+         << "], differenceCount" << k << "[" << pair.channels << "];\n";
 
   os << R"cpp(
 // A float sample as a model input: integers as TFLite's QUANTIZE computes
@@ -335,6 +350,25 @@ static int compare(int pair, const R *reference, float referenceScale,
   return 0;
 }
 
+// Adds candidate - reference to its channel's sum, for the elements whose
+// reference lies strictly inside (low, high). Selecting on the candidate too
+// would drop the elements it pushed out of the range and so bias the mean.
+template <typename R, typename C>
+static void addDifferences(double *sums, double *counts, long channels,
+                           double low, double high, const R *reference,
+                           float referenceScale, int referenceZero,
+                           const C *candidate, float candidateScale,
+                           int candidateZero, long elements) {
+  for (long e = 0; e < elements; ++e) {
+    double r = realValue(reference[e], referenceScale, referenceZero);
+    double c = realValue(candidate[e], candidateScale, candidateZero);
+    if (r > low && r < high) {
+      sums[e % channels] += c - r;
+      counts[e % channels] += 1;
+    }
+  }
+}
+
 // The index of the largest real value, the first of equal ones.
 template <typename T>
 static long top1(const T *values, float scale, int zeroPoint, long elements) {
@@ -382,6 +416,13 @@ int main(int argc, char **argv) {
        << " %ld %s\\n\", index, problem == 1 ? \"reference\" : "
           "\"candidate\");\n"
        << "      return 3;\n    }\n";
+    if (pair.channels > 0)
+      os << "    addDifferences(differenceSum" << k << ", differenceCount" << k
+         << ", " << pair.channels << ", " << boundText(pair.linearLow) << ", "
+         << boundText(pair.linearHigh) << ", " << reference.name << "_output"
+         << pair.reference << ", " << encodingArguments(r) << ", "
+         << candidate.name << "_output" << pair.candidate << ", "
+         << encodingArguments(c) << ", " << r.elements << ");\n";
   }
   os << "    std::printf(\"top1 %ld %ld %ld\\n\", index, top1("
      << reference.name << "_output0, "
@@ -392,8 +433,14 @@ int main(int argc, char **argv) {
      << "    progress.update(index + 1);\n  }\n"
      << "  for (int pair = 0; pair < " << pairs.size() << "; ++pair)\n"
      << "    std::printf(\"pair %d %.17g %.17g\\n\", pair, signalSum[pair], "
-        "noiseSum[pair]);\n"
-     << "  return 0;\n}\n";
+        "noiseSum[pair]);\n";
+  for (auto [k, pair] : llvm::enumerate(pairs))
+    if (pair.channels > 0)
+      os << "  for (long c = 0; c < " << pair.channels << "; ++c)\n"
+         << "    std::printf(\"channel " << k
+         << " %ld %.17g %.0f\\n\", c, differenceSum" << k
+         << "[c], differenceCount" << k << "[c]);\n";
+  os << "  return 0;\n}\n";
   return text;
 }
 
@@ -403,6 +450,15 @@ LogicalResult parseResults(StringRef output, size_t samples,
                            ArrayRef<int64_t> pairElements,
                            EvaluationResult &result, raw_ostream &errors) {
   result.pairs.assign(pairs.size(), SignalNoise());
+  result.channelMeanDifference.assign(pairs.size(), {});
+  result.channelCounts.assign(pairs.size(), {});
+  size_t channelLines = 0, expectedChannelLines = 0;
+  for (auto [k, pair] : llvm::enumerate(pairs))
+    if (pair.channels > 0) {
+      result.channelMeanDifference[k].assign(pair.channels, 0.0);
+      result.channelCounts[k].assign(pair.channels, 0);
+      expectedChannelLines += pair.channels;
+    }
   result.referenceTop1.assign(samples, -1);
   result.candidateTop1.assign(samples, -1);
   std::vector<bool> seenPair(pairs.size(), false);
@@ -429,6 +485,18 @@ LogicalResult parseResults(StringRef output, size_t samples,
       result.pairs[index] = {
           signal, noise, static_cast<uint64_t>(pairElements[index]) * samples};
       seenPair[index] = true;
+    } else if (size_t channel = 0;
+               fields.size() == 5 && fields[0] == "channel" &&
+               !fields[1].getAsInteger(10, index) && index < pairs.size() &&
+               !fields[2].getAsInteger(10, channel) &&
+               channel < result.channelCounts[index].size() &&
+               !fields[3].getAsDouble(signal) &&
+               !fields[4].getAsDouble(noise)) {
+      // signal holds the difference sum, noise the count.
+      result.channelCounts[index][channel] = static_cast<uint64_t>(noise);
+      result.channelMeanDifference[index][channel] =
+          noise > 0 ? signal / noise : 0.0;
+      ++channelLines;
     } else {
       errors << "evaluation: cannot parse the harness output line '" << line
              << "'\n";
@@ -436,7 +504,8 @@ LogicalResult parseResults(StringRef output, size_t samples,
     }
   }
   if (llvm::is_contained(seenPair, false) ||
-      llvm::is_contained(seenSample, false)) {
+      llvm::is_contained(seenSample, false) ||
+      channelLines != expectedChannelLines) {
     errors << "evaluation: the harness did not report every sample and "
               "pair\n";
     return failure();

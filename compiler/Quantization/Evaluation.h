@@ -24,6 +24,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -62,6 +63,14 @@ struct EvaluatedModel {
 struct ComparedOutputs {
   size_t reference = 0;
   size_t candidate = 0;
+  /// When positive: also average candidate - reference per channel, the
+  /// channel of element e being e % channels (the innermost dimension of an
+  /// NHWC or [batch, units] tensor), over the elements whose reference value
+  /// lies strictly inside (linearLow, linearHigh), the range in which a
+  /// fused activation passes its input through unchanged.
+  int64_t channels = 0;
+  double linearLow = -std::numeric_limits<double>::infinity();
+  double linearHigh = std::numeric_limits<double>::infinity();
 };
 
 /// The sums behind one pair's SQNR, over every sample and element.
@@ -84,6 +93,11 @@ struct EvaluationResult {
   /// first of equal values, like numpy.argmax).
   std::vector<int64_t> referenceTop1;
   std::vector<int64_t> candidateTop1;
+  /// Per pair that asked for channels: the mean candidate - reference of
+  /// each channel (0 where no element was in the linear range), and how
+  /// many elements each mean is over. Empty for the other pairs.
+  std::vector<std::vector<double>> channelMeanDifference;
+  std::vector<std::vector<uint64_t>> channelCounts;
 };
 
 /// Builds `reference` and `candidate` into one host program with `compiler`,

@@ -160,6 +160,21 @@ OwningOpRef<ModuleOp> lowerModel(MLIRContext &context,
                              : quantization.ioType;
     buildInt8QuantizationPipeline(pm, ioType, wide ? "int16" : "int8",
                                   quantization.strict);
+    if (quantization.biasCorrection) {
+      if (failed(pm.run(*module)))
+        return nullptr;
+      pm.clear();
+      quant::CalibrationData data{quantization.calibrationData};
+      auto indices =
+          quant::selectSamples(data, quantization.calibrationSamples);
+      if (!indices) {
+        llvm::errs() << "ingot: error: --calibration: "
+                     << llvm::toString(indices.takeError()) << "\n";
+        return nullptr;
+      }
+      if (failed(correctBiases(*module, modelPath, data, *indices)))
+        return nullptr;
+    }
   }
   if (stage == Stage::Graph) {
     if (failed(pm.run(*module)))

@@ -2,7 +2,9 @@
 #ifndef INGOT_TOOLS_INGOT_DRIVER_H
 #define INGOT_TOOLS_INGOT_DRIVER_H
 
+#include "Evaluation.h"
 #include "Pipelines/Pipelines.h"
+#include "Target/Cpp/CppPackage.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/OwningOpRef.h"
@@ -31,6 +33,9 @@ struct QuantizationSettings {
   std::string ioType = "float32";
   /// Fail on operators without an integer form (TFLITE_BUILTINS_INT8).
   bool strict = false;
+  /// For Int8: correct each layer's bias by its mean error on the
+  /// calibration data (correctBiases).
+  bool biasCorrection = false;
 };
 void setQuantization(const QuantizationSettings &settings);
 
@@ -48,6 +53,47 @@ struct EvaluationSettings {
 };
 void setEvaluation(const EvaluationSettings &settings);
 const EvaluationSettings &evaluationSettings();
+
+/// An exposed activation that is the result of a TFLite operator.
+struct ExposedLayer {
+  int64_t tfliteIndex = 0;
+  unsigned resultNumber = 0;
+  /// The TFLite operator, e.g. "CONV_2D".
+  std::string op;
+  /// The name of the tensor it writes.
+  std::string output;
+  /// Which output of the exposed model it is.
+  size_t exposedIndex = 0;
+};
+
+/// A model lowered to C++ with every activation exposed, for the harness of
+/// compiler/Quantization/Evaluation.h.
+struct PreparedModel {
+  CppSources sources;
+  ingot::quant::EvaluatedModel model;
+  std::vector<ExposedLayer> layers;
+};
+
+/// Exposes every activation of `module` (the float reference's pipeline
+/// also dequantizes its weights), records which TFLite operator each
+/// exposed output comes from, and lowers `module` to C++ with symbol prefix
+/// `name`. Errors name `modelPath`. `model.sources` is left for the caller
+/// to point at `sources` once the result has its final address.
+mlir::FailureOr<PreparedModel> prepare(mlir::ModuleOp module, bool isReference,
+                                       llvm::StringRef name,
+                                       llvm::StringRef modelPath);
+
+/// Empirical bias correction of `graph`, a model just quantized to int8:
+/// for each CONV_2D, DEPTHWISE_CONV_2D and FULLY_CONNECTED in order, runs
+/// the model and its float reference (from `modelPath`) on the calibration
+/// samples and moves the op's int32 bias by the mean error of each output
+/// channel, so that what the quantized layer adds on average matches the
+/// float layer. `indices` selects calibration samples (all when empty).
+/// Messages go to stderr.
+mlir::LogicalResult
+correctBiases(mlir::ModuleOp graph, llvm::StringRef modelPath,
+              const ingot::quant::CalibrationData &data,
+              const std::optional<std::vector<size_t>> &indices);
 
 /// Measures `graph`, the graph dialect of the model as ingot writes or
 /// compiles it, against the float reference made from `modelPath` (weights

@@ -39,30 +39,11 @@ void setEvaluation(const EvaluationSettings &settings) {
 const EvaluationSettings &evaluationSettings() { return evaluation; }
 
 namespace {
-
-/// An exposed activation that is the result of a TFLite operator.
-struct ExposedLayer {
-  int64_t tfliteIndex = 0;
-  unsigned resultNumber = 0;
-  /// The TFLite operator, e.g. "CONV_2D".
-  std::string op;
-  /// The name of the tensor it writes.
-  std::string output;
-  /// Which output of the exposed model it is.
-  size_t exposedIndex = 0;
-};
-
-/// A model lowered to C++ with every activation exposed.
-struct PreparedModel {
-  CppSources sources;
-  iq::EvaluatedModel model;
-  std::vector<ExposedLayer> layers;
-};
-
 LogicalResult fail(const llvm::Twine &message) {
   llvm::errs() << "ingot: error: " << message << "\n";
   return failure();
 }
+} // namespace
 
 /// Exposes every activation of `module` (the float reference's pipeline
 /// also dequantizes its weights), records which TFLite operator each
@@ -159,12 +140,16 @@ FailureOr<PreparedModel> prepare(ModuleOp module, bool isReference,
   return prepared;
 }
 
+namespace {
+
 /// One row of the report.
 struct LayerReport {
   int64_t index = 0;
   std::string op;
   std::string output;
   iq::SignalNoise sums;
+  /// Mean of candidate - reference.
+  double meanError = 0;
 };
 
 /// "0.9120 (456/500)" for a fraction of `samples`.
@@ -247,7 +232,11 @@ LogicalResult reportEvaluation(llvm::StringRef modelPath, ModuleOp graph,
                       "not compared\n";
       continue;
     }
-    pairs.push_back({layer.exposedIndex, found->second});
+    iq::ComparedOutputs pair{layer.exposedIndex, found->second};
+    // One channel: the mean error over the whole tensor, its systematic
+    // shift, which is what --bias-correction removes.
+    pair.channels = 1;
+    pairs.push_back(pair);
     rows.push_back({layer.tfliteIndex, layer.op, layer.output, {}});
   }
 
@@ -261,8 +250,11 @@ LogicalResult reportEvaluation(llvm::StringRef modelPath, ModuleOp graph,
     llvm::errs() << "ingot: error: " << messages;
     return failure();
   }
-  for (auto [row, sums] : llvm::zip(rows, result->pairs))
+  for (auto [row, sums, meanError] :
+       llvm::zip(rows, result->pairs, result->channelMeanDifference)) {
     row.sums = sums;
+    row.meanError = meanError.front();
+  }
 
   size_t samples = result->sampleIndices.size();
   double agreement =
@@ -302,7 +294,8 @@ LogicalResult reportEvaluation(llvm::StringRef modelPath, ModuleOp graph,
           {"output", row.output},
           {"sqnr_db", std::isfinite(sqnr) ? llvm::json::Value(sqnr)
                                           : llvm::json::Value(nullptr)},
-          {"mse", row.sums.count ? row.sums.noise / row.sums.count : 0.0}});
+          {"mse", row.sums.count ? row.sums.noise / row.sums.count : 0.0},
+          {"mean_error", row.meanError}});
     }
     llvm::json::Object report{
         {"model", modelPath.str()},

@@ -27,7 +27,7 @@ namespace {
 int64_t storageBytes(Value value) {
   auto type = cast<RankedTensorType>(value.getType());
   Type element = type.getElementType();
-  if (auto quantized = dyn_cast<quant::QuantizedType>(element))
+  if (auto quantized = dyn_cast<mlir::quant::QuantizedType>(element))
     element = quantized.getStorageType();
   return type.getNumElements() * ((element.getIntOrFloatBitWidth() + 7) / 8);
 }
@@ -70,7 +70,7 @@ std::string typeText(Type type) {
   llvm::raw_string_ostream os(text);
   auto tensor = cast<RankedTensorType>(type);
   Type element = tensor.getElementType();
-  if (auto quantized = dyn_cast<quant::QuantizedType>(element)) {
+  if (auto quantized = dyn_cast<mlir::quant::QuantizedType>(element)) {
     element = quantized.getStorageType();
     // uint8 model inputs and outputs store in a signless i8.
     if (!quantized.isSigned())

@@ -155,6 +155,16 @@ static cl::opt<std::string> evalLabels(
     cl::value_desc("FILE.csv"), cl::sub(compileCommand),
     cl::sub(quantizeCommand), cl::cat(category));
 
+static cl::opt<bool> biasCorrection(
+    "bias-correction",
+    cl::desc("With --quantize=int8: after calibration, move each "
+             "convolution's and fully connected layer's bias by the mean "
+             "error of its output channels on the calibration data, layer "
+             "by layer (empirical bias correction; one host build and run "
+             "per layer)"),
+    cl::sub(compileCommand), cl::sub(runCommand), cl::sub(inspectCommand),
+    cl::sub(quantizeCommand), cl::cat(category));
+
 static cl::opt<bool> strictQuantization(
     "strict",
     cl::desc("With --quantize=int8/int16x8: fail, naming every operator "
@@ -219,8 +229,14 @@ int main(int argc, char **argv) {
               "int16x8 scheme's integer inputs and outputs are int16\n";
     return 1;
   }
+  if (biasCorrection && quantizeMode != ingot::QuantizationMode::Int8) {
+    errs() << "ingot: error: --bias-correction corrects int8 biases; use it "
+              "with --quantize=int8\n";
+    return 1;
+  }
   setQuantization({quantizeMode, calibrationData, calibrationMethod,
-                   calibrationSamples, ioType, strictQuantization});
+                   calibrationSamples, ioType, strictQuantization,
+                   biasCorrection});
   if (compileCommand || quantizeCommand) {
     if (evalSamples != "all" && evalSamples != "even" && evalSamples != "odd") {
       errs() << "ingot: error: --eval-samples takes all, even or odd\n";
