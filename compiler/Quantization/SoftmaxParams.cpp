@@ -66,4 +66,90 @@ bool isValidSoftmaxOutputS16(float scale, int32_t zeroPoint) {
   return zeroPoint == -32768 && !(delta > tolerance);
 }
 
+bool computeSoftmaxParamsS16(float inputScale, float beta,
+                             SoftmaxParams &params) {
+  const double rescale = static_cast<double>(inputScale) *
+                         static_cast<double>(beta) / (10.0 / 65535.0);
+  if (!(rescale > 0.0) || !std::isfinite(rescale))
+    return false;
+  const QuantizedMultiplier q = quantizeMultiplier(rescale);
+  // The runtime's rescale takes shifts in [-31, 30]; a multiplier that small
+  // or that large has no use in a softmax anyway.
+  if (q.multiplier == 0 || q.shift < -31 || q.shift > 30)
+    return false;
+  params.inputMultiplier = q.multiplier;
+  params.inputLeftShift = q.shift;
+  params.diffMin = 0;
+  return true;
+}
+
+namespace {
+
+/// A table of `transform` over int16 inputs of the given scale and zero
+/// point, with int16 outputs of the given scale and zero point: 512 samples
+/// nudged so that the kernel's linear interpolation is right at each step's
+/// midpoint, and the value at the last input. All in float, step by step as
+/// TFLite Micro does, so that the tables are the same bits.
+SoftmaxS16Lut populateLut(float inputScale, int32_t inputZeroPoint,
+                          float outputScale, int32_t outputZeroPoint,
+                          float (*transform)(float)) {
+  constexpr int32_t kMin = -32768, kMax = 32767;
+  const float inputMin = inputScale * static_cast<float>(kMin - inputZeroPoint);
+  const float inputMax = inputScale * static_cast<float>(kMax - inputZeroPoint);
+  const float outputMin =
+      outputScale * static_cast<float>(kMin - outputZeroPoint);
+  const float outputMax =
+      outputScale * static_cast<float>(kMax - outputZeroPoint);
+  constexpr int kSteps = kSoftmaxS16LutSize - 1;
+  const float step = (inputMax - inputMin) / kSteps;
+  const float halfStep = step / 2;
+  const float outputScalingInverse =
+      static_cast<float>(kMax - kMin + 1) / (outputMax - outputMin);
+  auto clampToTable = [](float value) {
+    return static_cast<int16_t>(
+        std::min<float>(std::max<float>(value, static_cast<float>(kMin)),
+                        static_cast<float>(kMax)));
+  };
+  SoftmaxS16Lut lut{};
+  for (int i = 0; i < kSteps; ++i) {
+    const float value = transform(inputMin + i * step);
+    const float midpoint = transform(inputMin + i * step + halfStep);
+    const float next = transform(inputMin + (i + 1) * step);
+    const float sample = std::round(value * outputScalingInverse);
+    const float interpolatedMidpoint =
+        std::round((next * outputScalingInverse +
+                    std::round(value * outputScalingInverse)) /
+                   2);
+    const float exactMidpoint = std::round(midpoint * outputScalingInverse);
+    const float bias = std::round((interpolatedMidpoint - exactMidpoint) / 2);
+    lut[i] = clampToTable(sample - bias);
+  }
+  lut[kSteps] =
+      clampToTable(std::round(transform(inputMax) * outputScalingInverse));
+  return lut;
+}
+
+/// 65535: the width of the int16 range, in which both tables' scales are
+/// expressed.
+constexpr int32_t kInt16Range = 32767 - (-32768);
+
+} // namespace
+
+SoftmaxS16Lut softmaxS16ExpLut() {
+  return populateLut(10.0f / kInt16Range, 32767, 2.0f / kInt16Range, 0,
+                     [](float x) { return std::exp(x); });
+}
+
+SoftmaxS16Lut softmaxS16ReciprocalLut() {
+  return populateLut(1.0f / kInt16Range, -32768, 2.0f / kInt16Range, 0,
+                     [](float x) { return 1.0f / (1.0f + x); });
+}
+
+bool isValidSoftmaxOutputS16FromS16(float scale, int32_t zeroPoint) {
+  const float expected = 1.0f / 32768;
+  const float tolerance = 0.001f * 1.0f / 32768;
+  const float delta = scale > expected ? scale - expected : expected - scale;
+  return zeroPoint == 0 && !(delta > tolerance);
+}
+
 } // namespace ingot::quant

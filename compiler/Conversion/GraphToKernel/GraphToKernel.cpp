@@ -318,6 +318,23 @@ static std::string typeBlocker(Operation *op) {
         Value output = softmax.getOutput();
         if (allF32({softmax.getInput(), output}))
           return "";
+        if (isPerTensorInt(softmax.getInput(), 16)) {
+          ingot::quant::SoftmaxParams params;
+          if (zeroPointOf(softmax.getInput()) != 0)
+            return "has an int16 input with a zero point other than 0, "
+                   "which TFLite's int16 softmax does not take";
+          if (!ingot::quant::computeSoftmaxParamsS16(
+                  scaleOf(softmax.getInput()),
+                  softmax.getBeta().convertToFloat(), params))
+            return "has an input scale and beta outside what TFLite's int16 "
+                   "softmax can rescale";
+          if (isPerTensorInt(output, 16) &&
+              ingot::quant::isValidSoftmaxOutputS16FromS16(scaleOf(output),
+                                                           zeroPointOf(output)))
+            return "";
+          return "has an output quantization TFLite's int16 softmax does "
+                 "not produce (int16 with scale 1/32768 and zero point 0)";
+        }
         if (!isPerTensorInt(softmax.getInput(), 8))
           return std::string("has a non-int8 input") + kInt8Only;
         // TFLite Micro rejects these too; the kernel only shifts left.
@@ -679,6 +696,27 @@ struct LowerSoftmax : LoweringPattern<graph::SoftmaxOp> {
                   ConversionPatternRewriter &rewriter) const override {
     if (isF32(op.getInput()))
       return rewriter.notifyMatchFailure(op, "float32 has its own pattern");
+    if (isPerTensorInt(op.getInput(), 16)) {
+      // The int16 kernel's exp and reciprocal tables go to flash beside the
+      // weights, named after the layer.
+      auto layer = op->getAttrOfType<StringAttr>("ingot.layer");
+      std::string prefix = layer ? layer.str() : std::string("softmax");
+      auto tableType = RankedTensorType::get({ingot::quant::kSoftmaxS16LutSize},
+                                             rewriter.getIntegerType(16));
+      auto table = [&](StringRef suffix,
+                       const ingot::quant::SoftmaxS16Lut &values) {
+        return kernel::WeightOp::create(
+            rewriter, op.getLoc(), tableType,
+            rewriter.getStringAttr(prefix + "_" + suffix.str()),
+            DenseElementsAttr::get(tableType, ArrayRef<int16_t>(values)));
+      };
+      Value expTable = table("exp_table", ingot::quant::softmaxS16ExpLut());
+      Value reciprocalTable =
+          table("reciprocal_table", ingot::quant::softmaxS16ReciprocalLut());
+      return replaceWithKernel<kernel::SoftmaxS16Op>(
+          op, *getTypeConverter(),
+          {adaptor.getInput(), expTable, reciprocalTable}, {}, rewriter);
+    }
     return replaceWithKernel<kernel::SoftmaxOp>(
         op, *getTypeConverter(), {adaptor.getInput()}, {}, rewriter);
   }

@@ -205,6 +205,23 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
         call.emit(loc, ("ingot::ref::" + callee).str());
         return success();
       })
+      .Case([&](kernel::SoftmaxS16Op softmax) {
+        auto in = shape(softmax.getInput());
+        int64_t depth = in.empty() ? 1 : in.back();
+        int64_t outer =
+            tensorTypeOf(softmax.getInput()).getNumElements() / depth;
+        call.pointer(pointerTo(softmax.getInput()))
+            .pointer(pointerTo(softmax.getOutput()))
+            .i32(outer)
+            .i32(depth)
+            .i32(softmax.getInputMultiplier())
+            .i32(softmax.getInputLeftShift())
+            .pointer(pointerTo(softmax.getExpTable()))
+            .pointer(pointerTo(softmax.getReciprocalTable()));
+        kernelHeaders.insert("softmax_s16");
+        call.emit(loc, "ingot::ref::softmax_s16");
+        return success();
+      })
       .Case([&](kernel::RequantizeOp requantize) {
         auto typeTag = [](Value value) {
           Type element = tensorTypeOf(value).getElementType();

@@ -279,6 +279,17 @@ std::optional<DictionaryAttr> poolParams(PoolOp pool, Builder &builder) {
 
 std::optional<DictionaryAttr> softmaxParams(graph::SoftmaxOp softmax,
                                             Builder &builder) {
+  if (isPerTensorInt(softmax.getInput(), 16)) {
+    iq::SoftmaxParams params;
+    if (!iq::computeSoftmaxParamsS16(scaleOf(softmax.getInput()),
+                                     softmax.getBeta().convertToFloat(),
+                                     params))
+      return std::nullopt;
+    return ParamList(builder)
+        .i32("input_multiplier", params.inputMultiplier)
+        .i32("input_left_shift", params.inputLeftShift)
+        .build();
+  }
   if (!isPerTensorInt(softmax.getInput(), 8))
     return std::nullopt;
   iq::SoftmaxParams params = iq::computeSoftmaxParams(

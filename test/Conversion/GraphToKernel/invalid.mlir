@@ -123,6 +123,27 @@ func.func @softmax_int16_output(%in: tensor<1x4x!quant.uniform<i8:f32, 0.5>>) ->
 
 // -----
 
+// Tests that an int16 softmax must write int16 at scale 1/32768 with zero
+// point 0, as TFLite requires: the int8 kernel's 1/65536, -32768 is refused.
+
+func.func @softmax_s16_output(%in: tensor<1x4x!quant.uniform<i16:f32, 0.001>>) -> tensor<1x4x!quant.uniform<i16:f32, 1.52587890625E-5:-32768>> {
+  // expected-error @+1 {{'graph.softmax' has an output quantization TFLite's int16 softmax does not produce (int16 with scale 1/32768 and zero point 0)}}
+  %0 = graph.softmax %in {beta = 1.0 : f32} : (tensor<1x4x!quant.uniform<i16:f32, 0.001>>) -> tensor<1x4x!quant.uniform<i16:f32, 1.52587890625E-5:-32768>>
+  return %0 : tensor<1x4x!quant.uniform<i16:f32, 1.52587890625E-5:-32768>>
+}
+
+// -----
+
+// Tests that an int16 softmax input needs zero point 0.
+
+func.func @softmax_s16_input_zero_point(%in: tensor<1x4x!quant.uniform<i16:f32, 0.001:5>>) -> tensor<1x4x!quant.uniform<i16:f32, 3.0517578125E-5>> {
+  // expected-error @+1 {{'graph.softmax' has an int16 input with a zero point other than 0, which TFLite's int16 softmax does not take}}
+  %0 = graph.softmax %in {beta = 1.0 : f32} : (tensor<1x4x!quant.uniform<i16:f32, 0.001:5>>) -> tensor<1x4x!quant.uniform<i16:f32, 3.0517578125E-5>>
+  return %0 : tensor<1x4x!quant.uniform<i16:f32, 3.0517578125E-5>>
+}
+
+// -----
+
 // Tests that an input scale too small for the kernel's fixed-point input
 // scaling is rejected, as TFLite Micro does: beta x 2^-30 x 2^26 = 1/16
 // is not above 1.

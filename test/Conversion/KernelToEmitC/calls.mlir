@@ -96,3 +96,23 @@ func.func @model(%in: tensor<1x2x2x1xi8>) -> (tensor<1x4xi8>, tensor<1x1x1x4xi8>
   %2 = kernel.max_pool2d_s8 %1 {filter = array<i64: 1, 1>, strides = array<i64: 1, 1>, padding = array<i64: 0, 0>, activation_min = -128 : i32, activation_max = 127 : i32} : (tensor<1x1x1x4xi8>) -> tensor<1x1x1x4xi8>
   return %0, %1, %2 : tensor<1x4xi8>, tensor<1x1x1x4xi8>, tensor<1x1x1x4xi8>
 }
+
+// -----
+
+// Tests that the int16 softmax passes its rows, depth, rescale and the two
+// lookup tables (weights in flash) in the kernel's order.
+
+// CHECK-LABEL: emitc.file "source"
+// CHECK: include "ingot/runtime/kernels/ref/softmax_s16.h"
+// CHECK: global static const @softmax_0_exp_table : !emitc.array<513xi16>
+// CHECK: global static const @softmax_0_reciprocal_table : !emitc.array<513xi16>
+// CHECK: func @model_invoke(%[[IN:.*]]: !emitc.ptr<!emitc.opaque<"const int16_t">>, %[[OUT:.*]]: !emitc.ptr<i16>
+// CHECK-DAG: %[[EXP:.*]] = get_global @softmax_0_exp_table
+// CHECK-DAG: %[[RECIPROCAL:.*]] = get_global @softmax_0_reciprocal_table
+// CHECK: call_opaque "ingot::ref::softmax_s16"(%[[IN]], %[[OUT]], %[[EXP]], %[[RECIPROCAL]]) {args = [0 : index, 1 : index, 2 : i32, 3 : i32, 1717960704 : i32, 0 : i32, 2 : index, 3 : index]}
+func.func @model(%in: tensor<2x3xi16>) -> tensor<2x3xi16> attributes {kernel.arena_bytes = 0 : i64} {
+  %e = kernel.weight "softmax_0_exp_table" dense<1> : tensor<513xi16> : tensor<513xi16>
+  %r = kernel.weight "softmax_0_reciprocal_table" dense<2> : tensor<513xi16> : tensor<513xi16>
+  %0 = kernel.softmax_s16 %in, %e, %r {ingot.layer = "softmax_0", input_multiplier = 1717960704 : i32, input_left_shift = 0 : i32} : (tensor<2x3xi16>, tensor<513xi16>, tensor<513xi16>) -> tensor<2x3xi16>
+  return %0 : tensor<2x3xi16>
+}

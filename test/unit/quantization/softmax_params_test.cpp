@@ -9,6 +9,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+
 namespace {
 
 using ingot::quant::computeSoftmaxParams;
@@ -82,6 +85,57 @@ TEST(SoftmaxParams, OutputQuantizationRequirements) {
   EXPECT_TRUE(isValidSoftmaxOutputS16(1.0f / 65535, -32768));
   EXPECT_FALSE(isValidSoftmaxOutputS16(1.0f / 32768, -32768));
   EXPECT_FALSE(isValidSoftmaxOutputS16(1.0f / 65536, 0));
+}
+
+} // namespace
+
+namespace {
+
+TEST(SoftmaxParamsS16, RescaleMapsMinusTenToMinus65535) {
+  // input_scale * beta / (10 / 65535): a scale of 10/65535 is exactly one.
+  ingot::quant::SoftmaxParams params;
+  ASSERT_TRUE(
+      ingot::quant::computeSoftmaxParamsS16(10.0f / 65535, 1.0f, params));
+  // 1.0 = 2^30 * 2^(1 - 31).
+  EXPECT_EQ(params.inputMultiplier, 1 << 30);
+  EXPECT_EQ(params.inputLeftShift, 1);
+  // 0.25 = 2^30 * 2^(-1 - 31).
+  ASSERT_TRUE(
+      ingot::quant::computeSoftmaxParamsS16(10.0f / 65535, 0.25f, params));
+  EXPECT_EQ(params.inputMultiplier, 1 << 30);
+  EXPECT_EQ(params.inputLeftShift, -1);
+  EXPECT_FALSE(ingot::quant::computeSoftmaxParamsS16(0.0f, 1.0f, params));
+}
+
+TEST(SoftmaxParamsS16, ExpTableSamplesExpOnMinusTenToZero) {
+  // Entry i stands for x = -10 + 10 i / 512, in Q0.15 (32768 = 1); the
+  // midpoint nudge moves an entry by at most one step.
+  ingot::quant::SoftmaxS16Lut table = ingot::quant::softmaxS16ExpLut();
+  for (int i = 0; i < 512; ++i) {
+    double x = -10.0 + 10.0 * i / 512;
+    EXPECT_NEAR(table[i], std::exp(x) * 32768, 1.5) << i;
+  }
+  // exp(0) = 1 saturates to the largest int16.
+  EXPECT_EQ(table[512], 32767);
+  EXPECT_TRUE(std::is_sorted(table.begin(), table.end()));
+}
+
+TEST(SoftmaxParamsS16, ReciprocalTableSamplesOneOverOnePlusX) {
+  // Entry i stands for x = i / 512 in [0, 1].
+  ingot::quant::SoftmaxS16Lut table = ingot::quant::softmaxS16ReciprocalLut();
+  for (int i = 0; i < 512; ++i) {
+    double x = i / 512.0;
+    EXPECT_NEAR(table[i], std::min(32767.0, 32768 / (1 + x)), 1.5) << i;
+  }
+  EXPECT_EQ(table[512], 16384);
+  EXPECT_TRUE(std::is_sorted(table.rbegin(), table.rend()));
+}
+
+TEST(SoftmaxParamsS16, OutputQuantizationRequirements) {
+  EXPECT_TRUE(ingot::quant::isValidSoftmaxOutputS16FromS16(1.0f / 32768, 0));
+  EXPECT_TRUE(ingot::quant::isValidSoftmaxOutputS16FromS16(1.0f / 32767, 0));
+  EXPECT_FALSE(ingot::quant::isValidSoftmaxOutputS16FromS16(1.0f / 32768, 1));
+  EXPECT_FALSE(ingot::quant::isValidSoftmaxOutputS16FromS16(1.0f / 16384, 0));
 }
 
 } // namespace

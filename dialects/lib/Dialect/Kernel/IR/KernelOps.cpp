@@ -118,6 +118,18 @@ LogicalResult SoftmaxOp::verify() {
   return success();
 }
 
+LogicalResult SoftmaxS16Op::verify() {
+  if (numElements(getInput()) != numElements(getOutput()))
+    return emitOpError("softmax must keep the element count");
+  for (Value table : {getExpTable(), getReciprocalTable()}) {
+    auto type = cast<RankedTensorType>(table.getType());
+    if (type.getRank() != 1 || type.getDimSize(0) != 513 ||
+        !type.getElementType().isInteger(16))
+      return emitOpError("tables must be tensor<513xi16>");
+  }
+  return verifyShift(*this, getInputLeftShift());
+}
+
 LogicalResult RequantizeOp::verify() {
   if (numElements(getInput()) != numElements(getOutput()))
     return emitOpError("requantize must keep the element count");

@@ -124,6 +124,14 @@ def Kernel_SoftmaxOp : Kernel_ComputeOp<"softmax"> {
   let assemblyFormat = "$input attr-dict `:` functional-type(operands, results)";
 }
 
+def Kernel_SoftmaxS16Op : Kernel_ComputeOp<"softmax_s16"> {
+  let summary = "int16 softmax to int16 (scale 1/32768) through exp and reciprocal tables";
+  let arguments = (ins AnyRankedTensor:$input, AnyRankedTensor:$exp_table,
+      AnyRankedTensor:$reciprocal_table, I32Attr:$input_multiplier,
+      I32Attr:$input_left_shift);
+  let assemblyFormat = "$input `,` $exp_table `,` $reciprocal_table attr-dict `:` functional-type(operands, results)";
+}
+
 def Kernel_RequantizeOp : Kernel_ComputeOp<"requantize"> {
   let summary = "Integer to integer rescale (TFLite QUANTIZE between integer types)";
   let arguments = (ins AnyRankedTensor:$input, I32Attr:$input_zero_point,
