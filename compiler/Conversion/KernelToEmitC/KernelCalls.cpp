@@ -185,7 +185,8 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
         call.emit(loc, ("ingot::ref::" + callee).str());
         return success();
       })
-      .Case([&](kernel::SoftmaxOp softmax) {
+      .Case<kernel::SoftmaxOp, kernel::SoftmaxS16Op>([&](auto softmax) {
+        // Both run over rows of the innermost dimension.
         auto in = shape(softmax.getInput());
         int64_t depth = in.empty() ? 1 : in.back();
         int64_t outer =
@@ -195,31 +196,21 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
             .i32(outer)
             .i32(depth)
             .i32(softmax.getInputMultiplier())
-            .i32(softmax.getInputLeftShift())
-            .i32(softmax.getDiffMin());
-        StringRef callee =
-            tensorTypeOf(softmax.getOutput()).getElementType().isInteger(16)
-                ? "softmax_s8_s16"
-                : "softmax_s8";
+            .i32(softmax.getInputLeftShift());
+        StringRef callee;
+        if constexpr (std::is_same_v<decltype(softmax), kernel::SoftmaxS16Op>) {
+          call.pointer(pointerTo(softmax.getExpTable()))
+              .pointer(pointerTo(softmax.getReciprocalTable()));
+          callee = "softmax_s16";
+        } else {
+          call.i32(softmax.getDiffMin());
+          callee =
+              tensorTypeOf(softmax.getOutput()).getElementType().isInteger(16)
+                  ? "softmax_s8_s16"
+                  : "softmax_s8";
+        }
         kernelHeaders.insert(callee);
         call.emit(loc, ("ingot::ref::" + callee).str());
-        return success();
-      })
-      .Case([&](kernel::SoftmaxS16Op softmax) {
-        auto in = shape(softmax.getInput());
-        int64_t depth = in.empty() ? 1 : in.back();
-        int64_t outer =
-            tensorTypeOf(softmax.getInput()).getNumElements() / depth;
-        call.pointer(pointerTo(softmax.getInput()))
-            .pointer(pointerTo(softmax.getOutput()))
-            .i32(outer)
-            .i32(depth)
-            .i32(softmax.getInputMultiplier())
-            .i32(softmax.getInputLeftShift())
-            .pointer(pointerTo(softmax.getExpTable()))
-            .pointer(pointerTo(softmax.getReciprocalTable()));
-        kernelHeaders.insert("softmax_s16");
-        call.emit(loc, "ingot::ref::softmax_s16");
         return success();
       })
       .Case([&](kernel::RequantizeOp requantize) {

@@ -113,13 +113,8 @@ LogicalResult fail(llvm::StringRef modelPath, const llvm::Twine &message) {
 LogicalResult correctBiases(ModuleOp graph, llvm::StringRef modelPath,
                             const iq::CalibrationData &data,
                             const std::optional<std::vector<size_t>> &indices) {
-  MLIRContext &context = *graph.getContext();
-  OwningOpRef<ModuleOp> referenceModule =
-      import::importTfliteFile(modelPath, context);
-  if (!referenceModule)
-    return failure();
   FailureOr<PreparedModel> reference =
-      prepare(*referenceModule, /*isReference=*/true, "reference", modelPath);
+      prepareReference(*graph.getContext(), modelPath);
   if (failed(reference))
     return failure();
   reference->model.sources = &reference->sources;

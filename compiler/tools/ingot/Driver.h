@@ -83,6 +83,11 @@ mlir::FailureOr<PreparedModel> prepare(mlir::ModuleOp module, bool isReference,
                                        llvm::StringRef name,
                                        llvm::StringRef modelPath);
 
+/// `prepare` of the float reference: the model at `modelPath` imported
+/// again into `context`, its weights dequantized.
+mlir::FailureOr<PreparedModel> prepareReference(mlir::MLIRContext &context,
+                                                llvm::StringRef modelPath);
+
 /// Empirical bias correction of `graph`, a model just quantized to int8:
 /// for each CONV_2D, DEPTHWISE_CONV_2D and FULLY_CONNECTED in order, runs
 /// the model and its float reference (from `modelPath`) on the calibration

@@ -140,6 +140,14 @@ FailureOr<PreparedModel> prepare(ModuleOp module, bool isReference,
   return prepared;
 }
 
+FailureOr<PreparedModel> prepareReference(MLIRContext &context,
+                                          llvm::StringRef modelPath) {
+  OwningOpRef<ModuleOp> module = import::importTfliteFile(modelPath, context);
+  if (!module)
+    return failure();
+  return prepare(*module, /*isReference=*/true, "reference", modelPath);
+}
+
 namespace {
 
 /// One row of the report.
@@ -187,13 +195,8 @@ LogicalResult reportEvaluation(llvm::StringRef modelPath, ModuleOp graph,
     return fail("cannot read the size of " + modelPath + ": " +
                 error.message());
 
-  MLIRContext &context = *graph.getContext();
-  OwningOpRef<ModuleOp> referenceModule =
-      import::importTfliteFile(modelPath, context);
-  if (!referenceModule)
-    return failure();
   FailureOr<PreparedModel> reference =
-      prepare(*referenceModule, /*isReference=*/true, "reference", modelPath);
+      prepareReference(*graph.getContext(), modelPath);
   if (failed(reference))
     return failure();
   OwningOpRef<ModuleOp> candidateModule = graph.clone();
