@@ -114,11 +114,15 @@ static LogicalResult calibrateModel(ModuleOp module,
                     ? quant::CalibrationMethod::Mse
                     : quant::CalibrationMethod::MinMax;
   const char *compiler = std::getenv("CXX");
+  std::string messages;
+  llvm::raw_string_ostream messageStream(messages);
   FailureOr<std::vector<quant::TensorRange>> ranges = quant::calibrate(
       *sources, "calibration", outputElements, inputElements, data, method,
-      llvm::errs(), compiler ? compiler : "c++", *indices);
-  if (failed(ranges))
+      messageStream, compiler ? compiler : "c++", *indices);
+  if (failed(ranges)) {
+    llvm::errs() << "ingot: error: " << messages;
     return failure();
+  }
 
   // Results of the probe: original outputs, the inputs, then every op in op
   // order, which is the order of the same ops in `module`.
