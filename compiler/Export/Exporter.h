@@ -11,9 +11,10 @@ namespace ingot::exporter {
 /// Choices about what the written file carries beyond what runtimes need.
 struct ExportOptions {
   /// Leave out the names of all tensors but the subgraph's inputs and
-  /// outputs, as TFLite's strip_strings tool does: converter-made names
-  /// (";"-joined chains of the fused TensorFlow ops) are 5% of a quantized
-  /// MobileNet file, and no runtime reads them.
+  /// outputs (TFLite's strip_strings tool drops those too; they name the
+  /// model's interface, so they stay). Converter-made names (";"-joined
+  /// chains of the fused TensorFlow ops) are 5% of a quantized MobileNet
+  /// file, and no runtime reads them.
   bool stripNames = false;
 };
 

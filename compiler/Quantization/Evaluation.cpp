@@ -543,6 +543,15 @@ evaluate(const EvaluatedModel &reference, const EvaluatedModel &candidate,
              << " cannot be compared\n";
       return failure();
     }
+    if (pair.channels < 0 ||
+        (pair.channels > 0 &&
+         reference.outputs[pair.reference].elements % pair.channels != 0)) {
+      errors << "evaluation: reference output " << pair.reference << " has "
+             << reference.outputs[pair.reference].elements
+             << " elements, which do not split into " << pair.channels
+             << " channels\n";
+      return failure();
+    }
     pairElements.push_back(reference.outputs[pair.reference].elements);
   }
 

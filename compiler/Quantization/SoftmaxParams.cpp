@@ -1,8 +1,10 @@
 //===- SoftmaxParams.cpp - Parameters of quantized softmax ----------------===//
 //
 // This file implements the softmax parameter math of TFLite Micro's
-// CalculateSoftmaxParams for int8 inputs (PreprocessSoftmaxScaling and
-// CalculateInputRadius with five integer bits for the scaled differences).
+// CalculateSoftmaxParams: for int8 inputs PreprocessSoftmaxScaling and
+// CalculateInputRadius with five integer bits for the scaled differences,
+// for int16 inputs the rescale of [-10, 0] onto the int16 range and the
+// LUTPopulate tables.
 //
 //===----------------------------------------------------------------------===//
 #include "SoftmaxParams.h"
@@ -73,9 +75,11 @@ bool computeSoftmaxParamsS16(float inputScale, float beta,
   if (!(rescale > 0.0) || !std::isfinite(rescale))
     return false;
   const QuantizedMultiplier q = quantizeMultiplier(rescale);
-  // The runtime's rescale takes shifts in [-31, 30]; a multiplier that small
-  // or that large has no use in a softmax anyway.
-  if (q.multiplier == 0 || q.shift < -31 || q.shift > 30)
+  // Differences to the row maximum reach -65535, under 2^16, and the kernel
+  // shifts them left before the high multiply: a shift above 15 (input scale
+  // x beta of about 5 or more) overflows int32, in TFLite Micro too. A
+  // multiplier of 0 (a rescale under 2^-32) would make every input equal.
+  if (q.multiplier == 0 || q.shift < -31 || q.shift > 15)
     return false;
   params.inputMultiplier = q.multiplier;
   params.inputLeftShift = q.shift;

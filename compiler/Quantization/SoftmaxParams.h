@@ -50,7 +50,8 @@ using SoftmaxS16Lut = std::array<int16_t, kSoftmaxS16LutSize>;
 /// Arguments of softmax_s16 besides its tables: the input difference
 /// (x - row max) times input_scale * beta / (10 / 65535), which maps
 /// [-10, 0] onto [-65535, 0], as a Q31 multiplier and exponent. False when
-/// the product is not a positive finite number.
+/// the product is not a positive finite number, or so large (about 5 or
+/// more) that the kernel's left shift would overflow.
 bool computeSoftmaxParamsS16(float inputScale, float beta,
                              SoftmaxParams &params);
 

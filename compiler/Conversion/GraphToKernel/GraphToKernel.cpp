@@ -327,7 +327,13 @@ static std::string typeBlocker(Operation *op) {
                   scaleOf(softmax.getInput()),
                   softmax.getBeta().convertToFloat(), params))
             return "has an input scale and beta outside what TFLite's int16 "
-                   "softmax can rescale";
+                   "softmax can rescale (input scale x beta must be positive "
+                   "and below about 5.0)";
+          ArrayRef<int64_t> shape =
+              cast<RankedTensorType>(softmax.getInput().getType()).getShape();
+          if (!shape.empty() && shape.back() > 65536)
+            return "has rows of more than 65536 elements, whose sum of "
+                   "exponentials overflows TFLite's int16 softmax";
           if (isPerTensorInt(output, 16) &&
               ingot::quant::isValidSoftmaxOutputS16FromS16(scaleOf(output),
                                                            zeroPointOf(output)))

@@ -37,6 +37,8 @@ namespace ingot::driver {
 
 namespace {
 
+constexpr llvm::StringLiteral kOption = "--bias-correction";
+
 /// A layer whose bias can be corrected: its int32 bias constant, which no
 /// other op uses, and the scale of each of its elements.
 struct CorrectableLayer {
@@ -102,9 +104,16 @@ std::pair<double, double> linearRange(graph::Activation activation) {
   return {-infinity, infinity};
 }
 
+/// Whether reference output `r` and candidate output `c` can be compared.
+bool sameElementCount(const PreparedModel &reference, size_t r,
+                      const PreparedModel &candidate, size_t c) {
+  return reference.model.outputs[r].elements ==
+         candidate.model.outputs[c].elements;
+}
+
 LogicalResult fail(llvm::StringRef modelPath, const llvm::Twine &message) {
-  llvm::errs() << "ingot: error: " << modelPath
-               << ": --bias-correction: " << message << "\n";
+  llvm::errs() << "ingot: error: " << modelPath << ": " << kOption << ": "
+               << message << "\n";
   return failure();
 }
 
@@ -114,7 +123,7 @@ LogicalResult correctBiases(ModuleOp graph, llvm::StringRef modelPath,
                             const iq::CalibrationData &data,
                             const std::optional<std::vector<size_t>> &indices) {
   FailureOr<PreparedModel> reference =
-      prepareReference(*graph.getContext(), modelPath);
+      prepareReference(*graph.getContext(), modelPath, kOption);
   if (failed(reference))
     return failure();
   reference->model.sources = &reference->sources;
@@ -136,8 +145,9 @@ LogicalResult correctBiases(ModuleOp graph, llvm::StringRef modelPath,
   llvm::DenseMap<int64_t, double> errorRms;
   {
     OwningOpRef<ModuleOp> candidateModule = graph.clone();
-    FailureOr<PreparedModel> candidate = prepare(
-        *candidateModule, /*isReference=*/false, "candidate", modelPath);
+    FailureOr<PreparedModel> candidate =
+        prepare(*candidateModule, /*isReference=*/false, "candidate", modelPath,
+                kOption);
     if (failed(candidate))
       return failure();
     candidate->model.sources = &candidate->sources;
@@ -145,7 +155,9 @@ LogicalResult correctBiases(ModuleOp graph, llvm::StringRef modelPath,
     std::vector<int64_t> pairLayers;
     for (const ExposedLayer &exposed : candidate->layers) {
       auto found = referenceOutputs.find(exposed.tfliteIndex);
-      if (exposed.resultNumber != 0 || found == referenceOutputs.end())
+      if (exposed.resultNumber != 0 || found == referenceOutputs.end() ||
+          !sameElementCount(*reference, found->second, *candidate,
+                            exposed.exposedIndex))
         continue;
       pairs.push_back({found->second, exposed.exposedIndex});
       pairLayers.push_back(exposed.tfliteIndex);
@@ -170,21 +182,26 @@ LogicalResult correctBiases(ModuleOp graph, llvm::StringRef modelPath,
       continue;
     // The candidate is the model as corrected so far.
     OwningOpRef<ModuleOp> candidateModule = graph.clone();
-    FailureOr<PreparedModel> candidate = prepare(
-        *candidateModule, /*isReference=*/false, "candidate", modelPath);
+    FailureOr<PreparedModel> candidate =
+        prepare(*candidateModule, /*isReference=*/false, "candidate", modelPath,
+                kOption);
     if (failed(candidate))
       return failure();
     candidate->model.sources = &candidate->sources;
     auto exposed = llvm::find_if(candidate->layers, [&](const ExposedLayer &e) {
       return e.tfliteIndex == tfliteIndex && e.resultNumber == 0;
     });
-    if (exposed == candidate->layers.end())
+    int64_t channels = static_cast<int64_t>(layer.biasScales.size());
+    if (exposed == candidate->layers.end() ||
+        !sameElementCount(*reference, referenceOutput->second, *candidate,
+                          exposed->exposedIndex) ||
+        candidate->model.outputs[exposed->exposedIndex].elements % channels)
       continue;
 
     iq::ComparedOutputs pair;
     pair.reference = referenceOutput->second;
     pair.candidate = exposed->exposedIndex;
-    pair.channels = static_cast<int64_t>(layer.biasScales.size());
+    pair.channels = channels;
     // Where the float output is near a bound of the activation, the
     // quantized one may sit on the bound, which hides its error; three
     // standard deviations of the error inside the bounds it almost never

@@ -77,16 +77,19 @@ struct PreparedModel {
 /// Exposes every activation of `module` (the float reference's pipeline
 /// also dequantizes its weights), records which TFLite operator each
 /// exposed output comes from, and lowers `module` to C++ with symbol prefix
-/// `name`. Errors name `modelPath`. `model.sources` is left for the caller
+/// `name`. Errors name `modelPath` and `option`, the command-line option
+/// that asked for the measurement. `model.sources` is left for the caller
 /// to point at `sources` once the result has its final address.
 mlir::FailureOr<PreparedModel> prepare(mlir::ModuleOp module, bool isReference,
                                        llvm::StringRef name,
-                                       llvm::StringRef modelPath);
+                                       llvm::StringRef modelPath,
+                                       llvm::StringRef option);
 
 /// `prepare` of the float reference: the model at `modelPath` imported
 /// again into `context`, its weights dequantized.
 mlir::FailureOr<PreparedModel> prepareReference(mlir::MLIRContext &context,
-                                                llvm::StringRef modelPath);
+                                                llvm::StringRef modelPath,
+                                                llvm::StringRef option);
 
 /// Empirical bias correction of `graph`, a model just quantized to int8:
 /// for each CONV_2D, DEPTHWISE_CONV_2D and FULLY_CONNECTED in order, runs

@@ -52,7 +52,8 @@ LogicalResult fail(const llvm::Twine &message) {
 /// reported as the producer's output on both sides.
 FailureOr<PreparedModel> prepare(ModuleOp module, bool isReference,
                                  llvm::StringRef name,
-                                 llvm::StringRef modelPath) {
+                                 llvm::StringRef modelPath,
+                                 llvm::StringRef option) {
   MLIRContext &context = *module.getContext();
   PassManager expose(&context);
   if (isReference)
@@ -65,7 +66,7 @@ FailureOr<PreparedModel> prepare(ModuleOp module, bool isReference,
   auto function = *module.getOps<func::FuncOp>().begin();
   llvm::StringRef what = isReference ? "float reference" : "evaluated model";
   if (function.getNumArguments() != 1)
-    return fail(modelPath + ": --eval supports models with one input");
+    return fail(modelPath + ": " + option + " supports models with one input");
   PreparedModel prepared;
   prepared.model.name = name.str();
   auto describe = [&](Type type, const llvm::Twine &tensor,
@@ -75,8 +76,8 @@ FailureOr<PreparedModel> prepare(ModuleOp module, bool isReference,
       std::string typeText;
       llvm::raw_string_ostream os(typeText);
       os << type;
-      return fail(modelPath + ": --eval cannot read " + tensor + " of the " +
-                  what + ", of type " + typeText);
+      return fail(modelPath + ": " + option + " cannot read " + tensor +
+                  " of the " + what + ", of type " + typeText);
     }
     encoding = *found;
     return success();
@@ -97,8 +98,8 @@ FailureOr<PreparedModel> prepare(ModuleOp module, bool isReference,
     };
     if (!isFloat(prepared.model.input) ||
         !llvm::all_of(prepared.model.outputs, isFloat))
-      return fail(modelPath +
-                  ": --eval measures against the float model, but this "
+      return fail(modelPath + ": " + option +
+                  " measures against the float model, but this "
                   "model's activations are already quantized; evaluate the "
                   "float or dynamic-range model it was made from");
   }
@@ -141,11 +142,12 @@ FailureOr<PreparedModel> prepare(ModuleOp module, bool isReference,
 }
 
 FailureOr<PreparedModel> prepareReference(MLIRContext &context,
-                                          llvm::StringRef modelPath) {
+                                          llvm::StringRef modelPath,
+                                          llvm::StringRef option) {
   OwningOpRef<ModuleOp> module = import::importTfliteFile(modelPath, context);
   if (!module)
     return failure();
-  return prepare(*module, /*isReference=*/true, "reference", modelPath);
+  return prepare(*module, /*isReference=*/true, "reference", modelPath, option);
 }
 
 namespace {
@@ -196,12 +198,13 @@ LogicalResult reportEvaluation(llvm::StringRef modelPath, ModuleOp graph,
                 error.message());
 
   FailureOr<PreparedModel> reference =
-      prepareReference(*graph.getContext(), modelPath);
+      prepareReference(*graph.getContext(), modelPath, "--eval");
   if (failed(reference))
     return failure();
   OwningOpRef<ModuleOp> candidateModule = graph.clone();
   FailureOr<PreparedModel> candidate =
-      prepare(*candidateModule, /*isReference=*/false, "candidate", modelPath);
+      prepare(*candidateModule, /*isReference=*/false, "candidate", modelPath,
+              "--eval");
   if (failed(candidate))
     return failure();
   reference->model.sources = &reference->sources;

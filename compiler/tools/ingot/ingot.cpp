@@ -177,9 +177,8 @@ static cl::opt<bool> strictQuantization(
 static cl::opt<bool> stripNames(
     "strip-names",
     cl::desc("When writing a .tflite: leave out the names of every tensor "
-             "but the model's inputs and outputs (what TFLite's "
-             "strip_strings does; smaller file, less to read when "
-             "debugging)"),
+             "but the model's inputs and outputs (like TFLite's "
+             "strip_strings; smaller file, less to read when debugging)"),
     cl::sub(compileCommand), cl::sub(quantizeCommand), cl::cat(category));
 
 // inspect, and the --eval report

@@ -134,6 +134,28 @@ func.func @softmax_s16_output(%in: tensor<1x4x!quant.uniform<i16:f32, 0.001>>) -
 
 // -----
 
+// Tests that an int16 softmax whose input scale x beta (here 6.0) would
+// overflow the kernel's left shift is rejected.
+
+func.func @softmax_s16_large_scale(%in: tensor<1x4x!quant.uniform<i16:f32, 3.0>>) -> tensor<1x4x!quant.uniform<i16:f32, 3.0517578125E-5>> {
+  // expected-error @+1 {{'graph.softmax' has an input scale and beta outside what TFLite's int16 softmax can rescale (input scale x beta must be positive and below about 5.0)}}
+  %0 = graph.softmax %in {beta = 2.0 : f32} : (tensor<1x4x!quant.uniform<i16:f32, 3.0>>) -> tensor<1x4x!quant.uniform<i16:f32, 3.0517578125E-5>>
+  return %0 : tensor<1x4x!quant.uniform<i16:f32, 3.0517578125E-5>>
+}
+
+// -----
+
+// Tests that rows longer than 65536 elements, whose sum of exponentials
+// would overflow int32, are rejected.
+
+func.func @softmax_s16_long_rows(%in: tensor<1x65537x!quant.uniform<i16:f32, 0.001>>) -> tensor<1x65537x!quant.uniform<i16:f32, 3.0517578125E-5>> {
+  // expected-error @+1 {{'graph.softmax' has rows of more than 65536 elements, whose sum of exponentials overflows TFLite's int16 softmax}}
+  %0 = graph.softmax %in {beta = 1.0 : f32} : (tensor<1x65537x!quant.uniform<i16:f32, 0.001>>) -> tensor<1x65537x!quant.uniform<i16:f32, 3.0517578125E-5>>
+  return %0 : tensor<1x65537x!quant.uniform<i16:f32, 3.0517578125E-5>>
+}
+
+// -----
+
 // Tests that an int16 softmax input needs zero point 0.
 
 func.func @softmax_s16_input_zero_point(%in: tensor<1x4x!quant.uniform<i16:f32, 0.001:5>>) -> tensor<1x4x!quant.uniform<i16:f32, 3.0517578125E-5>> {

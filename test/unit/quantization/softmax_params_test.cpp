@@ -107,6 +107,17 @@ TEST(SoftmaxParamsS16, RescaleMapsMinusTenToMinus65535) {
   EXPECT_FALSE(ingot::quant::computeSoftmaxParamsS16(0.0f, 1.0f, params));
 }
 
+TEST(SoftmaxParamsS16, RejectsRescalesThatOverflowTheShift) {
+  // Differences reach -65535 < 2^16 and are shifted left by the exponent,
+  // so it must stay at 15 or below: input scale x beta under
+  // 2^15 x 10 / 65535 = 5.00008.
+  ingot::quant::SoftmaxParams params;
+  ASSERT_TRUE(ingot::quant::computeSoftmaxParamsS16(4.99f, 1.0f, params));
+  EXPECT_EQ(params.inputLeftShift, 15);
+  EXPECT_FALSE(ingot::quant::computeSoftmaxParamsS16(5.01f, 1.0f, params));
+  EXPECT_FALSE(ingot::quant::computeSoftmaxParamsS16(0.5f, 20.0f, params));
+}
+
 TEST(SoftmaxParamsS16, ExpTableSamplesExpOnMinusTenToZero) {
   // Entry i stands for x = -10 + 10 i / 512, in Q0.15 (32768 = 1); the
   // midpoint nudge moves an entry by at most one step.

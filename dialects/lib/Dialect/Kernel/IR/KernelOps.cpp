@@ -121,6 +121,14 @@ LogicalResult SoftmaxOp::verify() {
 LogicalResult SoftmaxS16Op::verify() {
   if (numElements(getInput()) != numElements(getOutput()))
     return emitOpError("softmax must keep the element count");
+  auto input = cast<RankedTensorType>(getInput().getType());
+  if (!input.getElementType().isInteger(16) ||
+      !cast<RankedTensorType>(getOutput().getType())
+           .getElementType()
+           .isInteger(16))
+    return emitOpError("softmax_s16 takes and returns i16");
+  if (input.getRank() > 0 && input.getShape().back() > 65536)
+    return emitOpError("rows of more than 65536 elements overflow the sum");
   for (Value table : {getExpTable(), getReciprocalTable()}) {
     auto type = cast<RankedTensorType>(table.getType());
     if (type.getRank() != 1 || type.getDimSize(0) != 513 ||
