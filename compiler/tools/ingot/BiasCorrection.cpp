@@ -138,16 +138,33 @@ LogicalResult correctBiases(ModuleOp graph, llvm::StringRef modelPath,
     if (std::optional<CorrectableLayer> layer = correctableLayer(&op))
       layers.push_back(*layer);
 
+  // The model as quantized and corrected so far, lowered for the harness.
+  // The result's model.sources is set by the caller (see prepare).
+  auto prepareCandidate = [&]() -> FailureOr<PreparedModel> {
+    OwningOpRef<ModuleOp> candidateModule = graph.clone();
+    return prepare(*candidateModule, /*isReference=*/false, "candidate",
+                   modelPath, kOption);
+  };
   const char *compiler = std::getenv("CXX");
+  auto measure = [&](const PreparedModel &candidate,
+                     llvm::ArrayRef<iq::ComparedOutputs> pairs)
+      -> FailureOr<iq::EvaluationResult> {
+    std::string messages;
+    llvm::raw_string_ostream messageStream(messages);
+    FailureOr<iq::EvaluationResult> result =
+        iq::evaluate(reference->model, candidate.model, pairs, data, indices,
+                     messageStream, compiler ? compiler : "c++");
+    if (failed(result))
+      (void)fail(modelPath, llvm::StringRef(messages).rtrim());
+    return result;
+  };
+
   // The error's spread in each layer's output, from one run of the model as
   // quantized, sets how far inside its activation's linear range a value
   // must be to count (below).
   llvm::DenseMap<int64_t, double> errorRms;
   {
-    OwningOpRef<ModuleOp> candidateModule = graph.clone();
-    FailureOr<PreparedModel> candidate =
-        prepare(*candidateModule, /*isReference=*/false, "candidate", modelPath,
-                kOption);
+    FailureOr<PreparedModel> candidate = prepareCandidate();
     if (failed(candidate))
       return failure();
     candidate->model.sources = &candidate->sources;
@@ -162,13 +179,9 @@ LogicalResult correctBiases(ModuleOp graph, llvm::StringRef modelPath,
       pairs.push_back({found->second, exposed.exposedIndex});
       pairLayers.push_back(exposed.tfliteIndex);
     }
-    std::string messages;
-    llvm::raw_string_ostream messageStream(messages);
-    FailureOr<iq::EvaluationResult> result =
-        iq::evaluate(reference->model, candidate->model, pairs, data, indices,
-                     messageStream, compiler ? compiler : "c++");
+    FailureOr<iq::EvaluationResult> result = measure(*candidate, pairs);
     if (failed(result))
-      return fail(modelPath, llvm::StringRef(messages).rtrim());
+      return failure();
     for (auto [tfliteIndex, sums] : llvm::zip(pairLayers, result->pairs))
       errorRms[tfliteIndex] =
           sums.count ? std::sqrt(sums.noise / sums.count) : 0.0;
@@ -180,11 +193,7 @@ LogicalResult correctBiases(ModuleOp graph, llvm::StringRef modelPath,
     auto referenceOutput = referenceOutputs.find(tfliteIndex);
     if (referenceOutput == referenceOutputs.end())
       continue;
-    // The candidate is the model as corrected so far.
-    OwningOpRef<ModuleOp> candidateModule = graph.clone();
-    FailureOr<PreparedModel> candidate =
-        prepare(*candidateModule, /*isReference=*/false, "candidate", modelPath,
-                kOption);
+    FailureOr<PreparedModel> candidate = prepareCandidate();
     if (failed(candidate))
       return failure();
     candidate->model.sources = &candidate->sources;
@@ -211,14 +220,9 @@ LogicalResult correctBiases(ModuleOp graph, llvm::StringRef modelPath,
     double margin = 3.0 * errorRms.lookup(tfliteIndex);
     pair.linearLow = low + margin;
     pair.linearHigh = high - margin;
-    std::string messages;
-    llvm::raw_string_ostream messageStream(messages);
-    FailureOr<iq::EvaluationResult> result =
-        iq::evaluate(reference->model, candidate->model, {pair}, data, indices,
-                     messageStream, compiler ? compiler : "c++");
+    FailureOr<iq::EvaluationResult> result = measure(*candidate, {pair});
     if (failed(result))
-      return fail(modelPath, "operator " + llvm::Twine(tfliteIndex) + ": " +
-                                 llvm::StringRef(messages).rtrim());
+      return failure();
 
     // The bias is stored in units of its scale; moving it by the mean
     // error, rounded to those units, cancels the error's mean.
