@@ -109,7 +109,9 @@ FailureOr<Value> importRelu6(OperatorContext &ctx) {
 } // namespace
 
 void appendElementwiseHandlers(std::vector<HandlerEntry> &table) {
-  table.push_back({/*ADD*/ 0, 4, importAdd});
+  // Version 5 is int16 without quantization, which the exporter writes for
+  // such graphs; the graph keeps the types and the lowering refuses them.
+  table.push_back({/*ADD*/ 0, 5, importAdd});
   table.push_back({/*RESHAPE*/ 22, 1, importReshape});
   table.push_back({/*SOFTMAX*/ 25, 3, importSoftmax});
   table.push_back({/*QUANTIZE*/ 114, 2, importUnary<QuantizeOp>});

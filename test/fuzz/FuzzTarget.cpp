@@ -2,11 +2,14 @@
 //
 // This file implements the body shared by the libFuzzer target and the
 // deterministic mutation test: the same import + lowering + C++ translation
-// that `ingot compile` runs, with diagnostics swallowed.
+// that `ingot compile` runs, with diagnostics swallowed, plus a round trip
+// through the exporter (`ingot quantize` / `--emit=tflite`): whatever the
+// exporter writes, the importer must read back.
 //
 //===----------------------------------------------------------------------===//
 #include "FuzzTarget.h"
 
+#include "Export/Exporter.h"
 #include "Import/Importer.h"
 #include "Pipelines/Pipelines.h"
 #include "Target/Cpp/CppPackage.h"
@@ -35,6 +38,16 @@ bool ingot::fuzz::compileUntrustedModel(const uint8_t *data, size_t size) {
       import::importTfliteBuffer(bytes, "fuzz.tflite", context);
   if (!module)
     return false;
+
+  // The exporter may refuse a graph (an error, not a crash), but a file it
+  // writes is a file ingot made, and ingot must be able to read it.
+  std::string exported;
+  llvm::raw_string_ostream exportStream(exported);
+  auto function = *module->getOps<func::FuncOp>().begin();
+  if (succeeded(exporter::exportTflite(function, exportStream)) &&
+      !import::importTfliteBuffer(exported, "exported.tflite", context))
+    llvm::report_fatal_error("the importer rejects a model the exporter wrote");
+
   PassManager pm(&context);
   buildGraphToKernelPipeline(pm);
   buildKernelToEmitCPipeline(pm, "model");
