@@ -472,7 +472,7 @@ namespace {
 /// vectors with equal contents are written once and shared (a flatbuffer may
 /// point at one vector from many tables). Per-channel weights need one int64
 /// zero point per channel, nearly always 0: on a narrow depthwise network
-/// such as MobileNet those zeros alone are about 7% of a dynamic-range file.
+/// such as MobileNet those zeros alone are about 8% of a dynamic-range file.
 class SharingPacker {
 public:
   SharingPacker(flatbuffers::FlatBufferBuilder &builder,
