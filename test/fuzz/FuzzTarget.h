@@ -9,9 +9,9 @@ namespace ingot::fuzz {
 
 /// Imports `size` bytes as a .tflite model and, if that succeeds, exports it
 /// back to .tflite (aborting if the importer then rejects what the exporter
-/// wrote) and lowers it through the whole pipeline to C++ text. Any outcome but a crash, a hang or
-/// a sanitizer report is acceptable: errors are expected for most inputs.
-/// Returns true when the model compiled.
+/// wrote) and lowers it through the whole pipeline to C++ text. Any outcome but
+/// a crash, a hang or a sanitizer report is acceptable: errors are expected for
+/// most inputs. Returns true when the model compiled.
 bool compileUntrustedModel(const uint8_t *data, size_t size);
 
 } // namespace ingot::fuzz
