@@ -23,6 +23,13 @@ constexpr bool kIsDepthwise =
     std::is_same_v<ConvOp, kernel::DepthwiseConv2DHybridOp> ||
     std::is_same_v<ConvOp, kernel::DepthwiseConv2DS16Op>;
 
+/// Kernels on int16 activations (the int16x8 scheme).
+template <typename KernelOp>
+constexpr bool kIsInt16 =
+    std::is_same_v<KernelOp, kernel::Conv2DS16Op> ||
+    std::is_same_v<KernelOp, kernel::DepthwiseConv2DS16Op> ||
+    std::is_same_v<KernelOp, kernel::FullyConnectedS16Op>;
+
 /// The geometry every convolution kernel takes, in their shared order:
 /// input NHWC, filter height and width, output HWC, (depth multiplier),
 /// strides, dilations, and top/left padding.
@@ -98,8 +105,9 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
   };
 
   return llvm::TypeSwitch<Operation *, LogicalResult>(op)
-      .Case<kernel::Conv2DOp, kernel::DepthwiseConv2DOp>([&](auto conv) {
-        constexpr bool depthwise = kIsDepthwise<decltype(conv)>;
+      .Case<kernel::Conv2DOp, kernel::DepthwiseConv2DOp, kernel::Conv2DS16Op,
+            kernel::DepthwiseConv2DS16Op>([&](auto conv) {
+        constexpr bool wide = kIsInt16<decltype(conv)>;
         Value multiplier = constArray(arrayName("multiplier"),
                                       conv.getOutputMultiplier(), loc);
         Value shift =
@@ -111,37 +119,47 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
             .pointer(multiplier)
             .pointer(shift);
         appendConvolutionGeometry(call, conv);
-        call.i32(conv.getInputOffset())
-            .i32(conv.getOutputOffset())
-            .i32(conv.getActivationMin())
-            .i32(conv.getActivationMax());
-        StringRef callee = depthwise ? "depthwise_conv2d_s8" : "conv2d_s8";
+        // int16 activations have zero point 0: those kernels take no offsets.
+        if constexpr (!wide)
+          call.i32(conv.getInputOffset()).i32(conv.getOutputOffset());
+        call.i32(conv.getActivationMin()).i32(conv.getActivationMax());
+        // kernelHeaders keeps the name, so it must be a literal.
+        StringRef callee =
+            kIsDepthwise<decltype(conv)>
+                ? (wide ? "depthwise_conv2d_s16" : "depthwise_conv2d_s8")
+                : (wide ? "conv2d_s16" : "conv2d_s8");
         kernelHeaders.insert(callee);
         call.emit(loc, ("ingot::ref::" + callee).str());
         return success();
       })
-      .Case([&](kernel::FullyConnectedOp fc) {
-        auto filter = shape(fc.getFilter());
-        int64_t depth = filter[1];
-        int64_t batches = tensorTypeOf(fc.getInput()).getNumElements() / depth;
-        call.pointer(pointerTo(fc.getInput()))
-            .pointer(pointerTo(fc.getFilter()));
-        biasArg(fc.getBias());
-        call.pointer(pointerTo(fc.getOutput()))
-            .i32(batches)
-            .i32(depth)
-            .i32(filter[0])
-            .i32(fc.getInputOffset())
-            .i32(fc.getFilterOffset())
-            .i32(fc.getOutputOffset())
-            .i32(fc.getOutputMultiplier())
-            .i32(fc.getOutputShift())
-            .i32(fc.getActivationMin())
-            .i32(fc.getActivationMax());
-        kernelHeaders.insert("fully_connected_s8");
-        call.emit(loc, "ingot::ref::fully_connected_s8");
-        return success();
-      })
+      .Case<kernel::FullyConnectedOp, kernel::FullyConnectedS16Op>(
+          [&](auto fc) {
+            constexpr bool wide = kIsInt16<decltype(fc)>;
+            auto filter = shape(fc.getFilter());
+            int64_t depth = filter[1];
+            int64_t batches =
+                tensorTypeOf(fc.getInput()).getNumElements() / depth;
+            call.pointer(pointerTo(fc.getInput()))
+                .pointer(pointerTo(fc.getFilter()));
+            biasArg(fc.getBias());
+            call.pointer(pointerTo(fc.getOutput()))
+                .i32(batches)
+                .i32(depth)
+                .i32(filter[0]);
+            if constexpr (!wide)
+              call.i32(fc.getInputOffset())
+                  .i32(fc.getFilterOffset())
+                  .i32(fc.getOutputOffset());
+            call.i32(fc.getOutputMultiplier())
+                .i32(fc.getOutputShift())
+                .i32(fc.getActivationMin())
+                .i32(fc.getActivationMax());
+            StringRef callee =
+                wide ? "fully_connected_s16" : "fully_connected_s8";
+            kernelHeaders.insert(callee);
+            call.emit(loc, ("ingot::ref::" + callee).str());
+            return success();
+          })
       .Case([&](kernel::AddOp add) {
         call.pointer(pointerTo(add.getLhs()))
             .pointer(pointerTo(add.getRhs()))
@@ -416,44 +434,6 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
             .f32(softmax.getBeta().convertToFloat());
         kernelHeaders.insert("softmax_f32");
         call.emit(loc, "ingot::ref::softmax_f32");
-        return success();
-      })
-      .Case<kernel::Conv2DS16Op, kernel::DepthwiseConv2DS16Op>([&](auto conv) {
-        Value multiplier = constArray(arrayName("multiplier"),
-                                      conv.getOutputMultiplier(), loc);
-        Value shift =
-            constArray(arrayName("shift"), conv.getOutputShift(), loc);
-        call.pointer(pointerTo(conv.getInput()))
-            .pointer(pointerTo(conv.getFilter()));
-        biasArg(conv.getBias());
-        call.pointer(pointerTo(conv.getOutput()))
-            .pointer(multiplier)
-            .pointer(shift);
-        appendConvolutionGeometry(call, conv);
-        call.i32(conv.getActivationMin()).i32(conv.getActivationMax());
-        StringRef callee = kIsDepthwise<decltype(conv)> ? "depthwise_conv2d_s16"
-                                                        : "conv2d_s16";
-        kernelHeaders.insert(callee);
-        call.emit(loc, ("ingot::ref::" + callee).str());
-        return success();
-      })
-      .Case([&](kernel::FullyConnectedS16Op fc) {
-        auto filter = shape(fc.getFilter());
-        int64_t depth = filter[1];
-        int64_t batches = tensorTypeOf(fc.getInput()).getNumElements() / depth;
-        call.pointer(pointerTo(fc.getInput()))
-            .pointer(pointerTo(fc.getFilter()));
-        biasArg(fc.getBias());
-        call.pointer(pointerTo(fc.getOutput()))
-            .i32(batches)
-            .i32(depth)
-            .i32(filter[0])
-            .i32(fc.getOutputMultiplier())
-            .i32(fc.getOutputShift())
-            .i32(fc.getActivationMin())
-            .i32(fc.getActivationMax());
-        kernelHeaders.insert("fully_connected_s16");
-        call.emit(loc, "ingot::ref::fully_connected_s16");
         return success();
       })
       .Case([&](kernel::TransposeConv2DS16Op conv) {
