@@ -12,8 +12,10 @@ using namespace ingot::graph;
 namespace ingot::import {
 namespace {
 
-FailureOr<Value> importAdd(OperatorContext &ctx) {
-  auto options = ctx.options<tflite::AddOptions>();
+/// ADD and SUB: two inputs and a fused activation.
+template <typename OptionsT, typename OpT>
+FailureOr<Value> importBinary(OperatorContext &ctx) {
+  auto options = ctx.options<OptionsT>();
   if (failed(options))
     return failure();
   FailureOr<Value> lhs = ctx.input(0);
@@ -22,23 +24,7 @@ FailureOr<Value> importAdd(OperatorContext &ctx) {
   auto activation = ctx.activation((*options)->fused_activation_function());
   if (failed(lhs) || failed(rhs) || failed(outputType) || failed(activation))
     return failure();
-  return AddOp::create(ctx.builder, ctx.loc, *outputType, *lhs, *rhs,
-                       *activation)
-      .getResult();
-}
-
-FailureOr<Value> importSub(OperatorContext &ctx) {
-  auto options = ctx.options<tflite::SubOptions>();
-  if (failed(options))
-    return failure();
-  FailureOr<Value> lhs = ctx.input(0);
-  FailureOr<Value> rhs = ctx.input(1);
-  FailureOr<RankedTensorType> outputType = ctx.outputType(0);
-  auto activation = ctx.activation((*options)->fused_activation_function());
-  if (failed(lhs) || failed(rhs) || failed(outputType) || failed(activation))
-    return failure();
-  return SubOp::create(ctx.builder, ctx.loc, *outputType, *lhs, *rhs,
-                       *activation)
+  return OpT::create(ctx.builder, ctx.loc, *outputType, *lhs, *rhs, *activation)
       .getResult();
 }
 
@@ -111,13 +97,13 @@ FailureOr<Value> importRelu6(OperatorContext &ctx) {
 void appendElementwiseHandlers(std::vector<HandlerEntry> &table) {
   // Version 5 is int16 without quantization, which the exporter writes for
   // such graphs; the graph keeps the types and the lowering refuses them.
-  table.push_back({/*ADD*/ 0, 5, importAdd});
+  table.push_back({/*ADD*/ 0, 5, importBinary<tflite::AddOptions, AddOp>});
   table.push_back({/*RESHAPE*/ 22, 1, importReshape});
   table.push_back({/*SOFTMAX*/ 25, 3, importSoftmax});
   table.push_back({/*QUANTIZE*/ 114, 2, importUnary<QuantizeOp>});
   table.push_back({/*DEQUANTIZE*/ 6, 4, importUnary<DequantizeOp>});
   table.push_back({/*RELU*/ 19, 3, importRelu});
-  table.push_back({/*SUB*/ 41, 5, importSub});
+  table.push_back({/*SUB*/ 41, 5, importBinary<tflite::SubOptions, SubOp>});
   table.push_back({/*LEAKY_RELU*/ 98, 2, importLeakyRelu});
   table.push_back({/*RELU6*/ 21, 3, importRelu6});
 }
