@@ -269,3 +269,33 @@ func.func @svdf_clamp(%in: tensor<1x4xi8>, %f: tensor<2x4xi8>, %t: tensor<2x3xi8
   %0 = kernel.svdf_s8 %in, %f, %t state %s {rank = 2 : i64, input_zero_point = 0 : i32, state_zero_point = 0 : i32, output_zero_point = 0 : i32, feature_multiplier = 1073741824 : i32, feature_shift = 0 : i32, time_multiplier = 1073741824 : i32, time_shift = 0 : i32, activation_min = 1 : i32, activation_max = 0 : i32} : (tensor<1x4xi8>, tensor<2x4xi8>, tensor<2x3xi8>, tensor<1x6xi8>) -> tensor<1x1xi8>
   return %0 : tensor<1x1xi8>
 }
+
+// -----
+
+// Tests that the int16 softmax takes and returns i16.
+
+func.func @softmax_s16_types(%in: tensor<1x4xi8>, %e: tensor<513xi16>, %r: tensor<513xi16>) -> tensor<1x4xi16> {
+  // expected-error @+1 {{softmax_s16 takes and returns i16}}
+  %0 = kernel.softmax_s16 %in, %e, %r {input_multiplier = 1073741824 : i32, input_left_shift = 0 : i32} : (tensor<1x4xi8>, tensor<513xi16>, tensor<513xi16>) -> tensor<1x4xi16>
+  return %0 : tensor<1x4xi16>
+}
+
+// -----
+
+// Tests that the int16 softmax's tables have 513 int16 entries.
+
+func.func @softmax_s16_tables(%in: tensor<1x4xi16>, %e: tensor<512xi16>, %r: tensor<513xi16>) -> tensor<1x4xi16> {
+  // expected-error @+1 {{tables must be tensor<513xi16>}}
+  %0 = kernel.softmax_s16 %in, %e, %r {input_multiplier = 1073741824 : i32, input_left_shift = 0 : i32} : (tensor<1x4xi16>, tensor<512xi16>, tensor<513xi16>) -> tensor<1x4xi16>
+  return %0 : tensor<1x4xi16>
+}
+
+// -----
+
+// Tests that the int16 softmax's shift is one the runtime's rescale takes.
+
+func.func @softmax_s16_shift(%in: tensor<1x4xi16>, %e: tensor<513xi16>, %r: tensor<513xi16>) -> tensor<1x4xi16> {
+  // expected-error @+1 {{shift 31 is outside [-31, 30]}}
+  %0 = kernel.softmax_s16 %in, %e, %r {input_multiplier = 1073741824 : i32, input_left_shift = 31 : i32} : (tensor<1x4xi16>, tensor<513xi16>, tensor<513xi16>) -> tensor<1x4xi16>
+  return %0 : tensor<1x4xi16>
+}
