@@ -84,6 +84,31 @@ LogicalResult FullyConnectedOp::verify() {
                      getOutput());
 }
 
+LogicalResult PackedConv2DOp::verify() {
+  if (failed(verifyConv(*this)))
+    return failure();
+  if (getFilterShape().size() != 4)
+    return emitOpError("filter_shape must have four entries (o, h, w, i)");
+  if (getImplementation().empty())
+    return emitOpError("needs an implementation");
+  int64_t channels =
+      cast<RankedTensorType>(getOutput().getType()).getDimSize(3);
+  if (numElements(getFoldedBias()) != channels)
+    return emitOpError("needs one folded bias per output channel");
+  return success();
+}
+
+LogicalResult PackedFullyConnectedOp::verify() {
+  if (failed(verifyShift(*this, getOutputShift())))
+    return failure();
+  if (getFilterShape().size() != 2)
+    return emitOpError("filter_shape must have two entries (output, input)");
+  if (numElements(getFoldedBias()) != getFilterShape()[0])
+    return emitOpError("needs one folded bias per output channel");
+  return verifyClamp(*this, getActivationMin(), getActivationMax(),
+                     getOutput());
+}
+
 LogicalResult AddOp::verify() {
   if (numElements(getLhs()) != numElements(getOutput()) ||
       numElements(getRhs()) != numElements(getOutput()))

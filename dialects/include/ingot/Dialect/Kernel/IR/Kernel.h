@@ -12,6 +12,9 @@
 
 #include "ingot/Dialect/Kernel/IR/KernelDialect.h.inc"
 
+#define GET_ATTRDEF_CLASSES
+#include "ingot/Dialect/Kernel/IR/KernelAttrs.h.inc"
+
 #define GET_OP_CLASSES
 #include "ingot/Dialect/Kernel/IR/KernelOps.h.inc"
 
@@ -21,6 +24,12 @@ inline constexpr llvm::StringLiteral kArenaOffsetAttr = "arena_offset";
 inline constexpr llvm::StringLiteral kScratchOffsetAttr = "scratch_offset";
 inline constexpr llvm::StringLiteral kScratchBytesAttr = "scratch_bytes";
 inline constexpr llvm::StringLiteral kArenaBytesAttr = "kernel.arena_bytes";
+/// The module attribute holding the #kernel.target the code is for.
+inline constexpr llvm::StringLiteral kTargetAttr = "kernel.target";
+/// The kernel implementation ingot-select-kernels chose for an op, as
+/// `ingot inspect` shows it (e.g. "dsp.conv2d_s8<1x1>").
+inline constexpr llvm::StringLiteral kImplementationAttr =
+    "kernel.implementation";
 } // namespace ingot::kernel
 
 #endif // INGOT_DIALECT_KERNEL_IR_KERNEL_H

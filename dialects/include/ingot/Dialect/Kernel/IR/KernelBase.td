@@ -21,6 +21,7 @@ def Kernel_Dialect : Dialect {
     `scratch_offset` where the kernel needs scratch memory.
   }];
   let cppNamespace = "::ingot::kernel";
+  let useDefaultAttributePrinterParser = 1;
 }
 
 class Kernel_Op<string mnemonic, list<Trait> traits = []>

@@ -94,6 +94,58 @@ def Kernel_FullyConnectedOp : Kernel_ComputeOp<"fully_connected_s8"> {
   }];
 }
 
+// Target-specific kernels. ingot-select-kernels rewrites a reference op into
+// one of these when the target has a faster implementation: the filter is
+// re-laid out in the order the target's inner loop reads it, and the input
+// zero point's contribution, input_offset * sum(filter), is folded into the
+// bias, so the kernels multiply raw int8 inputs.
+
+def Kernel_PackedConv2DOp : Kernel_ComputeOp<"packed_conv2d_s8"> {
+  let summary = "int8 CONV_2D or DEPTHWISE_CONV_2D on a target kernel with a packed filter";
+  let description = [{
+    `implementation` is the runtime namespace of the kernel (`dsp` calls
+    `ingot::dsp::conv2d_s8`, or `depthwise_conv2d_s8` when `depthwise`).
+    `filter_shape` is the original filter's shape; `packed_filter` holds it
+    in the layout that implementation's `packing.h` defines, and
+    `folded_bias` is bias + input_offset * sum(filter) per output channel.
+    With `shape_specialized`, the generated code passes the parameters as a
+    template argument, so every shape is a constant in the kernel;
+    `single_rounding_exact` says the compiler proved the accumulators small
+    enough for the one-multiply requantization.
+  }];
+  let arguments = (ins AnyRankedTensor:$input, AnyRankedTensor:$packed_filter,
+      AnyRankedTensor:$folded_bias,
+      StrAttr:$implementation, BoolAttr:$depthwise,
+      BoolAttr:$shape_specialized, BoolAttr:$single_rounding_exact,
+      DenseI64ArrayAttr:$filter_shape,
+      DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$dilations,
+      DenseI64ArrayAttr:$padding, I64Attr:$depth_multiplier,
+      I32Attr:$input_offset, I32Attr:$output_offset,
+      DenseI32ArrayAttr:$output_multiplier, DenseI32ArrayAttr:$output_shift,
+      I32Attr:$activation_min, I32Attr:$activation_max);
+  let assemblyFormat = [{
+    $input `,` $packed_filter `,` $folded_bias attr-dict `:` functional-type(operands, results)
+  }];
+}
+
+def Kernel_PackedFullyConnectedOp : Kernel_ComputeOp<"packed_fully_connected_s8"> {
+  let summary = "int8 FULLY_CONNECTED on a target kernel with a packed filter";
+  let description = [{
+    As `kernel.packed_conv2d_s8`, for a `[output_depth][input_depth]` filter
+    with zero point 0 and per-tensor requantization.
+  }];
+  let arguments = (ins AnyRankedTensor:$input, AnyRankedTensor:$packed_filter,
+      AnyRankedTensor:$folded_bias,
+      StrAttr:$implementation, BoolAttr:$shape_specialized,
+      BoolAttr:$single_rounding_exact, DenseI64ArrayAttr:$filter_shape,
+      I32Attr:$input_offset, I32Attr:$output_offset,
+      I32Attr:$output_multiplier, I32Attr:$output_shift,
+      I32Attr:$activation_min, I32Attr:$activation_max);
+  let assemblyFormat = [{
+    $input `,` $packed_filter `,` $folded_bias attr-dict `:` functional-type(operands, results)
+  }];
+}
+
 def Kernel_AddOp : Kernel_ComputeOp<"add_s8"> {
   let summary = "int8 elementwise addition of two differently scaled inputs";
   let arguments = (ins AnyRankedTensor:$lhs, AnyRankedTensor:$rhs,
