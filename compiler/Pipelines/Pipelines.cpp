@@ -58,6 +58,8 @@ void ingot::buildGraphToKernelPipeline(OpPassManager &pm) {
   pm.addNestedPass<func::FuncOp>(createComputeRequantParamsPass());
   pm.addPass(createConvertGraphToKernelPass());
   pm.addNestedPass<func::FuncOp>(kernel::createAliasReshapesPass());
+  // Before planning: the chosen kernels' scratch memory goes in the arena.
+  pm.addPass(kernel::createSelectKernelsPass());
   pm.addNestedPass<func::FuncOp>(kernel::createPlanMemoryPass());
 }
 

@@ -25,6 +25,46 @@ def AliasReshapesPass : Pass<"ingot-alias-reshapes", "::mlir::func::FuncOp"> {
   let dependentDialects = ["::ingot::kernel::KernelDialect"];
 }
 
+def SelectKernelsPass : Pass<"ingot-select-kernels", "::mlir::ModuleOp"> {
+  let summary = "Choose each layer's kernel for the module's target";
+  let description = [{
+    The one place that maps a layer to a kernel implementation. It reads the
+    module's `kernel.target` (no attribute means `generic`: the reference
+    kernels everywhere) and, for each op a target kernel exists for, checks
+    the layer's shapes and parameters, then rewrites the op into its packed
+    form and does at compile time everything that depends only on
+    constants: the filter is re-laid out for the kernel's inner loop
+    (`ingot/runtime/kernels/<implementation>/packing.h` defines the layout),
+    `input_offset * sum(filter)` is folded into the bias, the accumulator
+    bound decides whether one rounding multiply is exact, and the kernel's
+    scratch memory is requested from the memory planner. Every compute op
+    gets a `kernel.implementation` naming its choice, which
+    `ingot inspect --target` prints.
+
+    Rules, by target feature:
+    - `dsp` (Armv7E-M and Armv8.1-M): int8 CONV_2D, DEPTHWISE_CONV_2D with
+      depth multiplier 1, and FULLY_CONNECTED with filter zero point 0, when
+      filter and bias are constants, go to `ingot::dsp`.
+    - everything else stays on the reference kernels (`ingot::ref`).
+
+    `optimize = "speed"` marks the chosen kernels shape-specialized (their
+    parameters become a template argument); `size` keeps one compact copy.
+
+    Before (target cortex-m4):
+    ```mlir
+    %2 = kernel.conv2d_s8 %0, %w, %b {...} : (...) -> tensor<1x16x16x8xi8>
+    ```
+    After:
+    ```mlir
+    %pw = kernel.weight "w_dsp" dense<...> : tensor<80xi8>
+    %fb = kernel.weight "b_folded" dense<...> : tensor<8xi32>
+    %2 = kernel.packed_conv2d_s8 %0, %pw, %fb {implementation = "dsp",
+        kernel.implementation = "dsp.conv2d_s8", scratch_bytes = 80, ...}
+    ```
+  }];
+  let dependentDialects = ["::ingot::kernel::KernelDialect"];
+}
+
 def PlanMemoryPass : Pass<"ingot-plan-memory", "::mlir::func::FuncOp"> {
   let summary = "Place every activation, state and scratch buffer in one arena";
   let description = [{

@@ -1,0 +1,361 @@
+//===- SelectKernels.cpp - Choose each layer's kernel for the target ------===//
+//
+// This file implements ingot-select-kernels, the one place that maps a layer
+// to a kernel implementation. The packed layouts and the folding arithmetic
+// come from the runtime's own packing headers, so the compiler and the
+// kernels cannot disagree on them.
+//
+//===----------------------------------------------------------------------===//
+#include "ingot/Dialect/Kernel/Transforms/Passes.h"
+#include "ingot/Dialect/Kernel/Transforms/RuntimeParams.h"
+
+#include "ingot/runtime/kernels/dsp/packing.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinOps.h"
+
+#include <cstdlib>
+#include <set>
+
+namespace ingot::kernel {
+#define GEN_PASS_DEF_SELECTKERNELSPASS
+#include "ingot/Dialect/Kernel/Transforms/Passes.h.inc"
+} // namespace ingot::kernel
+
+using namespace mlir;
+using namespace ingot::kernel;
+
+namespace {
+
+/// A family of target kernels and its compile-time transforms, from the
+/// runtime's packing header for that family.
+struct KernelFamily {
+  const char *name;
+  int32_t (*gemmPackedFilterBytes)(int32_t rows, int32_t depth);
+  void (*packGemmFilter)(const int8_t *, int32_t, int32_t, int8_t *);
+  int32_t (*depthwisePackedFilterBytes)(int32_t taps, int32_t channels);
+  void (*packDepthwiseFilter)(const int8_t *, int32_t, int32_t, int8_t *);
+  void (*foldGemm)(const int8_t *, int32_t, int32_t, const int32_t *, int32_t,
+                   int32_t *);
+  void (*foldDepthwise)(const int8_t *, int32_t, int32_t, const int32_t *,
+                        int32_t, int32_t *);
+  int32_t (*convScratchBytes)(const ingot::Conv2DParams &);
+  int32_t (*depthwiseScratchBytes)(const ingot::Conv2DParams &);
+  int32_t (*fullyConnectedScratchBytes)(const ingot::FullyConnectedParams &);
+  bool (*singleRoundingExact)(int64_t, int32_t);
+};
+
+#define INGOT_KERNEL_FAMILY(NS)                                                \
+  KernelFamily {                                                               \
+    #NS, &ingot::NS::gemm_packed_filter_bytes, &ingot::NS::pack_gemm_filter,   \
+        &ingot::NS::depthwise_packed_filter_bytes,                             \
+        &ingot::NS::pack_depthwise_filter, &ingot::NS::fold_input_offset_gemm, \
+        &ingot::NS::fold_input_offset_depthwise,                               \
+        &ingot::NS::conv2d_s8_scratch_bytes,                                   \
+        &ingot::NS::depthwise_conv2d_s8_scratch_bytes,                         \
+        &ingot::NS::fully_connected_s8_scratch_bytes,                          \
+        &ingot::NS::single_rounding_exact                                      \
+  }
+
+const KernelFamily kDspFamily = INGOT_KERNEL_FAMILY(dsp);
+
+/// The int8 values of a constant operand, or nothing when it is not one.
+std::optional<SmallVector<int8_t>> int8Constant(Value value) {
+  auto weight = value.getDefiningOp<WeightOp>();
+  if (!weight)
+    return std::nullopt;
+  auto dense = dyn_cast<DenseElementsAttr>(weight.getValue());
+  if (!dense || !dense.getElementType().isInteger(8))
+    return std::nullopt;
+  return llvm::to_vector(dense.getValues<int8_t>());
+}
+
+/// The int32 bias values (all zero when the op has no bias), or nothing when
+/// the bias is not a constant.
+std::optional<SmallVector<int32_t>> biasConstant(Value bias, int64_t channels) {
+  if (!bias)
+    return SmallVector<int32_t>(channels, 0);
+  auto weight = bias.getDefiningOp<WeightOp>();
+  if (!weight)
+    return std::nullopt;
+  auto dense = dyn_cast<DenseElementsAttr>(weight.getValue());
+  if (!dense || !dense.getElementType().isInteger(32) ||
+      dense.getNumElements() != channels)
+    return std::nullopt;
+  return llvm::to_vector(dense.getValues<int32_t>());
+}
+
+std::string weightName(Value value, StringRef fallback, StringRef suffix) {
+  std::string base = fallback.str();
+  if (value)
+    if (auto weight = value.getDefiningOp<WeightOp>())
+      base = weight.getName().str();
+  return base + "_" + suffix.str();
+}
+
+/// Whether the one-multiply requantization is exact for every channel: the
+/// largest accumulator is |folded bias| + 128 * sum|w| (raw int8 inputs).
+bool singleRoundingExact(const KernelFamily &family, ArrayRef<int8_t> filter,
+                         int64_t rows, ArrayRef<int32_t> folded,
+                         ArrayRef<int32_t> shifts, bool depthwise) {
+  int64_t depth = static_cast<int64_t>(filter.size()) / rows;
+  for (int64_t row = 0; row < rows; ++row) {
+    int64_t sumAbs = 0;
+    for (int64_t k = 0; k < depth; ++k)
+      sumAbs += std::abs(static_cast<int64_t>(
+          depthwise ? filter[k * rows + row] : filter[row * depth + k]));
+    int64_t bound = std::abs(static_cast<int64_t>(folded[row])) + 128 * sumAbs;
+    int32_t shift = shifts.size() == 1 ? shifts[0] : shifts[row];
+    if (!family.singleRoundingExact(bound, shift))
+      return false;
+  }
+  return true;
+}
+
+class KernelSelector {
+public:
+  KernelSelector(TargetAttr target, func::FuncOp function) : target(target) {
+    function.walk(
+        [&](WeightOp weight) { usedNames.insert(weight.getName().str()); });
+  }
+
+  /// Rewrites `op` into a target kernel when one applies. Reference kernels
+  /// get no kernel.implementation: an op without one runs ingot::ref's
+  /// kernel of its own name.
+  void select(Operation *op) {
+    const KernelFamily *family = familyFor(target);
+    if (!family)
+      return;
+    OpBuilder builder(op);
+    if (auto conv = dyn_cast<Conv2DOp>(op))
+      (void)packConvolution(*family, conv, false, builder);
+    else if (auto conv = dyn_cast<DepthwiseConv2DOp>(op)) {
+      if (conv.getDepthMultiplier() == 1)
+        (void)packConvolution(*family, conv, true, builder);
+    } else if (auto fc = dyn_cast<FullyConnectedOp>(op)) {
+      if (fc.getFilterOffset() == 0)
+        (void)packFullyConnected(*family, fc, builder);
+    }
+  }
+
+private:
+  /// The integer kernel family a target's features allow, best first.
+  static const KernelFamily *familyFor(TargetAttr target) {
+    if (target.getDsp())
+      return &kDspFamily;
+    return nullptr;
+  }
+
+  template <typename ConvOp>
+  LogicalResult packConvolution(const KernelFamily &family, ConvOp conv,
+                                bool depthwise, OpBuilder &builder) {
+    auto filterType = cast<RankedTensorType>(conv.getFilter().getType());
+    auto outputType = cast<RankedTensorType>(conv.getOutput().getType());
+    int64_t channels = outputType.getDimSize(3);
+    std::optional<SmallVector<int8_t>> filter = int8Constant(conv.getFilter());
+    std::optional<SmallVector<int32_t>> bias =
+        biasConstant(conv.getBias(), channels);
+    if (!filter || !bias ||
+        !cast<RankedTensorType>(conv.getInput().getType())
+             .getElementType()
+             .isInteger(8))
+      return failure();
+    ArrayRef<int64_t> fshape = filterType.getShape();
+    int32_t taps = static_cast<int32_t>(fshape[1] * fshape[2]);
+    int32_t rows = static_cast<int32_t>(channels);
+    int32_t depth = static_cast<int32_t>(filterType.getNumElements() / rows);
+
+    SmallVector<int8_t> packed;
+    SmallVector<int32_t> folded(channels);
+    int32_t offset = conv.getInputOffset();
+    if (depthwise) {
+      packed.resize(family.depthwisePackedFilterBytes(taps, rows));
+      family.packDepthwiseFilter(filter->data(), taps, rows, packed.data());
+      family.foldDepthwise(filter->data(), taps, rows, bias->data(), offset,
+                           folded.data());
+    } else {
+      packed.resize(family.gemmPackedFilterBytes(rows, depth));
+      family.packGemmFilter(filter->data(), rows, depth, packed.data());
+      family.foldGemm(filter->data(), rows, depth, bias->data(), offset,
+                      folded.data());
+    }
+    bool exact = singleRoundingExact(family, *filter, rows, folded,
+                                     conv.getOutputShift(), depthwise);
+
+    std::string layer = layerName(conv);
+    Value packedFilter = packedWeight(builder, conv.getLoc(), conv.getFilter(),
+                                      layer, family.name, packed);
+    Value foldedBias = int32Weight(
+        builder, conv.getLoc(),
+        weightName(conv.getBias(), layer + "_bias", "folded"), folded);
+    auto packedOp = PackedConv2DOp::create(
+        builder, conv.getLoc(), outputType, conv.getInput(), packedFilter,
+        foldedBias, builder.getStringAttr(family.name),
+        builder.getBoolAttr(depthwise),
+        builder.getBoolAttr(target.optimizeForSpeed()),
+        builder.getBoolAttr(exact), builder.getDenseI64ArrayAttr(fshape),
+        conv.getStridesAttr(), conv.getDilationsAttr(), conv.getPaddingAttr(),
+        builder.getI64IntegerAttr(1), conv.getInputOffsetAttr(),
+        conv.getOutputOffsetAttr(), conv.getOutputMultiplierAttr(),
+        conv.getOutputShiftAttr(), conv.getActivationMinAttr(),
+        conv.getActivationMaxAttr());
+    ingot::Conv2DParams params = conv2dParamsOf(packedOp);
+    int64_t scratch = depthwise ? family.depthwiseScratchBytes(params)
+                                : family.convScratchBytes(params);
+    finish(conv, packedOp, scratch,
+           depthwise ? describeDepthwise(family, params)
+                     : describeConv(family, params));
+    return success();
+  }
+
+  LogicalResult packFullyConnected(const KernelFamily &family,
+                                   FullyConnectedOp fc, OpBuilder &builder) {
+    auto filterType = cast<RankedTensorType>(fc.getFilter().getType());
+    if (filterType.getRank() != 2)
+      return failure();
+    int32_t rows = static_cast<int32_t>(filterType.getDimSize(0));
+    int32_t depth = static_cast<int32_t>(filterType.getDimSize(1));
+    std::optional<SmallVector<int8_t>> filter = int8Constant(fc.getFilter());
+    std::optional<SmallVector<int32_t>> bias = biasConstant(fc.getBias(), rows);
+    if (!filter || !bias ||
+        !cast<RankedTensorType>(fc.getInput().getType())
+             .getElementType()
+             .isInteger(8))
+      return failure();
+    SmallVector<int8_t> packed(family.gemmPackedFilterBytes(rows, depth));
+    family.packGemmFilter(filter->data(), rows, depth, packed.data());
+    SmallVector<int32_t> folded(rows);
+    family.foldGemm(filter->data(), rows, depth, bias->data(),
+                    fc.getInputOffset(), folded.data());
+    int32_t shift = fc.getOutputShift();
+    bool exact =
+        singleRoundingExact(family, *filter, rows, folded, {shift}, false);
+
+    std::string layer = layerName(fc);
+    Value packedFilter = packedWeight(builder, fc.getLoc(), fc.getFilter(),
+                                      layer, family.name, packed);
+    Value foldedBias = int32Weight(
+        builder, fc.getLoc(),
+        weightName(fc.getBias(), layer + "_bias", "folded"), folded);
+    auto packedOp = PackedFullyConnectedOp::create(
+        builder, fc.getLoc(), fc.getOutput().getType(), fc.getInput(),
+        packedFilter, foldedBias, builder.getStringAttr(family.name),
+        builder.getBoolAttr(target.optimizeForSpeed()),
+        builder.getBoolAttr(exact),
+        builder.getDenseI64ArrayAttr(filterType.getShape()),
+        fc.getInputOffsetAttr(), fc.getOutputOffsetAttr(),
+        fc.getOutputMultiplierAttr(), fc.getOutputShiftAttr(),
+        fc.getActivationMinAttr(), fc.getActivationMaxAttr());
+    ingot::FullyConnectedParams params = fullyConnectedParamsOf(packedOp);
+    finish(fc, packedOp, family.fullyConnectedScratchBytes(params),
+           std::string(family.name) + ".fully_connected_s8<" +
+               std::to_string(params.output_depth) + "x" +
+               std::to_string(params.input_depth) + ">");
+    return success();
+  }
+
+  static std::string describeConv(const KernelFamily &family,
+                                  const ingot::Conv2DParams &p) {
+    std::string kind =
+        p.filter_h == 1 && p.filter_w == 1 && p.stride_h == 1 && p.stride_w == 1
+            ? "1x1"
+            : std::to_string(p.filter_h) + "x" + std::to_string(p.filter_w) +
+                  "/" + std::to_string(p.stride_h);
+    return std::string(family.name) + ".conv2d_s8<" + kind + ">";
+  }
+  static std::string describeDepthwise(const KernelFamily &family,
+                                       const ingot::Conv2DParams &p) {
+    return std::string(family.name) + ".depthwise_conv2d_s8<" +
+           std::to_string(p.filter_h) + "x" + std::to_string(p.filter_w) + "/" +
+           std::to_string(p.stride_h) + ">";
+  }
+
+  /// Moves the layer's identity (names, TFLite op, location) to the packed
+  /// op and drops the original. Its constants go at the end of the pass,
+  /// when no packed copy is looked up by them any more.
+  void finish(Operation *original, Operation *packed, int64_t scratchBytes,
+              const std::string &description) {
+    for (NamedAttribute attr : original->getDiscardableAttrs())
+      packed->setAttr(attr.getName(), attr.getValue());
+    if (scratchBytes > 0)
+      packed->setAttr(
+          kScratchBytesAttr,
+          IntegerAttr::get(IntegerType::get(packed->getContext(), 64),
+                           scratchBytes));
+    std::string choice =
+        description + (target.optimizeForSpeed() ? "" : " (compact)");
+    packed->setAttr(kImplementationAttr,
+                    StringAttr::get(packed->getContext(), choice));
+    original->getResult(0).replaceAllUsesWith(packed->getResult(0));
+    original->erase();
+  }
+
+  static std::string layerName(Operation *op) {
+    auto layer = op->getAttrOfType<StringAttr>("ingot.layer");
+    return layer ? layer.str() : std::string("layer");
+  }
+
+  /// The packed form of `filter`, made once per filter: layers that share a
+  /// filter share its packed copy too.
+  Value packedWeight(OpBuilder &builder, Location loc, Value filter,
+                     StringRef layer, StringRef family,
+                     ArrayRef<int8_t> values) {
+    Value &packed = packedFilters[filter];
+    if (!packed) {
+      auto type = RankedTensorType::get({static_cast<int64_t>(values.size())},
+                                        builder.getIntegerType(8));
+      // Before the filter's first user, so every user sees it.
+      OpBuilder::InsertionGuard guard(builder);
+      builder.setInsertionPointAfterValue(filter);
+      packed = WeightOp::create(
+          builder, loc, type,
+          builder.getStringAttr(uniqueName(weightName(filter, layer, family))),
+          DenseElementsAttr::get(type, values));
+    }
+    return packed;
+  }
+  Value int32Weight(OpBuilder &builder, Location loc, StringRef name,
+                    ArrayRef<int32_t> values) {
+    auto type = RankedTensorType::get({static_cast<int64_t>(values.size())},
+                                      builder.getIntegerType(32));
+    return WeightOp::create(builder, loc, type,
+                            builder.getStringAttr(uniqueName(name.str())),
+                            DenseElementsAttr::get(type, values));
+  }
+  /// Weight names become C++ globals, so each must be new.
+  std::string uniqueName(const std::string &base) {
+    std::string name = base;
+    for (int suffix = 1; usedNames.count(name); ++suffix)
+      name = base + "_" + std::to_string(suffix);
+    usedNames.insert(name);
+    return name;
+  }
+
+  TargetAttr target;
+  std::set<std::string> usedNames;
+  llvm::DenseMap<Value, Value> packedFilters;
+};
+
+struct SelectKernelsPass
+    : public ingot::kernel::impl::SelectKernelsPassBase<SelectKernelsPass> {
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    auto target = module->getAttrOfType<TargetAttr>(kTargetAttr);
+    // No target is today's portable code: nothing to choose.
+    if (!target)
+      return;
+    module.walk([&](func::FuncOp function) {
+      KernelSelector selector(target, function);
+      for (Operation &op :
+           llvm::make_early_inc_range(function.getBody().getOps()))
+        selector.select(&op);
+      // The original filters and biases the packed copies replaced.
+      function.walk([](WeightOp weight) {
+        if (weight->use_empty())
+          weight->erase();
+      });
+    });
+  }
+};
+
+} // namespace
