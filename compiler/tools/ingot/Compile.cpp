@@ -11,6 +11,7 @@
 #include "Import/Importer.h"
 #include "Pipelines/Pipelines.h"
 #include "Target/Cpp/CppPackage.h"
+#include "Target/Machines/Targets.h"
 #include "ingot/Dialect/Graph/IR/Graph.h"
 #include "ingot/Dialect/Kernel/IR/Kernel.h"
 
@@ -55,6 +56,26 @@ std::string cIdentifier(llvm::StringRef text) {
 }
 
 static QuantizationSettings quantization;
+static TargetSettings targetSettings;
+
+void setTarget(const TargetSettings &settings) { targetSettings = settings; }
+const TargetSettings &targetChoice() { return targetSettings; }
+
+LogicalResult applyTarget(ModuleOp module) {
+  if (targetSettings.name == "generic")
+    return success();
+  std::optional<target::TargetDescription> target =
+      target::lookupTarget(targetSettings.name);
+  if (!target) {
+    llvm::errs() << "ingot: error: unknown --target '" << targetSettings.name
+                 << "'; use one of " << target::targetNames() << "\n";
+    return failure();
+  }
+  module->setAttr(kernel::kTargetAttr,
+                  target::makeTargetAttr(module.getContext(), *target,
+                                         targetSettings.optimize));
+  return success();
+}
 
 void setQuantization(const QuantizationSettings &settings) {
   quantization = settings;
@@ -185,6 +206,8 @@ OwningOpRef<ModuleOp> lowerModel(MLIRContext &context,
       return nullptr;
     return module;
   }
+  if (failed(applyTarget(*module)))
+    return nullptr;
   buildGraphToKernelPipeline(pm);
   if (stage == Stage::EmitC)
     buildKernelToEmitCPipeline(pm, modelName.str());

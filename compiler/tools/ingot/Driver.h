@@ -39,6 +39,21 @@ struct QuantizationSettings {
 };
 void setQuantization(const QuantizationSettings &settings);
 
+struct TargetSettings {
+  /// A name from compiler/Target/Machines/Targets.cpp; "generic" adds no
+  /// target attribute, which is today's portable code.
+  std::string name = "generic";
+  /// "speed" or "size".
+  std::string optimize = "speed";
+  /// Whether --target was given (inspect then shows each layer's kernel).
+  bool explicitlyChosen = false;
+};
+void setTarget(const TargetSettings &settings);
+const TargetSettings &targetChoice();
+/// Marks `module` with the chosen target's #kernel.target (nothing for
+/// generic), for ingot-select-kernels.
+mlir::LogicalResult applyTarget(mlir::ModuleOp module);
+
 /// What `--eval` asks for: a report of what quantization cost, measured by
 /// running the model ingot produced against its float reference.
 struct EvaluationSettings {

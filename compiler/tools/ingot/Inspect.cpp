@@ -95,6 +95,7 @@ int inspectModel(llvm::StringRef modelPath, bool json) {
   auto function = *module->getOps<func::FuncOp>().begin();
 
   llvm::json::Array layers;
+  std::vector<std::optional<int64_t>> tfliteIndices;
   int64_t totalMacs = 0, totalWeightBytes = 0, index = 0;
   llvm::DenseSet<Value> countedWeights;
   for (Operation &op : function.getBody().front()) {
@@ -112,6 +113,9 @@ int inspectModel(llvm::StringRef modelPath, bool json) {
     std::string output;
     if (auto named = dyn_cast<NameLoc>(op.getLoc()))
       output = named.getName().str();
+    auto tfliteIndex = op.getAttrOfType<IntegerAttr>(import::kTfliteIndexAttr);
+    tfliteIndices.push_back(tfliteIndex ? std::optional(tfliteIndex.getInt())
+                                        : std::nullopt);
     layers.push_back(llvm::json::Object{
         {"index", index++},
         {"op", opName ? opName.str() : op.getName().getStringRef().str()},
@@ -122,6 +126,8 @@ int inspectModel(llvm::StringRef modelPath, bool json) {
   }
 
   // The arena comes from the real pipeline, not an estimate.
+  if (failed(applyTarget(*module)))
+    return 1;
   PassManager pm(context.get());
   buildGraphToKernelPipeline(pm);
   std::optional<int64_t> arenaBytes;
@@ -137,14 +143,34 @@ int inspectModel(llvm::StringRef modelPath, bool json) {
       auto lowered = *module->getOps<func::FuncOp>().begin();
       arenaBytes =
           lowered->getAttrOfType<IntegerAttr>(kernel::kArenaBytesAttr).getInt();
+      // Each layer's kernel, found through the TFLite operator index the
+      // lowering keeps on the kernel op.
+      llvm::DenseMap<int64_t, std::string> kernels;
+      lowered.walk([&](Operation *op) {
+        auto tfliteIndex =
+            op->getAttrOfType<IntegerAttr>(import::kTfliteIndexAttr);
+        if (!tfliteIndex || kernels.count(tfliteIndex.getInt()))
+          return;
+        auto chosen =
+            op->getAttrOfType<StringAttr>(kernel::kImplementationAttr);
+        kernels[tfliteIndex.getInt()] =
+            chosen ? chosen.str() : "ref." + op->getName().stripDialect().str();
+      });
+      for (auto [layer, tfliteIndex] : llvm::zip(layers, tfliteIndices))
+        if (targetChoice().explicitlyChosen && tfliteIndex &&
+            kernels.count(*tfliteIndex))
+          (*layer.getAsObject())["kernel"] = kernels[*tfliteIndex];
     }
   }
 
+  bool showKernels = targetChoice().explicitlyChosen;
   if (json) {
     llvm::json::Object report{{"model", modelPath.str()},
                               {"layers", std::move(layers)},
                               {"macs", totalMacs},
                               {"weight_bytes", totalWeightBytes}};
+    if (showKernels)
+      report["target"] = targetChoice().name;
     if (arenaBytes)
       report["arena_bytes"] = *arenaBytes;
     else
@@ -156,7 +182,8 @@ int inspectModel(llvm::StringRef modelPath, bool json) {
 
   llvm::outs() << modelPath << "\n\n";
   llvm::outs() << llvm::format("%5s  %-20s %-24s %12s %12s  %s\n", "#", "op",
-                               "output", "MACs", "weights B", "tensor");
+                               "output", "MACs", "weights B",
+                               showKernels ? "kernel" : "tensor");
   for (const llvm::json::Value &layer : layers) {
     const llvm::json::Object &fields = *layer.getAsObject();
     llvm::outs() << llvm::format(
@@ -166,8 +193,14 @@ int inspectModel(llvm::StringRef modelPath, bool json) {
         fields.getString("output_type")->str().c_str(),
         static_cast<long long>(*fields.getInteger("macs")),
         static_cast<long long>(*fields.getInteger("weight_bytes")),
-        fields.getString("output")->str().c_str());
+        showKernels ? (fields.getString("kernel")
+                           ? fields.getString("kernel")->str().c_str()
+                           : "- (no code)")
+                    : fields.getString("output")->str().c_str());
   }
+  if (showKernels)
+    llvm::outs() << "\ntarget:        " << targetChoice().name << " ("
+                 << targetChoice().optimize << ")";
   llvm::outs() << "\ntotal MACs:    " << totalMacs
                << "\nweight bytes:  " << totalWeightBytes << "\n";
   if (arenaBytes)

@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Driver.h"
+#include "Target/Machines/Targets.h"
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
@@ -32,6 +33,21 @@ static cl::opt<std::string>
               cl::sub(compileCommand), cl::sub(runCommand),
               cl::sub(inspectCommand), cl::sub(quantizeCommand),
               cl::cat(category));
+
+// compile, run and inspect: the machine the code is for
+static cl::opt<std::string> targetName(
+    "target",
+    cl::desc("Machine to generate code for: generic (portable reference "
+             "kernels, the default), host, cortex-m4, cortex-m7 (Armv7E-M "
+             "DSP kernels), cortex-m55 (Armv8.1-M); docs/targets.md"),
+    cl::value_desc("NAME"), cl::init("generic"), cl::sub(compileCommand),
+    cl::sub(runCommand), cl::sub(inspectCommand), cl::cat(category));
+static cl::opt<std::string> optimizeFor(
+    "optimize",
+    cl::desc("speed (shape-specialized kernels, the default) or size (one "
+             "compact copy of each kernel)"),
+    cl::value_desc("speed|size"), cl::init("speed"), cl::sub(compileCommand),
+    cl::sub(runCommand), cl::sub(inspectCommand), cl::cat(category));
 
 // compile
 static cl::opt<std::string>
@@ -233,6 +249,17 @@ int main(int argc, char **argv) {
               "with --quantize=int8\n";
     return 1;
   }
+  if (optimizeFor != "speed" && optimizeFor != "size") {
+    errs() << "ingot: error: --optimize takes speed or size, not '"
+           << optimizeFor << "'\n";
+    return 1;
+  }
+  if (!ingot::target::lookupTarget(targetName)) {
+    errs() << "ingot: error: unknown --target '" << targetName
+           << "'; use one of " << ingot::target::targetNames() << "\n";
+    return 1;
+  }
+  setTarget({targetName, optimizeFor, targetName.getNumOccurrences() > 0});
   setQuantization({quantizeMode, calibrationData, calibrationMethod,
                    calibrationSamples, ioType, strictQuantization,
                    biasCorrection});
