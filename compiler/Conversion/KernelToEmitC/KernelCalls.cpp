@@ -8,6 +8,8 @@
 //===----------------------------------------------------------------------===//
 #include "Conversion/KernelToEmitC/ModelEmitter.h"
 
+#include "ingot/Dialect/Kernel/Transforms/RuntimeParams.h"
+
 #include "llvm/ADT/TypeSwitch.h"
 
 using namespace mlir;
@@ -46,9 +48,77 @@ void appendConvolutionGeometry(CallArguments &call, ConvOp conv) {
       .i32s(conv.getPadding());
 }
 
+/// `static constexpr ingot::Conv2DParams NAME = {...};`, positional in the
+/// struct's field order (ingot/runtime/kernels/params.h), with the groups
+/// named in comments.
+std::string paramsDefinition(StringRef name, const ingot::Conv2DParams &p) {
+  auto list = [](std::initializer_list<int32_t> values) {
+    std::string text;
+    for (int32_t value : values)
+      text += (text.empty() ? "" : ", ") + std::to_string(value);
+    return text;
+  };
+  return ("static constexpr ingot::Conv2DParams " + name + " = {" +
+          "/*batches, input h w c*/ " +
+          list({p.batches, p.input_h, p.input_w, p.input_c}) +
+          ", /*filter h w*/ " + list({p.filter_h, p.filter_w}) +
+          ", /*output h w c*/ " + list({p.output_h, p.output_w, p.output_c}) +
+          ", /*stride h w, dilation h w, pad top left*/ " +
+          list({p.stride_h, p.stride_w, p.dilation_h, p.dilation_w, p.pad_top,
+                p.pad_left}) +
+          ", /*depth multiplier*/ " + list({p.depth_multiplier}) +
+          ", /*input, output offset*/ " +
+          list({p.input_offset, p.output_offset}) +
+          ", /*activation min max*/ " +
+          list({p.activation_min, p.activation_max}) +
+          ", /*single rounding exact*/ " +
+          (p.single_rounding_exact ? "true" : "false") + "};")
+      .str();
+}
+
+std::string paramsDefinition(StringRef name,
+                             const ingot::FullyConnectedParams &p) {
+  auto list = [](std::initializer_list<int32_t> values) {
+    std::string text;
+    for (int32_t value : values)
+      text += (text.empty() ? "" : ", ") + std::to_string(value);
+    return text;
+  };
+  return ("static constexpr ingot::FullyConnectedParams " + name + " = {" +
+          "/*batches, input depth, output depth*/ " +
+          list({p.batches, p.input_depth, p.output_depth}) +
+          ", /*input, output offset*/ " +
+          list({p.input_offset, p.output_offset}) +
+          ", /*output multiplier, shift*/ " +
+          list({p.output_multiplier, p.output_shift}) +
+          ", /*activation min max*/ " +
+          list({p.activation_min, p.activation_max}) +
+          ", /*single rounding exact*/ " +
+          (p.single_rounding_exact ? "true" : "false") + "};")
+      .str();
+}
+
 } // namespace
 
 LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
+  if (failed(emitKernelCallOnly(op)))
+    return failure();
+  // A hook after each layer, empty unless the build defines it (the
+  // Cortex-M harness's per-layer profile does).
+  auto layer = op->getAttrOfType<StringAttr>("ingot.layer");
+  auto tfliteOp = op->getAttrOfType<StringAttr>("ingot.tflite_op");
+  auto tfliteIndex = op->getAttrOfType<IntegerAttr>("ingot.tflite_index");
+  if (layer && tfliteOp && tfliteIndex && !isa<kernel::CopyOp>(op))
+    emitc::VerbatimOp::create(
+        builder, op->getLoc(),
+        builder.getStringAttr("INGOT_PROFILE_LAYER(" +
+                              std::to_string(tfliteIndex.getInt()) + ", \"" +
+                              commentSafe(layer.getValue()) + "\", \"" +
+                              commentSafe(tfliteOp.getValue()) + "\");"));
+  return success();
+}
+
+LogicalResult ModelEmitter::emitKernelCallOnly(Operation *op) {
   Location loc = op->getLoc();
   Block *invokeBody = builder.getInsertionBlock();
   Value arena = invokeBody->getArguments().back();
@@ -542,6 +612,65 @@ LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
             .i32(input32.size());
         kernelHeaders.insert("strided_slice_s16");
         call.emit(loc, "ingot::ref::strided_slice_s16");
+        return success();
+      })
+      .Case([&](kernel::PackedConv2DOp conv) {
+        std::string paramsName = arrayName("params");
+        constDefinition(
+            paramsDefinition(paramsName, kernel::conv2dParamsOf(conv)), loc);
+        Value multiplier = constArray(arrayName("multiplier"),
+                                      conv.getOutputMultiplier(), loc);
+        Value shift =
+            constArray(arrayName("shift"), conv.getOutputShift(), loc);
+        bool specialized = conv.getShapeSpecialized();
+        if (!specialized)
+          call.opaque(paramsName);
+        call.pointer(pointerTo(conv.getInput()))
+            .pointer(pointerTo(conv.getPackedFilter()))
+            .pointer(pointerTo(conv.getFoldedBias()))
+            .pointer(pointerTo(conv.getOutput()))
+            .pointer(multiplier)
+            .pointer(shift);
+        if (op->hasAttr(kernel::kScratchOffsetAttr))
+          call.pointer(scratchView(op, builder.getIntegerType(8), loc));
+        else
+          call.nullPointer();
+        std::string base =
+            conv.getDepthwise() ? "depthwise_conv2d_s8" : "conv2d_s8";
+        std::string folder = conv.getImplementation().str();
+        kernelHeaders.insert(
+            builder.getStringAttr(folder + "/" + base).getValue());
+        std::string callee = "ingot::" + folder + "::" + base;
+        if (specialized)
+          call.emit(loc, callee, paramsName);
+        else
+          call.emit(loc, callee);
+        return success();
+      })
+      .Case([&](kernel::PackedFullyConnectedOp fc) {
+        std::string paramsName = arrayName("params");
+        constDefinition(
+            paramsDefinition(paramsName, kernel::fullyConnectedParamsOf(fc)),
+            loc);
+        bool specialized = fc.getShapeSpecialized();
+        if (!specialized)
+          call.opaque(paramsName);
+        call.pointer(pointerTo(fc.getInput()))
+            .pointer(pointerTo(fc.getPackedFilter()))
+            .pointer(pointerTo(fc.getFoldedBias()))
+            .pointer(pointerTo(fc.getOutput()));
+        if (op->hasAttr(kernel::kScratchOffsetAttr))
+          call.pointer(scratchView(op, builder.getIntegerType(8), loc));
+        else
+          call.nullPointer();
+        std::string folder = fc.getImplementation().str();
+        kernelHeaders.insert(
+            builder.getStringAttr(folder + "/fully_connected_s8").getValue());
+        std::string callee = "ingot::" + folder + "::fully_connected_s8";
+        if (specialized)
+          call.emit(loc, callee, paramsName);
+        else
+          call.emit(loc, callee);
         return success();
       })
       .Case([&](kernel::CopyOp copy) {

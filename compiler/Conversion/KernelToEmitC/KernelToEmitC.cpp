@@ -90,6 +90,12 @@ Value ModelEmitter::constArray(StringRef arrayName, ArrayRef<float> values,
 }
 
 /// The scratch memory the planner gave `op`.
+void ModelEmitter::constDefinition(StringRef text, Location loc) {
+  OpBuilder::InsertionGuard guard(builder);
+  builder.setInsertionPoint(parameterAnchor);
+  emitc::VerbatimOp::create(builder, loc, builder.getStringAttr(text));
+}
+
 Value ModelEmitter::scratchView(Operation *op, Type element, Location loc) {
   auto offset = op->getAttrOfType<IntegerAttr>(kernel::kScratchOffsetAttr);
   Value arena = builder.getInsertionBlock()->getArguments().back();
@@ -315,10 +321,15 @@ LogicalResult ModelEmitter::emit(ModuleOp module) {
 
   // Kernel headers are known once every call is emitted.
   builder.setInsertionPoint(includesEnd);
+  // A plain kernel name is a reference kernel; target kernels are named with
+  // their folder (e.g. "dsp/conv2d_s8").
   for (StringRef kernel : kernelHeaders)
-    emitc::IncludeOp::create(
-        builder, loc, ("ingot/runtime/kernels/ref/" + kernel + ".h").str(),
-        false);
+    emitc::IncludeOp::create(builder, loc,
+                             (Twine("ingot/runtime/kernels/") +
+                              (kernel.contains('/') ? "" : "ref/") + kernel +
+                              ".h")
+                                 .str(),
+                             false);
   includesEnd->erase();
   parametersEnd->erase();
   return success();

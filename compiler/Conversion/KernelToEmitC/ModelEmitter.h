@@ -88,9 +88,22 @@ public:
     return *this;
   }
 
+  /// A C++ expression passed as it is, e.g. a constexpr parameter struct.
+  CallArguments &opaque(StringRef text) {
+    args.push_back(emitc::OpaqueAttr::get(builder.getContext(), text));
+    return *this;
+  }
+
   void emit(Location loc, StringRef callee) {
     emitc::CallOpaqueOp::create(builder, loc, TypeRange{}, callee, operands,
                                 builder.getArrayAttr(args));
+  }
+  /// A call to a function template, e.g. `f<layer_params>(...)`.
+  void emit(Location loc, StringRef callee, StringRef templateArgument) {
+    emitc::CallOpaqueOp::create(
+        builder, loc, TypeRange{}, callee, operands, builder.getArrayAttr(args),
+        builder.getArrayAttr(
+            {emitc::OpaqueAttr::get(builder.getContext(), templateArgument)}));
   }
 
 private:
@@ -112,12 +125,16 @@ private:
   LogicalResult emitInvoke();
   void emitInit();
   LogicalResult emitKernelCall(Operation *op);
+  LogicalResult emitKernelCallOnly(Operation *op);
 
   Value pointerTo(Value tensor) { return pointers.lookup(tensor); }
   Value arenaView(Value arena, Type element, int64_t offset, Location loc);
   Value constArray(StringRef arrayName, ArrayRef<int32_t> values, Location loc);
   Value constArray(StringRef arrayName, ArrayRef<float> values, Location loc);
   Value scratchView(Operation *op, Type element, Location loc);
+  /// A file-scope definition (e.g. a constexpr parameter struct), placed with
+  /// the per-layer parameter arrays.
+  void constDefinition(StringRef text, Location loc);
   Type pointerType(Type element, bool isConst) {
     if (isConst)
       return emitc::PointerType::get(emitc::OpaqueType::get(

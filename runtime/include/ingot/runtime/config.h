@@ -20,4 +20,24 @@
 #define INGOT_KERNEL inline
 #endif
 
+/// Called by generated code after each layer with the TFLite operator index,
+/// the layer's name and its TFLite operator, both string literals. Empty by
+/// default; a profiling build defines it to read a cycle or instruction
+/// counter (benchmarks/cortex-m does).
+#ifndef INGOT_PROFILE_LAYER
+#define INGOT_PROFILE_LAYER(index, layer, op) ((void)0)
+#endif
+
+/// Forces the inner pieces of the optimized kernels (one instruction wrappers,
+/// micro-kernels) inline, so that shape constants reach their loops and
+/// accumulators stay in registers. Defining it as plain `inline` lets the
+/// compiler decide, which can cost several instructions per multiply.
+#ifndef INGOT_ALWAYS_INLINE
+#if defined(__GNUC__) || defined(__clang__)
+#define INGOT_ALWAYS_INLINE __attribute__((always_inline)) inline
+#else
+#define INGOT_ALWAYS_INLINE inline
+#endif
+#endif
+
 #endif // INGOT_RUNTIME_CONFIG_H
