@@ -62,6 +62,10 @@ def float_mismatch(index, got, want):
     return None
 
 
+# Options for every `ingot run` (--ingot-arg), e.g. a --target.
+EXTRA_RUN_ARGS = []
+
+
 def check_case(ingot, model, case):
     """Runs one reference case; returns None when it matches, else why not."""
     inputs = [model.folder / name for name in case.get("inputs", [])]
@@ -71,6 +75,7 @@ def check_case(ingot, model, case):
         return "missing reference file(s): " + ", ".join(missing)
     with tempfile.TemporaryDirectory(prefix="ingot-conformance-") as outdir:
         command = [ingot, "run", str(model.path), "--outdir", outdir]
+        command += EXTRA_RUN_ARGS
         for path in inputs:
             command += ["--input", str(path)]
         status, output = run(command)
@@ -203,6 +208,11 @@ def main():
                              "<repo>/../shared/conformance)")
     parser.add_argument("--jobs", type=int, default=1,
                         help="cases of one model run at once (default 1)")
+    parser.add_argument("--ingot-arg", action="append", default=[],
+                        help="an extra option for every `ingot run`, e.g. "
+                             "--ingot-arg=--target=cortex-m4 (repeatable)")
+    parser.add_argument("--integer-only", action="store_true",
+                        help="only the integer models")
     parser.add_argument("models", nargs="*",
                         help="only these model folders (default: all)")
     args = parser.parse_args()
@@ -215,7 +225,13 @@ def main():
             raise SystemExit(f"error: no such model(s): {sorted(unknown)}")
         models = [m for m in models if m.name in args.models]
 
-    print(f"conformance models from {root}\n")
+    if args.integer_only:
+        models = [m for m in models if m.kind == "integer"]
+    global EXTRA_RUN_ARGS
+    EXTRA_RUN_ARGS = list(args.ingot_arg)
+    print(f"conformance models from {root}"
+          + (f" (ingot run {' '.join(EXTRA_RUN_ARGS)})" if EXTRA_RUN_ARGS
+             else "") + "\n")
     header = (f"{'model':<26} {'dtypes':<8} {'checked':<19} {'passed':>6} "
               f"{'failed':>6}  result")
     print(header)
