@@ -1,0 +1,256 @@
+//===- conv2d_s8.h - Armv7E-M DSP int8 2-D convolution ----------*- C++ -*-===//
+//
+// This file implements the int8 convolution for cores with the DSP
+// extension, bit-exact with ingot::ref::conv2d_s8. The convolution runs as a
+// GEMM over output pixels taken two at a time: each pixel's receptive field
+// (its im2col column, filter_h * filter_w * input_c values) is gathered into
+// the scratch buffer widened to int16, with the input zero point written
+// where the reference skips a padded tap, and the micro-kernels of gemm_s8.h
+// multiply the two columns by two output channels per pass.
+//
+// The compiler has moved the input offset into the bias (folded_bias =
+// bias + input_offset * sum of the channel's weights, fold_input_offset_gemm
+// in packing.h), so the columns hold raw inputs: for a real tap the sum of
+// weight * raw plus the folded term is the reference's sum of
+// weight * (raw + input_offset); a padded tap, which holds the zero point
+// -input_offset, contributes weight * (-input_offset) and cancels its folded
+// term, as the reference's skip does. The weights are in the packed GEMM
+// layout (pack_gemm_filter), the scratch is conv2d_s8_scratch_bytes(p) bytes,
+// 4-byte aligned.
+//
+// Two forms share one implementation: conv2d_s8(p, ...) reads the shape at
+// run time (compact code), conv2d_s8<P>(...) takes it as a template argument
+// so every loop bound and the requantization path are constants.
+//
+//===----------------------------------------------------------------------===//
+#ifndef INGOT_RUNTIME_KERNELS_DSP_CONV2D_S8_H
+#define INGOT_RUNTIME_KERNELS_DSP_CONV2D_S8_H
+
+#include <cstdint>
+
+#include "ingot/runtime/arm/dsp.h"
+#include "ingot/runtime/config.h"
+#include "ingot/runtime/kernels/dsp/gemm_s8.h"
+#include "ingot/runtime/kernels/dsp/packing.h"
+#include "ingot/runtime/kernels/dsp/rescale.h"
+#include "ingot/runtime/kernels/params.h"
+
+namespace ingot::dsp {
+
+namespace detail {
+
+/// Writes the im2col column of output pixel (batch, out_y, out_x) into
+/// `column`, in the interleaved layout of gemm_s8.h (four words per block,
+/// this column's two first). `patch` is depth4 bytes for input_c not a
+/// multiple of four, where a block can straddle two taps.
+INGOT_ALWAYS_INLINE void conv2d_im2col(const Conv2DParams &p,
+                                       const int8_t *input, int32_t batch,
+                                       int32_t out_y, int32_t out_x,
+                                       int32_t *column, int8_t *patch) {
+  const int32_t zero_point = -p.input_offset;
+  const int32_t in_y_origin = out_y * p.stride_h - p.pad_top;
+  const int32_t in_x_origin = out_x * p.stride_w - p.pad_left;
+  const int8_t *image = input + batch * p.input_h * p.input_w * p.input_c;
+  if (p.input_c % 4 == 0) {
+    // Every tap starts a block: widen it straight from the input.
+    const int32_t zero_pair = pack16(zero_point, zero_point);
+    for (int32_t filter_y = 0; filter_y < p.filter_h; ++filter_y) {
+      const int32_t in_y = in_y_origin + filter_y * p.dilation_h;
+      const bool row_inside = in_y >= 0 && in_y < p.input_h;
+      for (int32_t filter_x = 0; filter_x < p.filter_w; ++filter_x) {
+        const int32_t in_x = in_x_origin + filter_x * p.dilation_w;
+        if (row_inside && in_x >= 0 && in_x < p.input_w) {
+          const int8_t *source = image + (in_y * p.input_w + in_x) * p.input_c;
+          for (int32_t c = 0; c < p.input_c; c += 4) {
+            widen_block(source + c, column);
+            column += 4;
+          }
+        } else {
+          for (int32_t c = 0; c < p.input_c; c += 4) {
+            column[0] = zero_pair;
+            column[1] = zero_pair;
+            column += 4;
+          }
+        }
+      }
+    }
+    return;
+  }
+  // Gather the bytes, then widen whole blocks; the depth padding is zero
+  // (its weights are zero too).
+  int8_t *byte = patch;
+  for (int32_t filter_y = 0; filter_y < p.filter_h; ++filter_y) {
+    const int32_t in_y = in_y_origin + filter_y * p.dilation_h;
+    const bool row_inside = in_y >= 0 && in_y < p.input_h;
+    for (int32_t filter_x = 0; filter_x < p.filter_w; ++filter_x) {
+      const int32_t in_x = in_x_origin + filter_x * p.dilation_w;
+      if (row_inside && in_x >= 0 && in_x < p.input_w) {
+        const int8_t *source = image + (in_y * p.input_w + in_x) * p.input_c;
+        for (int32_t c = 0; c < p.input_c; ++c)
+          *byte++ = source[c];
+      } else {
+        for (int32_t c = 0; c < p.input_c; ++c)
+          *byte++ = static_cast<int8_t>(zero_point);
+      }
+    }
+  }
+  const int32_t depth = p.filter_h * p.filter_w * p.input_c;
+  const int32_t depth4 = gemm_padded_depth(depth);
+  for (int32_t d = depth; d < depth4; ++d)
+    *byte++ = 0;
+  for (int32_t d = 0; d < depth4; d += 4) {
+    widen_block(patch + d, column);
+    column += 4;
+  }
+}
+
+/// Steps the cursor (batch, out_y, out_x) to the next output pixel.
+INGOT_ALWAYS_INLINE void next_pixel(const Conv2DParams &p, int32_t &batch,
+                                    int32_t &out_y, int32_t &out_x) {
+  if (++out_x == p.output_w) {
+    out_x = 0;
+    if (++out_y == p.output_h) {
+      out_y = 0;
+      ++batch;
+    }
+  }
+}
+
+/// Writes output channel `channel` of one pixel from its accumulator, the
+/// simple way (the channel and pixel tails).
+INGOT_ALWAYS_INLINE void conv2d_store(const Conv2DParams &p, int8_t *pixel,
+                                      int32_t channel, int32_t acc,
+                                      const int32_t *output_multiplier,
+                                      const int32_t *output_shift) {
+  pixel[channel] =
+      requantize_s8(acc, output_multiplier[channel], output_shift[channel],
+                    p.single_rounding_exact, p.output_offset, p.activation_min,
+                    p.activation_max);
+}
+
+/// Writes channels `channel` and `channel + 1` of two pixels from their
+/// accumulators acc[pixel][channel]: four rescales, then one packed clamp
+/// and two halfword stores.
+INGOT_ALWAYS_INLINE void conv2d_store_2x2(const Conv2DParams &p, int8_t *out0,
+                                          int8_t *out1, int32_t channel,
+                                          int32_t acc00, int32_t acc01,
+                                          int32_t acc10, int32_t acc11,
+                                          const ChannelRescale *records,
+                                          const int32_t *output_multiplier,
+                                          const int32_t *output_shift) {
+  int32_t word;
+  if (p.single_rounding_exact) {
+    const ChannelRescale first = records[channel];
+    const ChannelRescale second = records[channel + 1];
+    word = pack_s8x4(
+        ssat8(rescale_fast(acc00, first)), ssat8(rescale_fast(acc01, second)),
+        ssat8(rescale_fast(acc10, first)), ssat8(rescale_fast(acc11, second)));
+  } else {
+    auto rescale = [&](int32_t acc, int32_t c) {
+      return ssat8(rescale_general(acc, output_multiplier[c], output_shift[c],
+                                   p.output_offset));
+    };
+    word = pack_s8x4(rescale(acc00, channel), rescale(acc01, channel + 1),
+                     rescale(acc10, channel), rescale(acc11, channel + 1));
+  }
+  if (p.activation_min > -128 || p.activation_max < 127)
+    word = clamp_s8x4(word, replicate_s8x4(p.activation_min),
+                      replicate_s8x4(p.activation_max));
+  store_s8x2(out0 + channel, word);
+  store_s8x2(out1 + channel, word >> 16);
+}
+
+/// The shared body of both conv2d_s8 forms.
+INGOT_ALWAYS_INLINE void
+conv2d_s8_impl(const Conv2DParams &p, const int8_t *input,
+               const int8_t *packed_filter, const int32_t *folded_bias,
+               int8_t *output, const int32_t *output_multiplier,
+               const int32_t *output_shift, void *scratch) {
+  const int32_t depth4 = gemm_padded_depth(p.filter_h * p.filter_w * p.input_c);
+  const int32_t blocks = depth4 / 4;
+  const int32_t output_c = p.output_c;
+  // Scratch: the records, the two columns (read with LDRD, so the 4-byte
+  // aligned scratch is aligned to 8 first), the patch.
+  ChannelRescale *records = reinterpret_cast<ChannelRescale *>(
+      (reinterpret_cast<uintptr_t>(scratch) + 7) & ~uintptr_t{7});
+  int32_t *columns = reinterpret_cast<int32_t *>(records + output_c);
+  int8_t *patch = reinterpret_cast<int8_t *>(columns + depth4);
+  if (p.single_rounding_exact)
+    prepare_rescale(output_multiplier, output_shift, output_c, p.output_offset,
+                    records);
+  const int32_t pixels = p.batches * p.output_h * p.output_w;
+  int32_t batch = 0, out_y = 0, out_x = 0;
+  int8_t *out0 = output;
+  int32_t pixel = 0;
+  for (; pixel + 1 < pixels; pixel += 2) {
+    conv2d_im2col(p, input, batch, out_y, out_x, columns, patch);
+    next_pixel(p, batch, out_y, out_x);
+    conv2d_im2col(p, input, batch, out_y, out_x, columns + 2, patch);
+    next_pixel(p, batch, out_y, out_x);
+    int8_t *out1 = out0 + output_c;
+    const int8_t *weights = packed_filter;
+    int32_t channel = 0;
+    for (; channel + 1 < output_c; channel += 2) {
+      int32_t acc00 = folded_bias[channel], acc01 = folded_bias[channel + 1];
+      int32_t acc10 = acc00, acc11 = acc01;
+      mac_2x2(columns, weights, blocks, acc00, acc01, acc10, acc11);
+      weights += 2 * depth4;
+      conv2d_store_2x2(p, out0, out1, channel, acc00, acc01, acc10, acc11,
+                       records, output_multiplier, output_shift);
+    }
+    if (channel < output_c) {
+      int32_t acc0 = folded_bias[channel], acc1 = acc0;
+      mac_2x1(columns, weights, blocks, acc0, acc1);
+      conv2d_store(p, out0, channel, acc0, output_multiplier, output_shift);
+      conv2d_store(p, out1, channel, acc1, output_multiplier, output_shift);
+    }
+    out0 += 2 * output_c;
+  }
+  if (pixel < pixels) {
+    conv2d_im2col(p, input, batch, out_y, out_x, columns, patch);
+    const int8_t *weights = packed_filter;
+    int32_t channel = 0;
+    for (; channel + 1 < output_c; channel += 2) {
+      int32_t acc0 = folded_bias[channel], acc1 = folded_bias[channel + 1];
+      mac_1x2<4>(columns, weights, blocks, acc0, acc1);
+      weights += 2 * depth4;
+      conv2d_store(p, out0, channel, acc0, output_multiplier, output_shift);
+      conv2d_store(p, out0, channel + 1, acc1, output_multiplier, output_shift);
+    }
+    if (channel < output_c) {
+      int32_t acc = folded_bias[channel];
+      mac_1x1<4>(columns, weights, blocks, acc);
+      conv2d_store(p, out0, channel, acc, output_multiplier, output_shift);
+    }
+  }
+}
+
+} // namespace detail
+
+/// 2-D convolution of an int8 NHWC tensor with the shape read at run time.
+/// `packed_filter` is pack_gemm_filter's output for the [output_c][filter_h *
+/// filter_w * input_c] filter, `folded_bias` fold_input_offset_gemm's.
+/// Channel c is rescaled by output_multiplier[c] * 2^(output_shift[c] - 31).
+INGOT_KERNEL void conv2d_s8(const Conv2DParams &p, const int8_t *input,
+                            const int8_t *packed_filter,
+                            const int32_t *folded_bias, int8_t *output,
+                            const int32_t *output_multiplier,
+                            const int32_t *output_shift, void *scratch) {
+  detail::conv2d_s8_impl(p, input, packed_filter, folded_bias, output,
+                         output_multiplier, output_shift, scratch);
+}
+
+/// The same convolution specialized for the shape `P` (a static constexpr
+/// object of the generated code).
+template <const Conv2DParams &P>
+INGOT_KERNEL void conv2d_s8(const int8_t *input, const int8_t *packed_filter,
+                            const int32_t *folded_bias, int8_t *output,
+                            const int32_t *output_multiplier,
+                            const int32_t *output_shift, void *scratch) {
+  detail::conv2d_s8_impl(P, input, packed_filter, folded_bias, output,
+                         output_multiplier, output_shift, scratch);
+}
+
+} // namespace ingot::dsp
+
+#endif // INGOT_RUNTIME_KERNELS_DSP_CONV2D_S8_H

@@ -1,0 +1,306 @@
+//===- depthwise_conv2d_s8.h - Armv7E-M DSP int8 depthwise conv -*- C++ -*-===//
+//
+// This file implements the int8 depthwise convolution with depth multiplier 1
+// for cores with the DSP extension, bit-exact with
+// ingot::ref::depthwise_conv2d_s8. (The compiler keeps the reference kernel
+// for larger multipliers.)
+//
+// Each output pixel is computed four channels at a time. One word load brings
+// four channels of one tap; for taps t and t+1, PKHBT and PKHTB regroup the
+// two words by channel pairs and SXTB16 widens them into (x_t[c], x_t+1[c])
+// pairs, so one SMLAD adds both taps' products of a channel. The weights
+// are stored already paired and widened (pack_depthwise_filter in
+// packing.h). Per tap pair and four channels: two input loads, two packs,
+// four SXTB16, two LDRD of weights and four SMLAD, 14 instructions for 8
+// multiply-accumulates. Channels past the last multiple of four run a scalar
+// loop.
+//
+// The compiler folds the input offset of every tap into the bias
+// (fold_input_offset_depthwise), so the loop multiplies raw inputs and a
+// padded tap must read the zero point (-input_offset): pixels whose window
+// lies inside the input read it directly, border pixels read through a
+// per-tap pointer table in the scratch that points padded taps at a row of
+// zero-point bytes. The scratch is depthwise_conv2d_s8_scratch_bytes(p)
+// bytes, 4-byte aligned.
+//
+// Two forms share one implementation: depthwise_conv2d_s8(p, ...) reads the
+// shape at run time and goes through the pointer table for every pixel
+// (compact code); depthwise_conv2d_s8<P>(...) takes the shape as a template
+// argument, so interior pixels address their taps with constant offsets.
+//
+//===----------------------------------------------------------------------===//
+#ifndef INGOT_RUNTIME_KERNELS_DSP_DEPTHWISE_CONV2D_S8_H
+#define INGOT_RUNTIME_KERNELS_DSP_DEPTHWISE_CONV2D_S8_H
+
+#include <cstdint>
+#include <cstring>
+
+#include "ingot/runtime/arm/dsp.h"
+#include "ingot/runtime/config.h"
+#include "ingot/runtime/kernels/dsp/gemm_s8.h"
+#include "ingot/runtime/kernels/dsp/packing.h"
+#include "ingot/runtime/kernels/dsp/rescale.h"
+#include "ingot/runtime/kernels/params.h"
+
+namespace ingot::dsp {
+
+namespace detail {
+
+/// Taps of an interior pixel: tap t reads origin + its offset from the
+/// window's first tap. With a constant shape and the tap loop unrolled, the
+/// offsets are constants of the load instructions.
+struct InteriorTaps {
+  static constexpr bool kUnroll = true;
+  const Conv2DParams &p;
+  const int8_t *origin;
+  INGOT_ALWAYS_INLINE const int8_t *operator()(int32_t tap) const {
+    const int32_t filter_y = tap / p.filter_w, filter_x = tap % p.filter_w;
+    return origin +
+           (filter_y * p.dilation_h * p.input_w + filter_x * p.dilation_w) *
+               p.input_c;
+  }
+};
+
+/// Taps read through the pointer table of the scratch.
+struct TableTaps {
+  static constexpr bool kUnroll = false;
+  const unsigned char *table;
+  INGOT_ALWAYS_INLINE const int8_t *operator()(int32_t tap) const {
+    const int8_t *pointer;
+    std::memcpy(&pointer, table + 8 * tap, sizeof(pointer));
+    return pointer;
+  }
+};
+
+/// The first output index (along one axis) whose window starts inside the
+/// input, and one past the last whose window ends inside it: [begin, end).
+INGOT_ALWAYS_INLINE void interior_range(int32_t output_size, int32_t input_size,
+                                        int32_t filter_size, int32_t stride,
+                                        int32_t dilation, int32_t pad,
+                                        int32_t &begin, int32_t &end) {
+  // out * stride - pad >= 0.
+  begin = pad > 0 ? (pad + stride - 1) / stride : 0;
+  // out * stride - pad + (filter_size - 1) * dilation <= input_size - 1.
+  const int32_t last_start =
+      input_size - 1 - (filter_size - 1) * dilation + pad;
+  end = last_start < 0 ? 0 : last_start / stride + 1;
+  if (end > output_size)
+    end = output_size;
+  if (begin > end)
+    begin = end;
+}
+
+/// Adds taps `tap` and `tap + 1` of channels c..c+3 (tap pointers already
+/// offset by c) with their 16 bytes of packed weights.
+INGOT_ALWAYS_INLINE void depthwise_tap_pair(const int8_t *first_tap,
+                                            const int8_t *second_tap,
+                                            const int8_t *weights,
+                                            int32_t &acc0, int32_t &acc1,
+                                            int32_t &acc2, int32_t &acc3) {
+  const int32_t first = load_s8x4(first_tap);
+  const int32_t second = load_s8x4(second_tap);
+  // [x_t[c0] x_t[c1] x_t+1[c0] x_t+1[c1]] and the same for c2, c3.
+  const int32_t low = pkhbt_lsl16(first, second);
+  const int32_t high = pkhtb_asr16(first, second);
+  int32_t w0, w1, w2, w3;
+  load_weight_pair(weights, w0, w1);
+  load_weight_pair(weights + 8, w2, w3);
+  acc0 = smlad(sxtb16(low), w0, acc0);
+  acc1 = smlad(sxtb16_ror8(low), w1, acc1);
+  acc2 = smlad(sxtb16(high), w2, acc2);
+  acc3 = smlad(sxtb16_ror8(high), w3, acc3);
+}
+
+/// Adds an odd last tap of channels c..c+3.
+INGOT_ALWAYS_INLINE void depthwise_single_tap(const int8_t *tap,
+                                              const int8_t *weights,
+                                              int32_t &acc0, int32_t &acc1,
+                                              int32_t &acc2, int32_t &acc3) {
+  const int32_t word = load_s8x4(tap);
+  const int32_t even = sxtb16(word), odd = sxtb16_ror8(word);
+  int32_t w0, w1, w2, w3;
+  load_weight_pair(weights, w0, w1);
+  load_weight_pair(weights + 8, w2, w3);
+  acc0 = smlad(even, w0, acc0);
+  acc1 = smlad(odd, w1, acc1);
+  acc2 = smlad(even, w2, acc2);
+  acc3 = smlad(odd, w3, acc3);
+}
+
+/// Writes channel `c` of a pixel from its accumulator, the simple way (the
+/// channel tail).
+INGOT_ALWAYS_INLINE void depthwise_store(const Conv2DParams &p, int8_t *out,
+                                         int32_t c, int32_t acc,
+                                         const int32_t *output_multiplier,
+                                         const int32_t *output_shift) {
+  out[c] = requantize_s8(acc, output_multiplier[c], output_shift[c],
+                         p.single_rounding_exact, p.output_offset,
+                         p.activation_min, p.activation_max);
+}
+
+/// Writes channels c..c+3 of a pixel from their accumulators: four
+/// rescales, one packed clamp, one word store.
+INGOT_ALWAYS_INLINE void depthwise_store_4(
+    const Conv2DParams &p, int8_t *out, int32_t c, int32_t acc0, int32_t acc1,
+    int32_t acc2, int32_t acc3, const ChannelRescale *records,
+    const int32_t *output_multiplier, const int32_t *output_shift) {
+  int32_t word;
+  if (p.single_rounding_exact) {
+    word = pack_s8x4(ssat8(rescale_fast(acc0, records[c])),
+                     ssat8(rescale_fast(acc1, records[c + 1])),
+                     ssat8(rescale_fast(acc2, records[c + 2])),
+                     ssat8(rescale_fast(acc3, records[c + 3])));
+  } else {
+    auto rescale = [&](int32_t acc, int32_t channel) {
+      return ssat8(rescale_general(acc, output_multiplier[channel],
+                                   output_shift[channel], p.output_offset));
+    };
+    word = pack_s8x4(rescale(acc0, c), rescale(acc1, c + 1),
+                     rescale(acc2, c + 2), rescale(acc3, c + 3));
+  }
+  if (p.activation_min > -128 || p.activation_max < 127)
+    word = clamp_s8x4(word, replicate_s8x4(p.activation_min),
+                      replicate_s8x4(p.activation_max));
+  store_s8x4(out + c, word);
+}
+
+/// Computes every channel of one output pixel, reading tap t's channels at
+/// taps(t).
+template <typename Taps>
+INGOT_ALWAYS_INLINE void
+depthwise_pixel(const Conv2DParams &p, const Taps &taps,
+                const int8_t *packed_filter, const int32_t *folded_bias,
+                const ChannelRescale *records, const int32_t *output_multiplier,
+                const int32_t *output_shift, int8_t *out) {
+  const int32_t channels = p.input_c;
+  const int32_t tap_count = p.filter_h * p.filter_w;
+  const int32_t pairs = tap_count / 2;
+  const int32_t block_bytes = 16 * ((tap_count + 1) / 2);
+  const int32_t full = channels - channels % 4;
+  const int8_t *weights = packed_filter;
+  for (int32_t c = 0; c < full; c += 4, weights += block_bytes) {
+    int32_t acc0 = folded_bias[c], acc1 = folded_bias[c + 1];
+    int32_t acc2 = folded_bias[c + 2], acc3 = folded_bias[c + 3];
+    if constexpr (Taps::kUnroll) {
+      INGOT_UNROLL_FULLY
+      for (int32_t pair = 0; pair < pairs; ++pair)
+        depthwise_tap_pair(taps(2 * pair) + c, taps(2 * pair + 1) + c,
+                           weights + 16 * pair, acc0, acc1, acc2, acc3);
+    } else {
+      for (int32_t pair = 0; pair < pairs; ++pair)
+        depthwise_tap_pair(taps(2 * pair) + c, taps(2 * pair + 1) + c,
+                           weights + 16 * pair, acc0, acc1, acc2, acc3);
+    }
+    if (tap_count % 2 != 0)
+      depthwise_single_tap(taps(tap_count - 1) + c, weights + 16 * pairs, acc0,
+                           acc1, acc2, acc3);
+    depthwise_store_4(p, out, c, acc0, acc1, acc2, acc3, records,
+                      output_multiplier, output_shift);
+  }
+  // The last one to three channels: plain int8 weights, [tap][channel].
+  const int32_t tail = channels - full;
+  for (int32_t c = full; c < channels; ++c) {
+    int32_t acc = folded_bias[c];
+    for (int32_t tap = 0; tap < tap_count; ++tap)
+      acc +=
+          static_cast<int32_t>(weights[tap * tail + (c - full)]) * taps(tap)[c];
+    depthwise_store(p, out, c, acc, output_multiplier, output_shift);
+  }
+}
+
+/// The shared body of both depthwise_conv2d_s8 forms. `InteriorDirect`
+/// selects constant tap offsets for interior pixels (worth it only when the
+/// shape is a constant).
+template <bool InteriorDirect>
+INGOT_ALWAYS_INLINE void
+depthwise_conv2d_s8_impl(const Conv2DParams &p, const int8_t *input,
+                         const int8_t *packed_filter,
+                         const int32_t *folded_bias, int8_t *output,
+                         const int32_t *output_multiplier,
+                         const int32_t *output_shift, void *scratch) {
+  const int32_t channels = p.input_c;
+  const int32_t tap_count = p.filter_h * p.filter_w;
+  // Scratch: the records (read with LDRD, so the 4-byte aligned scratch is
+  // aligned to 8 first), the tap table, the zero-point row.
+  ChannelRescale *records = reinterpret_cast<ChannelRescale *>(
+      (reinterpret_cast<uintptr_t>(scratch) + 7) & ~uintptr_t{7});
+  unsigned char *table = reinterpret_cast<unsigned char *>(records + channels);
+  int8_t *zero_row = reinterpret_cast<int8_t *>(table + 8 * tap_count);
+  if (p.single_rounding_exact)
+    prepare_rescale(output_multiplier, output_shift, channels, p.output_offset,
+                    records);
+  for (int32_t c = 0; c < channels; ++c)
+    zero_row[c] = static_cast<int8_t>(-p.input_offset);
+  int32_t y_begin, y_end, x_begin, x_end;
+  interior_range(p.output_h, p.input_h, p.filter_h, p.stride_h, p.dilation_h,
+                 p.pad_top, y_begin, y_end);
+  interior_range(p.output_w, p.input_w, p.filter_w, p.stride_w, p.dilation_w,
+                 p.pad_left, x_begin, x_end);
+  int8_t *out = output;
+  for (int32_t batch = 0; batch < p.batches; ++batch) {
+    const int8_t *image = input + batch * p.input_h * p.input_w * channels;
+    for (int32_t out_y = 0; out_y < p.output_h; ++out_y) {
+      const int32_t in_y_origin = out_y * p.stride_h - p.pad_top;
+      const bool row_interior = out_y >= y_begin && out_y < y_end;
+      for (int32_t out_x = 0; out_x < p.output_w; ++out_x, out += channels) {
+        const int32_t in_x_origin = out_x * p.stride_w - p.pad_left;
+        if (InteriorDirect && row_interior && out_x >= x_begin &&
+            out_x < x_end) {
+          const InteriorTaps taps{
+              p, image + (in_y_origin * p.input_w + in_x_origin) * channels};
+          depthwise_pixel(p, taps, packed_filter, folded_bias, records,
+                          output_multiplier, output_shift, out);
+          continue;
+        }
+        unsigned char *slot = table;
+        for (int32_t filter_y = 0; filter_y < p.filter_h; ++filter_y) {
+          const int32_t in_y = in_y_origin + filter_y * p.dilation_h;
+          const bool row_inside = in_y >= 0 && in_y < p.input_h;
+          for (int32_t filter_x = 0; filter_x < p.filter_w; ++filter_x) {
+            const int32_t in_x = in_x_origin + filter_x * p.dilation_w;
+            const int8_t *pointer =
+                row_inside && in_x >= 0 && in_x < p.input_w
+                    ? image + (in_y * p.input_w + in_x) * channels
+                    : zero_row;
+            std::memcpy(slot, &pointer, sizeof(pointer));
+            slot += 8;
+          }
+        }
+        depthwise_pixel(p, TableTaps{table}, packed_filter, folded_bias,
+                        records, output_multiplier, output_shift, out);
+      }
+    }
+  }
+}
+
+} // namespace detail
+
+/// Depthwise 2-D convolution (depth multiplier 1) of an int8 NHWC tensor with
+/// the shape read at run time. `packed_filter` is pack_depthwise_filter's
+/// output, `folded_bias` fold_input_offset_depthwise's. Channel c is rescaled
+/// by output_multiplier[c] * 2^(output_shift[c] - 31).
+INGOT_KERNEL void
+depthwise_conv2d_s8(const Conv2DParams &p, const int8_t *input,
+                    const int8_t *packed_filter, const int32_t *folded_bias,
+                    int8_t *output, const int32_t *output_multiplier,
+                    const int32_t *output_shift, void *scratch) {
+  detail::depthwise_conv2d_s8_impl<false>(p, input, packed_filter, folded_bias,
+                                          output, output_multiplier,
+                                          output_shift, scratch);
+}
+
+/// The same convolution specialized for the shape `P`.
+template <const Conv2DParams &P>
+INGOT_KERNEL void
+depthwise_conv2d_s8(const int8_t *input, const int8_t *packed_filter,
+                    const int32_t *folded_bias, int8_t *output,
+                    const int32_t *output_multiplier,
+                    const int32_t *output_shift, void *scratch) {
+  detail::depthwise_conv2d_s8_impl<true>(P, input, packed_filter, folded_bias,
+                                         output, output_multiplier,
+                                         output_shift, scratch);
+}
+
+} // namespace ingot::dsp
+
+#endif // INGOT_RUNTIME_KERNELS_DSP_DEPTHWISE_CONV2D_S8_H

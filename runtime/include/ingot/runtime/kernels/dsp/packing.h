@@ -1,0 +1,223 @@
+//===- packing.h - Compile-time data layouts of the DSP kernels -*- C++ -*-===//
+//
+// This file implements the transforms the compiler applies to constant
+// weights before it emits them for the `ingot::dsp` kernels, and the sizes of
+// the scratch buffers those kernels need. It is the one definition of the
+// packed layouts: the compiler (host C++) includes it and calls these
+// functions, the kernels read what they write. Everything here is plain
+// portable C++ with no intrinsics, and writes bytes explicitly, so the result
+// does not depend on the host's byte order.
+//
+// GEMM filter (CONV_2D and FULLY_CONNECTED), from [rows][depth] int8:
+//   The inner loop computes two output channels at once, four depth steps per
+//   iteration: one LDRD must fetch four weights of each of the two channels,
+//   and SXTB16 / SXTB16 ROR #8 then splits each word into the two int16
+//   pairs SMLAD consumes. So rows are taken in pairs, and for each depth block
+//   j the pair stores row 2i's bytes 4j..4j+3 and then row 2i+1's:
+//     pair i: [r0 d0..d3][r1 d0..d3][r0 d4..d7][r1 d4..d7] ...
+//   Depth is padded to a multiple of four with zero weights, so the loop has
+//   no depth tail; the inputs there are multiplied by zero. An odd last row
+//   follows the pairs on its own, its blocks contiguous. Every pair is then
+//   2 * depth4 bytes, a multiple of 8, so LDRD stays aligned when the array
+//   is (INGOT_ALIGNMENT).
+//
+// Depthwise filter (DEPTHWISE_CONV_2D, depth multiplier 1), from
+// [taps][channels] int8:
+//   The input holds channels innermost, so one word load brings four channels
+//   of one tap. SMLAD adds two products into one accumulator, which for a
+//   depthwise convolution must be two taps of the same channel: the kernel
+//   rearranges the input of taps t and t+1 into (x_t[c], x_t+1[c]) int16
+//   pairs, and the weights are stored pre-arranged the same way, already
+//   sign-extended to int16 so the loop loads them with two LDRDs and no
+//   SXTB16 (twice the bytes of the int8 weights, for about 0.4 instructions
+//   per MAC less). For each block of four channels c0..c3, for each tap pair:
+//     [w_t[c0] w_t+1[c0]] [w_t[c1] w_t+1[c1]] [w_t[c2] w_t+1[c2]]
+//     [w_t[c3] w_t+1[c3]]                            (int16 little-endian)
+//   An odd last tap is not paired with a zero tap, which would cost a full
+//   pair's input rearrangement for half the products: its four words pair
+//   with the input of that tap split by SXTB16 into (x[c0], x[c2]) and
+//   (x[c1], x[c3]), so they hold the weight in one lane and zero in the other:
+//     [w[c0] 0] [w[c1] 0] [0 w[c2]] [0 w[c3]]
+//   Blocks follow one another (block 0's tap groups, then block 1's). The one
+//   to three channels past the last full block follow as plain int8
+//   [taps][tail channels]: their loop is scalar.
+//
+//===----------------------------------------------------------------------===//
+#ifndef INGOT_RUNTIME_KERNELS_DSP_PACKING_H
+#define INGOT_RUNTIME_KERNELS_DSP_PACKING_H
+
+#include <cstdint>
+
+#include "ingot/runtime/config.h"
+#include "ingot/runtime/kernels/params.h"
+
+namespace ingot::dsp {
+
+/// `depth` rounded up to the next multiple of four: the depth the GEMM
+/// kernels loop over.
+INGOT_KERNEL constexpr int32_t gemm_padded_depth(int32_t depth) {
+  return (depth + 3) & ~int32_t{3};
+}
+
+/// Bytes of the packed GEMM filter of `rows` output channels over `depth`.
+INGOT_KERNEL constexpr int32_t gemm_packed_filter_bytes(int32_t rows,
+                                                        int32_t depth) {
+  return rows * gemm_padded_depth(depth);
+}
+
+/// Writes `filter` ([rows][depth] int8) in the GEMM layout described at the
+/// top of this file: gemm_packed_filter_bytes(rows, depth) bytes.
+INGOT_KERNEL void pack_gemm_filter(const int8_t *filter, int32_t rows,
+                                   int32_t depth, int8_t *packed) {
+  const int32_t depth4 = gemm_padded_depth(depth);
+  auto weight = [&](int32_t row, int32_t d) -> int8_t {
+    return d < depth ? filter[row * depth + d] : int8_t{0};
+  };
+  int32_t row = 0;
+  for (; row + 1 < rows; row += 2) {
+    for (int32_t block = 0; block < depth4; block += 4) {
+      for (int32_t r = 0; r < 2; ++r)
+        for (int32_t i = 0; i < 4; ++i)
+          *packed++ = weight(row + r, block + i);
+    }
+  }
+  if (row < rows) {
+    for (int32_t d = 0; d < depth4; ++d)
+      *packed++ = weight(row, d);
+  }
+}
+
+/// Bytes of the packed depthwise filter of `taps` (filter_h * filter_w) taps
+/// over `channels` channels.
+INGOT_KERNEL constexpr int32_t depthwise_packed_filter_bytes(int32_t taps,
+                                                             int32_t channels) {
+  return (channels / 4) * 16 * ((taps + 1) / 2) + (channels % 4) * taps;
+}
+
+/// Writes `filter` ([taps][channels] int8, i.e. TFLite's [1][h][w][c]) in the
+/// depthwise layout described at the top of this file.
+INGOT_KERNEL void pack_depthwise_filter(const int8_t *filter, int32_t taps,
+                                        int32_t channels, int8_t *packed) {
+  auto put16 = [&](int32_t value) {
+    const uint32_t bits = static_cast<uint32_t>(value);
+    *packed++ = static_cast<int8_t>(bits & 0xFF);
+    *packed++ = static_cast<int8_t>((bits >> 8) & 0xFF);
+  };
+  auto weight = [&](int32_t tap, int32_t channel) -> int32_t {
+    return filter[tap * channels + channel];
+  };
+  const int32_t full = channels - channels % 4;
+  for (int32_t block = 0; block < full; block += 4) {
+    int32_t tap = 0;
+    for (; tap + 1 < taps; tap += 2) {
+      for (int32_t c = block; c < block + 4; ++c) {
+        put16(weight(tap, c));
+        put16(weight(tap + 1, c));
+      }
+    }
+    if (tap < taps) {
+      put16(weight(tap, block));
+      put16(0);
+      put16(weight(tap, block + 1));
+      put16(0);
+      put16(0);
+      put16(weight(tap, block + 2));
+      put16(0);
+      put16(weight(tap, block + 3));
+    }
+  }
+  for (int32_t tap = 0; tap < taps; ++tap)
+    for (int32_t c = full; c < channels; ++c)
+      *packed++ = static_cast<int8_t>(weight(tap, c));
+}
+
+/// folded[row] = bias[row] + input_offset * sum of the row's weights, modulo
+/// 2^32 like the kernels' int32 accumulators, so that a kernel can multiply
+/// raw int8 inputs and still produce the reference's sum of
+/// weight * (input + input_offset). `bias` may be nullptr (all zero).
+INGOT_KERNEL void fold_input_offset_gemm(const int8_t *filter, int32_t rows,
+                                         int32_t depth, const int32_t *bias,
+                                         int32_t input_offset,
+                                         int32_t *folded) {
+  for (int32_t row = 0; row < rows; ++row) {
+    uint32_t sum = 0;
+    for (int32_t d = 0; d < depth; ++d)
+      sum += static_cast<uint32_t>(filter[row * depth + d]);
+    const uint32_t base =
+        bias != nullptr ? static_cast<uint32_t>(bias[row]) : 0;
+    folded[row] =
+        static_cast<int32_t>(base + sum * static_cast<uint32_t>(input_offset));
+  }
+}
+
+/// The depthwise form of fold_input_offset_gemm, for a [taps][channels]
+/// filter: every tap is folded, padded ones included, so the kernels read
+/// the input zero point where the reference skips a padded tap.
+INGOT_KERNEL void fold_input_offset_depthwise(const int8_t *filter,
+                                              int32_t taps, int32_t channels,
+                                              const int32_t *bias,
+                                              int32_t input_offset,
+                                              int32_t *folded) {
+  for (int32_t c = 0; c < channels; ++c) {
+    uint32_t sum = 0;
+    for (int32_t tap = 0; tap < taps; ++tap)
+      sum += static_cast<uint32_t>(filter[tap * channels + c]);
+    const uint32_t base = bias != nullptr ? static_cast<uint32_t>(bias[c]) : 0;
+    folded[c] =
+        static_cast<int32_t>(base + sum * static_cast<uint32_t>(input_offset));
+  }
+}
+
+/// Bytes of the per-channel requantization records (ChannelRescale in
+/// rescale.h) that a kernel over `channels` output channels keeps in its
+/// scratch, plus 4 bytes of slack to align them to 8 for LDRD.
+INGOT_KERNEL constexpr int32_t rescale_records_bytes(int32_t channels) {
+  return 16 * channels + 4;
+}
+
+/// Scratch of ingot::dsp::conv2d_s8: the requantization records, the im2col
+/// buffer of two output pixels, int16 (4 * depth4 bytes), and, when input_c
+/// is not a multiple of four, a byte buffer of one pixel's patch (depth4
+/// bytes) to gather it first.
+INGOT_KERNEL constexpr int32_t conv2d_s8_scratch_bytes(const Conv2DParams &p) {
+  const int32_t depth4 = gemm_padded_depth(p.filter_h * p.filter_w * p.input_c);
+  return rescale_records_bytes(p.output_c) + 4 * depth4 +
+         (p.input_c % 4 != 0 ? depth4 : 0);
+}
+
+/// Scratch of ingot::dsp::depthwise_conv2d_s8: the requantization records,
+/// one pointer per tap (8-byte slots, so the size computed on a 64-bit host
+/// is enough on any target) for the border pixels, then a row of input_c
+/// zero-point bytes that padded taps read.
+INGOT_KERNEL constexpr int32_t
+depthwise_conv2d_s8_scratch_bytes(const Conv2DParams &p) {
+  return rescale_records_bytes(p.output_c) + 8 * p.filter_h * p.filter_w +
+         gemm_padded_depth(p.input_c);
+}
+
+/// Scratch of ingot::dsp::fully_connected_s8: one input row widened to
+/// int16, and 4 bytes of slack to align it to 8 for LDRD.
+INGOT_KERNEL constexpr int32_t
+fully_connected_s8_scratch_bytes(const FullyConnectedParams &p) {
+  return 2 * gemm_padded_depth(p.input_depth) + 4;
+}
+
+/// Whether the kernels' five-instruction rescale (rescale.h) gives the
+/// reference's bits for a channel whose accumulators never exceed
+/// `max_abs_accumulator` in magnitude, with this shift and any int8 output
+/// zero point: true when acc << (2 + max(shift, 0)) cannot overflow int32
+/// (one bit more than the SMMULR identity needs, for the headroom of the
+/// rounding step, which folds in the zero point) and the right shift is at
+/// most 21. The compiler bounds the accumulator by |folded bias| + 128 *
+/// sum |w| and requires this of every channel before it sets
+/// Conv2DParams::single_rounding_exact.
+INGOT_KERNEL constexpr bool single_rounding_exact(int64_t max_abs_accumulator,
+                                                  int32_t shift) {
+  const int32_t left = 2 + (shift > 0 ? shift : 0);
+  return max_abs_accumulator >= 0 && shift >= -21 && left < 32 &&
+         max_abs_accumulator <= (int64_t{INT32_MAX} >> left);
+}
+
+} // namespace ingot::dsp
+
+#endif // INGOT_RUNTIME_KERNELS_DSP_PACKING_H

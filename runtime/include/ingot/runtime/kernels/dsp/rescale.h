@@ -1,0 +1,105 @@
+//===- rescale.h - Requantization of the DSP kernels ------------*- C++ -*-===//
+//
+// This file implements the rescale of an int32 accumulator to the output
+// scale that the `ingot::dsp` kernels share: the reference's
+// multiply_by_quantized_multiplier plus the output zero point, in five
+// instructions where that is provably the same.
+//
+// The reference computes v = SRDHM(a, m) with a = acc << max(shift, 0), the
+// rounding doubling high multiply, then divides v by 2^r (r = max(-shift, 0))
+// rounding half away from zero. SRDHM rounds a * m / 2^31 to nearest with
+// ties toward +infinity whatever the sign, i.e. it is
+// floor((2a * m + 2^31) / 2^32): exactly SMMULR(2a, m) whenever 2a fits in
+// int32. The rounding division plus the zero point z is then
+//   floor((2v + 2^r + 2^(r+1) z - (v < 0 ? 1 : 0)) / 2^(r+1)),
+// which holds for r = 0 as well (that is why it divides 2v rather than v), so
+// one sequence serves every channel: LSL, SMMULR, an ADD of 2v to the
+// channel's constant 2^r + 2^(r+1) z, an ADD of v >> 31, an ASR. No step
+// overflows when |a| < 2^30 and r <= 21, which single_rounding_exact
+// (packing.h) checks for the compiler.
+//
+//===----------------------------------------------------------------------===//
+#ifndef INGOT_RUNTIME_KERNELS_DSP_RESCALE_H
+#define INGOT_RUNTIME_KERNELS_DSP_RESCALE_H
+
+#include <cstdint>
+
+#include "ingot/runtime/arm/dsp.h"
+#include "ingot/runtime/config.h"
+#include "ingot/runtime/fixed_point.h"
+
+namespace ingot::dsp {
+
+/// One channel's rescale as the fast sequence applies it.
+struct ChannelRescale {
+  int32_t multiplier;
+  /// 2^r + 2^(r+1) * output zero point.
+  int32_t offset;
+  /// 1 + max(shift, 0): the accumulator's left shift, doubling included.
+  int32_t left;
+  /// 1 + max(-shift, 0).
+  int32_t right;
+};
+
+/// The fast-path constants of a channel with this multiplier, shift and
+/// output zero point.
+INGOT_ALWAYS_INLINE ChannelRescale channel_rescale(int32_t multiplier,
+                                                   int32_t shift,
+                                                   int32_t output_offset) {
+  // Shifts below -30 never take the fast path; clamping them keeps the
+  // record's arithmetic defined.
+  const int32_t right = shift < 0 ? (shift < -30 ? 30 : -shift) : 0;
+  const uint32_t offset = (uint32_t{1} << right) +
+                          (static_cast<uint32_t>(output_offset) << (right + 1));
+  return {multiplier, static_cast<int32_t>(offset), 1 + (shift > 0 ? shift : 0),
+          right + 1};
+}
+
+/// rescale(acc) + output zero point, unclamped, by the fast sequence: exact
+/// when the layer is single_rounding_exact.
+INGOT_ALWAYS_INLINE int32_t rescale_fast(int32_t acc,
+                                         const ChannelRescale &channel) {
+  const int32_t value =
+      smmulr(static_cast<int32_t>(static_cast<uint32_t>(acc) << channel.left),
+             channel.multiplier);
+  return (channel.offset + 2 * value + (value >> 31)) >> channel.right;
+}
+
+/// rescale(acc) + output zero point, unclamped, by the reference's general
+/// arithmetic.
+INGOT_ALWAYS_INLINE int32_t rescale_general(int32_t acc, int32_t multiplier,
+                                            int32_t shift,
+                                            int32_t output_offset) {
+  return multiply_by_quantized_multiplier(acc, multiplier, shift) +
+         output_offset;
+}
+
+/// Fills `channels` fast-path records from the per-channel multipliers and
+/// shifts; the kernels do this once per call, into their scratch.
+INGOT_ALWAYS_INLINE void prepare_rescale(const int32_t *output_multiplier,
+                                         const int32_t *output_shift,
+                                         int32_t channels,
+                                         int32_t output_offset,
+                                         ChannelRescale *records) {
+  for (int32_t c = 0; c < channels; ++c)
+    records[c] =
+        channel_rescale(output_multiplier[c], output_shift[c], output_offset);
+}
+
+/// The output byte of one accumulator, the slow but simple way the kernels'
+/// tails use: rescaled, offset and clamped to the activation range.
+INGOT_ALWAYS_INLINE int8_t requantize_s8(int32_t acc, int32_t multiplier,
+                                         int32_t shift, bool single_rounding,
+                                         int32_t output_offset,
+                                         int32_t activation_min,
+                                         int32_t activation_max) {
+  const int32_t value =
+      single_rounding
+          ? rescale_fast(acc, channel_rescale(multiplier, shift, output_offset))
+          : rescale_general(acc, multiplier, shift, output_offset);
+  return static_cast<int8_t>(clamp_i32(value, activation_min, activation_max));
+}
+
+} // namespace ingot::dsp
+
+#endif // INGOT_RUNTIME_KERNELS_DSP_RESCALE_H
