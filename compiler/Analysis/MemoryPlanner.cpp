@@ -61,4 +61,34 @@ ArenaPlan planGreedyBySize(const std::vector<BufferLifetime> &buffers,
   return plan;
 }
 
+std::vector<std::optional<int64_t>> placeWithinArena(
+    const ArenaPlan &plan, const std::vector<BufferLifetime> &buffers,
+    const std::vector<BufferLifetime> &optional, int64_t alignment) {
+  // Occupied ranges, as (buffer, offset) pairs over both lists.
+  std::vector<std::pair<BufferLifetime, int64_t>> occupied;
+  for (size_t i = 0; i < buffers.size(); ++i)
+    occupied.push_back({buffers[i], plan.offsets[i]});
+  std::vector<std::optional<int64_t>> offsets;
+  for (const BufferLifetime &buffer : optional) {
+    std::vector<std::pair<int64_t, int64_t>> conflicts;
+    for (const auto &[other, offset] : occupied)
+      if (livesOverlap(buffer, other))
+        conflicts.push_back({offset, offset + other.bytes});
+    std::sort(conflicts.begin(), conflicts.end());
+    int64_t offset = 0;
+    for (const auto &[begin, end] : conflicts) {
+      if (offset + buffer.bytes <= begin)
+        break;
+      offset = std::max(offset, alignUp(end, alignment));
+    }
+    if (offset + buffer.bytes > plan.arenaBytes) {
+      offsets.push_back(std::nullopt);
+      continue;
+    }
+    offsets.push_back(offset);
+    occupied.push_back({buffer, offset});
+  }
+  return offsets;
+}
+
 } // namespace ingot::analysis

@@ -9,6 +9,7 @@
 #define INGOT_ANALYSIS_MEMORYPLANNER_H
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace ingot::analysis {
@@ -34,6 +35,16 @@ struct ArenaPlan {
 /// buffer that is live at the same time.
 ArenaPlan planGreedyBySize(const std::vector<BufferLifetime> &buffers,
                            int64_t alignment);
+
+/// Places each of `optional` (in order) at the lowest `alignment`-aligned
+/// offset where it overlaps no buffer of `plan` (over `buffers`) nor an
+/// optional buffer placed before it that is live at the same time, and ends
+/// within `plan.arenaBytes`. A buffer that fits nowhere gets no offset: the
+/// arena never grows for an optional buffer. Used for kernel scratch memory
+/// that speeds a kernel up but that the kernel can do without.
+std::vector<std::optional<int64_t>> placeWithinArena(
+    const ArenaPlan &plan, const std::vector<BufferLifetime> &buffers,
+    const std::vector<BufferLifetime> &optional, int64_t alignment);
 
 } // namespace ingot::analysis
 

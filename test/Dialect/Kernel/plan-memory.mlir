@@ -96,6 +96,31 @@ func.func @scratch(%in: tensor<1x2x2x4xi8>) -> tensor<1x2x2x4xi8> {
 
 // -----
 
+// Tests that optional scratch (scratch_optional) never grows the arena: it
+// takes bytes only where nothing else lives at its step, and is dropped
+// (scratch_bytes removed, so the kernel gets nullptr) where none are free.
+//
+// %0: 16 bytes, ops 0-1 at 0; %1: 16 bytes, ops 1-2 at 16; %2 is returned.
+// Arena: 32. Op 1's 32 optional bytes meet %0 and %1 there: dropped. Op 2's
+// 16 meet only %1, so they reuse %0's bytes at 0.
+
+// CHECK-LABEL: func.func @optional_scratch
+// CHECK-SAME: kernel.arena_bytes = 32 : i64
+func.func @optional_scratch(%in: tensor<16xi8>) -> tensor<16xi8> {
+  // CHECK: kernel.requantize {{.*}}arena_offset = 0 : i64
+  %0 = kernel.requantize %in {input_zero_point = 0 : i32, output_zero_point = 0 : i32, multiplier = 1073741824 : i32, shift = 1 : i32} : (tensor<16xi8>) -> tensor<16xi8>
+  // CHECK: kernel.requantize
+  // CHECK-NOT: scratch_bytes
+  // CHECK-NOT: scratch_offset
+  // CHECK-SAME: -> tensor<16xi8>
+  %1 = kernel.requantize %0 {input_zero_point = 0 : i32, output_zero_point = 0 : i32, multiplier = 1073741824 : i32, shift = 1 : i32, scratch_bytes = 32 : i64, scratch_optional} : (tensor<16xi8>) -> tensor<16xi8>
+  // CHECK: kernel.requantize {{.*}}scratch_bytes = 16 : i64, scratch_offset = 0 : i64
+  %2 = kernel.requantize %1 {input_zero_point = 0 : i32, output_zero_point = 0 : i32, multiplier = 1073741824 : i32, shift = 1 : i32, scratch_bytes = 16 : i64, scratch_optional} : (tensor<16xi8>) -> tensor<16xi8>
+  return %2 : tensor<16xi8>
+}
+
+// -----
+
 // Tests that an alias keeps the buffer it views alive: %0 is read through
 // %1 by the last op, so %2 may not reuse its bytes.
 //

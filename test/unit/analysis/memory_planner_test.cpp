@@ -263,3 +263,23 @@ TEST(MemoryPlanner, IsDeterministic) {
 }
 
 } // namespace
+
+TEST(MemoryPlanner, OptionalBuffersNeverGrowTheArena) {
+  // Two 64-byte buffers live at steps 0-1 and 1-2: the arena is 128, full at
+  // step 1 and half empty at steps 0 and 2.
+  const std::vector<BufferLifetime> buffers = {{64, 0, 1}, {64, 1, 2}};
+  const ArenaPlan plan = planGreedyBySize(buffers, 16);
+  ASSERT_EQ(plan.arenaBytes, 128);
+  const std::vector<BufferLifetime> optional = {
+      {16, 1, 1},  // step 1 is full: no room
+      {64, 2, 2},  // the first buffer's bytes are free at step 2
+      {16, 2, 2},  // and nothing is left beside the one just placed
+      {48, 0, 0}}; // beside the first buffer at step 0
+  const std::vector<std::optional<int64_t>> offsets =
+      ingot::analysis::placeWithinArena(plan, buffers, optional, 16);
+  ASSERT_EQ(offsets.size(), 4u);
+  EXPECT_FALSE(offsets[0].has_value());
+  EXPECT_EQ(offsets[1], std::optional<int64_t>(plan.offsets[0]));
+  EXPECT_FALSE(offsets[2].has_value());
+  EXPECT_EQ(offsets[3], std::optional<int64_t>(64));
+}

@@ -87,10 +87,19 @@ struct PlanMemoryPass
       }
     }
 
+    // Scratch a kernel can do without only takes arena bytes nothing else
+    // needs at that step (placeWithinArena): optimized kernels never cost RAM.
+    std::vector<ingot::analysis::BufferLifetime> optionalScratch;
+    std::vector<Operation *> optionalOwners;
     for (Operation &op : body) {
       auto scratch = op.getAttrOfType<IntegerAttr>(kScratchBytesAttr);
       if (!scratch || scratch.getInt() == 0)
         continue;
+      if (op.hasAttr(kScratchOptionalAttr)) {
+        optionalScratch.push_back({scratch.getInt(), step[&op], step[&op]});
+        optionalOwners.push_back(&op);
+        continue;
+      }
       buffers.push_back({scratch.getInt(), step[&op], step[&op]});
       owners.push_back({&op, true});
     }
@@ -102,6 +111,15 @@ struct PlanMemoryPass
       StringRef attr = owner.second ? kScratchOffsetAttr : kArenaOffsetAttr;
       owner.first->setAttr(attr,
                            builder.getI64IntegerAttr(plan.offsets[index]));
+    }
+    std::vector<std::optional<int64_t>> optionalOffsets =
+        ingot::analysis::placeWithinArena(plan, buffers, optionalScratch,
+                                          alignment);
+    for (auto [op, offset] : llvm::zip(optionalOwners, optionalOffsets)) {
+      if (offset)
+        op->setAttr(kScratchOffsetAttr, builder.getI64IntegerAttr(*offset));
+      else
+        op->removeAttr(kScratchBytesAttr);
     }
     function->setAttr(kArenaBytesAttr,
                       builder.getI64IntegerAttr(plan.arenaBytes));

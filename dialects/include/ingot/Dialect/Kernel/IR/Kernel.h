@@ -23,6 +23,10 @@ namespace ingot::kernel {
 inline constexpr llvm::StringLiteral kArenaOffsetAttr = "arena_offset";
 inline constexpr llvm::StringLiteral kScratchOffsetAttr = "scratch_offset";
 inline constexpr llvm::StringLiteral kScratchBytesAttr = "scratch_bytes";
+/// Marks scratch the op's kernel can run without (it is then passed
+/// nullptr): the planner gives it arena bytes only where the arena need not
+/// grow.
+inline constexpr llvm::StringLiteral kScratchOptionalAttr = "scratch_optional";
 inline constexpr llvm::StringLiteral kArenaBytesAttr = "kernel.arena_bytes";
 /// The module attribute holding the #kernel.target the code is for.
 inline constexpr llvm::StringLiteral kTargetAttr = "kernel.target";

@@ -73,8 +73,12 @@ def PlanMemoryPass : Pass<"ingot-plan-memory", "::mlir::func::FuncOp"> {
     largest first, each at the lowest aligned offset that does not overlap a
     placed buffer whose lifetime intersects its own. States live for the whole
     program. Function arguments and results are caller-owned and take no
-    arena space. Sets `arena_offset` (and `scratch_offset`) on ops and
-    `kernel.arena_bytes` on the function.
+    arena space. Scratch marked `scratch_optional` (a target kernel's
+    speed-up, e.g. an im2col buffer, that it can run without) is placed last
+    and only where it fits inside the arena the rest needs; where it does
+    not, its `scratch_bytes` is removed and the kernel gets nullptr, so a
+    target never needs more RAM than the generic code. Sets `arena_offset`
+    (and `scratch_offset`) on ops and `kernel.arena_bytes` on the function.
 
     After:
     ```mlir
