@@ -39,6 +39,29 @@ namespace ingot::dsp {
 
 namespace detail {
 
+/// Widens `blocks` blocks of four int8 values from `source` into a column
+/// (four words per block, this column's two first).
+INGOT_ALWAYS_INLINE int32_t *widen_run(const int8_t *source, int32_t blocks,
+                                       int32_t *column) {
+  for (int32_t block = 0; block < blocks; ++block) {
+    widen_block(source, column);
+    source += 4;
+    column += 4;
+  }
+  return column;
+}
+
+/// Copies `count` bytes, a word at a time while it can (any alignment).
+INGOT_ALWAYS_INLINE int8_t *copy_run(const int8_t *source, int32_t count,
+                                     int8_t *destination) {
+  int32_t i = 0;
+  for (; i + 4 <= count; i += 4)
+    store_s8x4(destination + i, load_s8x4(source + i));
+  for (; i < count; ++i)
+    destination[i] = source[i];
+  return destination + count;
+}
+
 /// Writes the im2col column of output pixel (batch, out_y, out_x) into
 /// `column`, in the interleaved layout of gemm_s8.h (four words per block,
 /// this column's two first). `patch` is depth4 bytes for input_c not a
@@ -51,20 +74,27 @@ INGOT_ALWAYS_INLINE void conv2d_im2col(const Conv2DParams &p,
   const int32_t in_y_origin = out_y * p.stride_h - p.pad_top;
   const int32_t in_x_origin = out_x * p.stride_w - p.pad_left;
   const int8_t *image = input + batch * p.input_h * p.input_w * p.input_c;
+  // A window inside the input along x, without dilation, is one contiguous
+  // run of filter_w * input_c bytes per filter row.
+  const bool runs = p.dilation_w == 1 && in_x_origin >= 0 &&
+                    in_x_origin + p.filter_w <= p.input_w;
+  const int32_t run_bytes = p.filter_w * p.input_c;
   if (p.input_c % 4 == 0) {
-    // Every tap starts a block: widen it straight from the input.
+    // Every tap starts a block: widen straight from the input.
     const int32_t zero_pair = pack16(zero_point, zero_point);
     for (int32_t filter_y = 0; filter_y < p.filter_h; ++filter_y) {
       const int32_t in_y = in_y_origin + filter_y * p.dilation_h;
       const bool row_inside = in_y >= 0 && in_y < p.input_h;
+      if (row_inside && runs) {
+        column = widen_run(image + (in_y * p.input_w + in_x_origin) * p.input_c,
+                           run_bytes / 4, column);
+        continue;
+      }
       for (int32_t filter_x = 0; filter_x < p.filter_w; ++filter_x) {
         const int32_t in_x = in_x_origin + filter_x * p.dilation_w;
         if (row_inside && in_x >= 0 && in_x < p.input_w) {
-          const int8_t *source = image + (in_y * p.input_w + in_x) * p.input_c;
-          for (int32_t c = 0; c < p.input_c; c += 4) {
-            widen_block(source + c, column);
-            column += 4;
-          }
+          column = widen_run(image + (in_y * p.input_w + in_x) * p.input_c,
+                             p.input_c / 4, column);
         } else {
           for (int32_t c = 0; c < p.input_c; c += 4) {
             column[0] = zero_pair;
@@ -82,6 +112,11 @@ INGOT_ALWAYS_INLINE void conv2d_im2col(const Conv2DParams &p,
   for (int32_t filter_y = 0; filter_y < p.filter_h; ++filter_y) {
     const int32_t in_y = in_y_origin + filter_y * p.dilation_h;
     const bool row_inside = in_y >= 0 && in_y < p.input_h;
+    if (row_inside && runs) {
+      byte = copy_run(image + (in_y * p.input_w + in_x_origin) * p.input_c,
+                      run_bytes, byte);
+      continue;
+    }
     for (int32_t filter_x = 0; filter_x < p.filter_w; ++filter_x) {
       const int32_t in_x = in_x_origin + filter_x * p.dilation_w;
       if (row_inside && in_x >= 0 && in_x < p.input_w) {
@@ -98,10 +133,7 @@ INGOT_ALWAYS_INLINE void conv2d_im2col(const Conv2DParams &p,
   const int32_t depth4 = gemm_padded_depth(depth);
   for (int32_t d = depth; d < depth4; ++d)
     *byte++ = 0;
-  for (int32_t d = 0; d < depth4; d += 4) {
-    widen_block(patch + d, column);
-    column += 4;
-  }
+  widen_run(patch, depth4 / 4, column);
 }
 
 /// Steps the cursor (batch, out_y, out_x) to the next output pixel.
@@ -140,11 +172,9 @@ INGOT_ALWAYS_INLINE void conv2d_store_2x2(const Conv2DParams &p, int8_t *out0,
                                           const int32_t *output_shift) {
   int32_t word;
   if (p.single_rounding_exact) {
-    const ChannelRescale first = records[channel];
-    const ChannelRescale second = records[channel + 1];
-    word = pack_s8x4(
-        ssat8(rescale_fast(acc00, first)), ssat8(rescale_fast(acc01, second)),
-        ssat8(rescale_fast(acc10, first)), ssat8(rescale_fast(acc11, second)));
+    rescale_s8x2(acc00, acc10, records + channel);
+    rescale_s8x2(acc01, acc11, records + channel + 1);
+    word = pack_s8x4(acc00, acc01, acc10, acc11);
   } else {
     auto rescale = [&](int32_t acc, int32_t c) {
       return ssat8(rescale_general(acc, output_multiplier[c], output_shift[c],

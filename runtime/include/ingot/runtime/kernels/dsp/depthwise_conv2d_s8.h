@@ -91,12 +91,40 @@ INGOT_ALWAYS_INLINE void interior_range(int32_t output_size, int32_t input_size,
 }
 
 /// Adds taps `tap` and `tap + 1` of channels c..c+3 (tap pointers already
-/// offset by c) with their 16 bytes of packed weights.
+/// offset by c) with their 16 bytes of packed weights at `weights` (8-byte
+/// aligned), which it steps past.
 INGOT_ALWAYS_INLINE void depthwise_tap_pair(const int8_t *first_tap,
                                             const int8_t *second_tap,
-                                            const int8_t *weights,
+                                            const int8_t *&weights,
                                             int32_t &acc0, int32_t &acc1,
                                             int32_t &acc2, int32_t &acc3) {
+#if defined(__ARM_FEATURE_DSP)
+  // In assembly so that the compiler cannot hoist the loads of every tap
+  // pair of an unrolled window ahead of their use, which spilled half of
+  // them. The input words are memory operands, so constant tap offsets
+  // become the loads' immediates.
+  int32_t first, second, low, w0, w1;
+  __asm__(
+      "ldr %[first], %[first_tap]\n\t"
+      "ldr %[second], %[second_tap]\n\t"
+      "ldrd %[w0], %[w1], [%[weights]], #8\n\t"
+      "pkhbt %[low], %[first], %[second], lsl #16\n\t"
+      "pkhtb %[first], %[second], %[first], asr #16\n\t"
+      "sxtb16 %[second], %[low]\n\t"
+      "smlad %[acc0], %[second], %[w0], %[acc0]\n\t"
+      "sxtb16 %[low], %[low], ror #8\n\t"
+      "smlad %[acc1], %[low], %[w1], %[acc1]\n\t"
+      "ldrd %[w0], %[w1], [%[weights]], #8\n\t"
+      "sxtb16 %[second], %[first]\n\t"
+      "smlad %[acc2], %[second], %[w0], %[acc2]\n\t"
+      "sxtb16 %[first], %[first], ror #8\n\t"
+      "smlad %[acc3], %[first], %[w1], %[acc3]"
+      : [acc0] "+r"(acc0), [acc1] "+r"(acc1), [acc2] "+r"(acc2),
+        [acc3] "+r"(acc3), [weights] "+r"(weights), [first] "=&r"(first),
+        [second] "=&r"(second), [low] "=&r"(low), [w0] "=&r"(w0), [w1] "=&r"(w1)
+      : [first_tap] "m"(*reinterpret_cast<const int32_t *>(first_tap)),
+        [second_tap] "m"(*reinterpret_cast<const int32_t *>(second_tap)));
+#else
   const int32_t first = load_s8x4(first_tap);
   const int32_t second = load_s8x4(second_tap);
   // [x_t[c0] x_t[c1] x_t+1[c0] x_t+1[c1]] and the same for c2, c3.
@@ -105,26 +133,47 @@ INGOT_ALWAYS_INLINE void depthwise_tap_pair(const int8_t *first_tap,
   int32_t w0, w1, w2, w3;
   load_weight_pair(weights, w0, w1);
   load_weight_pair(weights + 8, w2, w3);
+  weights += 16;
   acc0 = smlad(sxtb16(low), w0, acc0);
   acc1 = smlad(sxtb16_ror8(low), w1, acc1);
   acc2 = smlad(sxtb16(high), w2, acc2);
   acc3 = smlad(sxtb16_ror8(high), w3, acc3);
+#endif
 }
 
-/// Adds an odd last tap of channels c..c+3.
+/// Adds an odd last tap of channels c..c+3, and steps past its 16 bytes of
+/// weights.
 INGOT_ALWAYS_INLINE void depthwise_single_tap(const int8_t *tap,
-                                              const int8_t *weights,
+                                              const int8_t *&weights,
                                               int32_t &acc0, int32_t &acc1,
                                               int32_t &acc2, int32_t &acc3) {
+#if defined(__ARM_FEATURE_DSP)
+  int32_t even, odd, w0, w1;
+  __asm__("ldr %[odd], %[tap]\n\t"
+          "ldrd %[w0], %[w1], [%[weights]], #8\n\t"
+          "sxtb16 %[even], %[odd]\n\t"
+          "sxtb16 %[odd], %[odd], ror #8\n\t"
+          "smlad %[acc0], %[even], %[w0], %[acc0]\n\t"
+          "smlad %[acc1], %[odd], %[w1], %[acc1]\n\t"
+          "ldrd %[w0], %[w1], [%[weights]], #8\n\t"
+          "smlad %[acc2], %[even], %[w0], %[acc2]\n\t"
+          "smlad %[acc3], %[odd], %[w1], %[acc3]"
+          : [acc0] "+r"(acc0), [acc1] "+r"(acc1), [acc2] "+r"(acc2),
+            [acc3] "+r"(acc3), [weights] "+r"(weights), [even] "=&r"(even),
+            [odd] "=&r"(odd), [w0] "=&r"(w0), [w1] "=&r"(w1)
+          : [tap] "m"(*reinterpret_cast<const int32_t *>(tap)));
+#else
   const int32_t word = load_s8x4(tap);
   const int32_t even = sxtb16(word), odd = sxtb16_ror8(word);
   int32_t w0, w1, w2, w3;
   load_weight_pair(weights, w0, w1);
   load_weight_pair(weights + 8, w2, w3);
+  weights += 16;
   acc0 = smlad(even, w0, acc0);
   acc1 = smlad(odd, w1, acc1);
   acc2 = smlad(even, w2, acc2);
   acc3 = smlad(odd, w3, acc3);
+#endif
 }
 
 /// Writes channel `c` of a pixel from its accumulator, the simple way (the
@@ -146,10 +195,9 @@ INGOT_ALWAYS_INLINE void depthwise_store_4(
     const int32_t *output_multiplier, const int32_t *output_shift) {
   int32_t word;
   if (p.single_rounding_exact) {
-    word = pack_s8x4(ssat8(rescale_fast(acc0, records[c])),
-                     ssat8(rescale_fast(acc1, records[c + 1])),
-                     ssat8(rescale_fast(acc2, records[c + 2])),
-                     ssat8(rescale_fast(acc3, records[c + 3])));
+    word = pack_s8x4(
+        rescale_s8(acc0, records + c), rescale_s8(acc1, records + c + 1),
+        rescale_s8(acc2, records + c + 2), rescale_s8(acc3, records + c + 3));
   } else {
     auto rescale = [&](int32_t acc, int32_t channel) {
       return ssat8(rescale_general(acc, output_multiplier[channel],
@@ -175,25 +223,24 @@ depthwise_pixel(const Conv2DParams &p, const Taps &taps,
   const int32_t channels = p.input_c;
   const int32_t tap_count = p.filter_h * p.filter_w;
   const int32_t pairs = tap_count / 2;
-  const int32_t block_bytes = 16 * ((tap_count + 1) / 2);
   const int32_t full = channels - channels % 4;
   const int8_t *weights = packed_filter;
-  for (int32_t c = 0; c < full; c += 4, weights += block_bytes) {
+  for (int32_t c = 0; c < full; c += 4) {
     int32_t acc0 = folded_bias[c], acc1 = folded_bias[c + 1];
     int32_t acc2 = folded_bias[c + 2], acc3 = folded_bias[c + 3];
     if constexpr (Taps::kUnroll) {
       INGOT_UNROLL_FULLY
       for (int32_t pair = 0; pair < pairs; ++pair)
-        depthwise_tap_pair(taps(2 * pair) + c, taps(2 * pair + 1) + c,
-                           weights + 16 * pair, acc0, acc1, acc2, acc3);
+        depthwise_tap_pair(taps(2 * pair) + c, taps(2 * pair + 1) + c, weights,
+                           acc0, acc1, acc2, acc3);
     } else {
       for (int32_t pair = 0; pair < pairs; ++pair)
-        depthwise_tap_pair(taps(2 * pair) + c, taps(2 * pair + 1) + c,
-                           weights + 16 * pair, acc0, acc1, acc2, acc3);
+        depthwise_tap_pair(taps(2 * pair) + c, taps(2 * pair + 1) + c, weights,
+                           acc0, acc1, acc2, acc3);
     }
     if (tap_count % 2 != 0)
-      depthwise_single_tap(taps(tap_count - 1) + c, weights + 16 * pairs, acc0,
-                           acc1, acc2, acc3);
+      depthwise_single_tap(taps(tap_count - 1) + c, weights, acc0, acc1, acc2,
+                           acc3);
     depthwise_store_4(p, out, c, acc0, acc1, acc2, acc3, records,
                       output_multiplier, output_shift);
   }

@@ -56,6 +56,22 @@ INGOT_ALWAYS_INLINE int32_t load_weight(const int8_t *p) {
 // of them), and never uses post-increment addressing. Each loop body is
 // unrolled twice; an odd block count enters at the second copy.
 
+/// How a twice-unrolled loop over `blocks` (in the register of operand x0)
+/// starts: 0, unknown count, test its parity; 1, even, fall into the first
+/// copy; 2, odd, branch to the second. Known counts save the test.
+#define INGOT_DSP_LOOP_ENTRY                                                   \
+  ".if %c[entry] == 0\n\t"                                                     \
+  "tst %[x0], #1\n\t"                                                          \
+  "bne 2f\n\t"                                                                 \
+  ".elseif %c[entry] == 2\n\t"                                                 \
+  "b 2f\n\t"                                                                   \
+  ".endif\n"
+
+/// The entry code of INGOT_DSP_LOOP_ENTRY for `blocks`.
+INGOT_ALWAYS_INLINE constexpr int32_t loop_entry(int32_t blocks) {
+  return __builtin_constant_p(blocks) ? (blocks % 2 != 0 ? 2 : 1) : 0;
+}
+
 // One block of mac_2x2: weights of both channels, then column 0, column 1.
 #define INGOT_DSP_MAC_2X2_BLOCK                                                \
   "ldrd %[w0], %[w1], [%[weights]], #8\n\t"                                    \
@@ -94,19 +110,20 @@ INGOT_ALWAYS_INLINE int32_t load_weight(const int8_t *p) {
 INGOT_ALWAYS_INLINE void mac_2x2(const int32_t *columns, const int8_t *weights,
                                  int32_t blocks, int32_t &acc00, int32_t &acc01,
                                  int32_t &acc10, int32_t &acc11) {
-#if defined(__ARM_FEATURE_DSP)
+  // The loop needs 13 registers, one more than an unoptimized build (which
+  // keeps a frame pointer) can give it: such builds take the C loop.
+#if defined(__ARM_FEATURE_DSP) && defined(__OPTIMIZE__)
   const int32_t *end = columns + 4 * blocks;
   int32_t w0, w1, e0, e1, x0 = blocks, x1;
-  __asm__("tst %[x0], #1\n\t"
-          "bne 2f\n"
-          "1:\n\t" INGOT_DSP_MAC_2X2_BLOCK "2:\n\t" INGOT_DSP_MAC_2X2_BLOCK
-          "cmp %[columns], %[end]\n\t"
-          "bne 1b\n\t"
+  __asm__(INGOT_DSP_LOOP_ENTRY "1:\n\t" INGOT_DSP_MAC_2X2_BLOCK
+                               "2:\n\t" INGOT_DSP_MAC_2X2_BLOCK
+                               "cmp %[columns], %[end]\n\t"
+                               "bne 1b\n\t"
           : [acc00] "+r"(acc00), [acc01] "+r"(acc01), [acc10] "+r"(acc10),
             [acc11] "+r"(acc11), [columns] "+r"(columns),
             [weights] "+r"(weights), [x0] "+&r"(x0), [x1] "=&r"(x1),
             [w0] "=&r"(w0), [w1] "=&r"(w1), [e0] "=&r"(e0), [e1] "=&r"(e1)
-          : [end] "r"(end)
+          : [end] "r"(end), [entry] "n"(loop_entry(blocks))
           : "cc", "memory");
 #else
   for (int32_t block = 0; block < blocks; ++block) {
@@ -133,15 +150,15 @@ INGOT_ALWAYS_INLINE void mac_1x2(const int32_t *column, const int8_t *weights,
 #if defined(__ARM_FEATURE_DSP)
   const int32_t *end = column + Stride * blocks;
   int32_t w0, w1, even, x0 = blocks, x1;
-  __asm__("tst %[x0], #1\n\t"
-          "bne 2f\n"
-          "1:\n\t" INGOT_DSP_MAC_1X2_BLOCK "2:\n\t" INGOT_DSP_MAC_1X2_BLOCK
-          "cmp %[column], %[end]\n\t"
-          "bne 1b\n\t"
+  __asm__(INGOT_DSP_LOOP_ENTRY "1:\n\t" INGOT_DSP_MAC_1X2_BLOCK
+                               "2:\n\t" INGOT_DSP_MAC_1X2_BLOCK
+                               "cmp %[column], %[end]\n\t"
+                               "bne 1b\n\t"
           : [acc0] "+r"(acc0), [acc1] "+r"(acc1), [column] "+r"(column),
             [weights] "+r"(weights), [x0] "+&r"(x0), [x1] "=&r"(x1),
             [w0] "=&r"(w0), [w1] "=&r"(w1), [even] "=&r"(even)
-          : [end] "r"(end), [stride] "n"(4 * Stride)
+          : [end] "r"(end), [stride] "n"(4 * Stride),
+            [entry] "n"(loop_entry(blocks))
           : "cc", "memory");
 #else
   for (int32_t block = 0; block < blocks; ++block) {
@@ -158,6 +175,7 @@ INGOT_ALWAYS_INLINE void mac_1x2(const int32_t *column, const int8_t *weights,
 }
 
 #if defined(__ARM_FEATURE_DSP)
+#undef INGOT_DSP_LOOP_ENTRY
 #undef INGOT_DSP_MAC_2X2_BLOCK
 #undef INGOT_DSP_MAC_1X2_BLOCK
 #endif

@@ -65,6 +65,79 @@ INGOT_ALWAYS_INLINE int32_t rescale_fast(int32_t acc,
   return (channel.offset + 2 * value + (value >> 31)) >> channel.right;
 }
 
+#if defined(__ARM_FEATURE_DSP)
+namespace detail {
+/// A doubleword that may alias the record's int32 fields: the type of LDRD
+/// memory operands.
+typedef int64_t __attribute__((may_alias)) record_half;
+} // namespace detail
+
+// The record's two halves as memory operands of LDRD.
+#define INGOT_DSP_RECORD_OPERANDS(record)                                      \
+  [low] "m"(                                                                   \
+      *reinterpret_cast<const detail::record_half *>(&(record)->multiplier)),  \
+      [high] "m"(                                                              \
+          *reinterpret_cast<const detail::record_half *>(&(record)->left))
+#endif
+
+/// ssat8(rescale_fast(acc, *record)): eight instructions with the record's
+/// two LDRD. (In assembly, like rescale_s8x2: left to itself the compiler
+/// keeps a pointer per record, and spills them.)
+INGOT_ALWAYS_INLINE int32_t rescale_s8(int32_t acc,
+                                       const ChannelRescale *record) {
+#if defined(__ARM_FEATURE_DSP)
+  int32_t multiplier, offset, left, right;
+  __asm__("ldrd %[multiplier], %[offset], %[low]\n\t"
+          "ldrd %[left], %[right], %[high]\n\t"
+          "lsl %[acc], %[acc], %[left]\n\t"
+          "smmulr %[acc], %[acc], %[multiplier]\n\t"
+          "add %[offset], %[offset], %[acc], lsl #1\n\t"
+          "add %[offset], %[offset], %[acc], asr #31\n\t"
+          "asr %[acc], %[offset], %[right]\n\t"
+          "ssat %[acc], #8, %[acc]"
+          : [acc] "+r"(acc), [multiplier] "=&r"(multiplier),
+            [offset] "=&r"(offset), [left] "=&r"(left), [right] "=&r"(right)
+          : INGOT_DSP_RECORD_OPERANDS(record));
+  return acc;
+#else
+  return ssat8(rescale_fast(acc, *record));
+#endif
+}
+
+/// rescale_s8 of two accumulators of the same channel, loading its record
+/// once.
+INGOT_ALWAYS_INLINE void rescale_s8x2(int32_t &first, int32_t &second,
+                                      const ChannelRescale *record) {
+#if defined(__ARM_FEATURE_DSP)
+  int32_t multiplier, offset, left, right, sum;
+  __asm__("ldrd %[multiplier], %[offset], %[low]\n\t"
+          "ldrd %[left], %[right], %[high]\n\t"
+          "lsl %[first], %[first], %[left]\n\t"
+          "lsl %[second], %[second], %[left]\n\t"
+          "smmulr %[first], %[first], %[multiplier]\n\t"
+          "smmulr %[second], %[second], %[multiplier]\n\t"
+          "add %[sum], %[offset], %[first], lsl #1\n\t"
+          "add %[sum], %[sum], %[first], asr #31\n\t"
+          "asr %[first], %[sum], %[right]\n\t"
+          "ssat %[first], #8, %[first]\n\t"
+          "add %[sum], %[offset], %[second], lsl #1\n\t"
+          "add %[sum], %[sum], %[second], asr #31\n\t"
+          "asr %[second], %[sum], %[right]\n\t"
+          "ssat %[second], #8, %[second]"
+          : [first] "+r"(first), [second] "+r"(second),
+            [multiplier] "=&r"(multiplier), [offset] "=&r"(offset),
+            [left] "=&r"(left), [right] "=&r"(right), [sum] "=&r"(sum)
+          : INGOT_DSP_RECORD_OPERANDS(record));
+#else
+  first = ssat8(rescale_fast(first, *record));
+  second = ssat8(rescale_fast(second, *record));
+#endif
+}
+
+#if defined(__ARM_FEATURE_DSP)
+#undef INGOT_DSP_RECORD_OPERANDS
+#endif
+
 /// rescale(acc) + output zero point, unclamped, by the reference's general
 /// arithmetic.
 INGOT_ALWAYS_INLINE int32_t rescale_general(int32_t acc, int32_t multiplier,
