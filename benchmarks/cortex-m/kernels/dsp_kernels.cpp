@@ -393,6 +393,9 @@ constexpr Conv2DParams kKwsDepthwise{1, 25, 5,   64,   3,    3,   25,
 constexpr Conv2DParams kKwsPointwise{1, 25, 5,   64,   1,    1,   25,
                                      5, 64, 1,   1,    1,    1,   0,
                                      0, 1,  128, -128, -128, 127, true};
+constexpr Conv2DParams kKwsDepthwiseValid{1, 27, 7,   64,   3,    3,   25,
+                                          5, 64, 1,   1,    1,    1,   0,
+                                          0, 1,  128, -128, -128, 127, true};
 constexpr Conv2DParams kVwwDepthwise{1,  24, 24,  32,   3,    3,   24,
                                      24, 32, 1,   1,    1,    1,   1,
                                      1,  1,  128, -128, -128, 127, true};
@@ -428,6 +431,7 @@ int main() {
   time_conv<kKwsFirst, false>("conv kws_first 49x10x1->64 10x4 s2");
   time_conv<kKwsPointwise, false>("conv kws 25x5x64->64 1x1");
   time_conv<kKwsDepthwise, true>("depthwise kws 25x5x64 3x3");
+  time_conv<kKwsDepthwiseValid, true>("depthwise 27x7x64 3x3 no padding");
   time_conv<kVwwDepthwise, true>("depthwise vww 24x24x32 3x3");
   time_conv<kVwwDepthwiseS2, true>("depthwise vww 48x48x16 3x3 s2");
   time_fully_connected<kAdDense>("fully_connected ad 640->128");

@@ -148,54 +148,30 @@ INGOT_ALWAYS_INLINE void next_pixel(const Conv2DParams &p, int32_t &batch,
   }
 }
 
-/// Writes output channel `channel` of one pixel from its accumulator, the
-/// simple way (the channel and pixel tails).
-INGOT_ALWAYS_INLINE void conv2d_store(const Conv2DParams &p, int8_t *pixel,
-                                      int32_t channel, int32_t acc,
-                                      const int32_t *output_multiplier,
-                                      const int32_t *output_shift) {
-  pixel[channel] =
-      requantize_s8(acc, output_multiplier[channel], output_shift[channel],
-                    p.single_rounding_exact, p.output_offset, p.activation_min,
-                    p.activation_max);
-}
-
 /// Writes channels `channel` and `channel + 1` of two pixels from their
 /// accumulators acc[pixel][channel]: four rescales, then one packed clamp
 /// and two halfword stores.
-INGOT_ALWAYS_INLINE void conv2d_store_2x2(const Conv2DParams &p, int8_t *out0,
-                                          int8_t *out1, int32_t channel,
-                                          int32_t acc00, int32_t acc01,
-                                          int32_t acc10, int32_t acc11,
-                                          const ChannelRescale *records,
-                                          const int32_t *output_multiplier,
-                                          const int32_t *output_shift) {
-  int32_t word;
-  if (p.single_rounding_exact) {
-    rescale_s8x2(acc00, acc10, records + channel);
-    rescale_s8x2(acc01, acc11, records + channel + 1);
-    word = pack_s8x4(acc00, acc01, acc10, acc11);
-  } else {
-    auto rescale = [&](int32_t acc, int32_t c) {
-      return ssat8(rescale_general(acc, output_multiplier[c], output_shift[c],
-                                   p.output_offset));
-    };
-    word = pack_s8x4(rescale(acc00, channel), rescale(acc01, channel + 1),
-                     rescale(acc10, channel), rescale(acc11, channel + 1));
-  }
-  if (p.activation_min > -128 || p.activation_max < 127)
-    word = clamp_s8x4(word, replicate_s8x4(p.activation_min),
-                      replicate_s8x4(p.activation_max));
+INGOT_ALWAYS_INLINE void conv2d_store_2x2(const OutputStage &stage,
+                                          int8_t *out0, int8_t *out1,
+                                          int32_t channel, int32_t acc00,
+                                          int32_t acc01, int32_t acc10,
+                                          int32_t acc11) {
+  stage.rescale2(acc00, acc10, channel);
+  stage.rescale2(acc01, acc11, channel + 1);
+  const int32_t word = stage.clamp4(pack_s8x4(acc00, acc01, acc10, acc11));
   store_s8x2(out0 + channel, word);
   store_s8x2(out1 + channel, word >> 16);
 }
 
 /// The shared body of both conv2d_s8 forms.
 INGOT_ALWAYS_INLINE void
-conv2d_s8_impl(const Conv2DParams &p, const int8_t *input,
+conv2d_s8_impl(const Conv2DParams &params, const int8_t *input,
                const int8_t *packed_filter, const int32_t *folded_bias,
                int8_t *output, const int32_t *output_multiplier,
                const int32_t *output_shift, void *scratch) {
+  // A copy of the parameters: the assembly blocks clobber memory, which
+  // would make the compiler reload every field of `params` after each one.
+  const Conv2DParams p = params;
   const int32_t depth4 = gemm_padded_depth(p.filter_h * p.filter_w * p.input_c);
   const int32_t blocks = depth4 / 4;
   const int32_t output_c = p.output_c;
@@ -205,9 +181,9 @@ conv2d_s8_impl(const Conv2DParams &p, const int8_t *input,
       (reinterpret_cast<uintptr_t>(scratch) + 7) & ~uintptr_t{7});
   int32_t *columns = reinterpret_cast<int32_t *>(records + output_c);
   int8_t *patch = reinterpret_cast<int8_t *>(columns + depth4);
-  if (p.single_rounding_exact)
-    prepare_rescale(output_multiplier, output_shift, output_c, p.output_offset,
-                    records);
+  const OutputStage stage = make_output_stage(
+      output_multiplier, output_shift, output_c, p.output_offset,
+      p.activation_min, p.activation_max, p.single_rounding_exact, records);
   const int32_t pixels = p.batches * p.output_h * p.output_w;
   int32_t batch = 0, out_y = 0, out_x = 0;
   int8_t *out0 = output;
@@ -225,14 +201,13 @@ conv2d_s8_impl(const Conv2DParams &p, const int8_t *input,
       int32_t acc10 = acc00, acc11 = acc01;
       mac_2x2(columns, weights, blocks, acc00, acc01, acc10, acc11);
       weights += 2 * depth4;
-      conv2d_store_2x2(p, out0, out1, channel, acc00, acc01, acc10, acc11,
-                       records, output_multiplier, output_shift);
+      conv2d_store_2x2(stage, out0, out1, channel, acc00, acc01, acc10, acc11);
     }
     if (channel < output_c) {
       int32_t acc0 = folded_bias[channel], acc1 = acc0;
       mac_2x1(columns, weights, blocks, acc0, acc1);
-      conv2d_store(p, out0, channel, acc0, output_multiplier, output_shift);
-      conv2d_store(p, out1, channel, acc1, output_multiplier, output_shift);
+      out0[channel] = stage.output(acc0, channel);
+      out1[channel] = stage.output(acc1, channel);
     }
     out0 += 2 * output_c;
   }
@@ -244,13 +219,13 @@ conv2d_s8_impl(const Conv2DParams &p, const int8_t *input,
       int32_t acc0 = folded_bias[channel], acc1 = folded_bias[channel + 1];
       mac_1x2<4>(columns, weights, blocks, acc0, acc1);
       weights += 2 * depth4;
-      conv2d_store(p, out0, channel, acc0, output_multiplier, output_shift);
-      conv2d_store(p, out0, channel + 1, acc1, output_multiplier, output_shift);
+      out0[channel] = stage.output(acc0, channel);
+      out0[channel + 1] = stage.output(acc1, channel + 1);
     }
     if (channel < output_c) {
       int32_t acc = folded_bias[channel];
       mac_1x1<4>(columns, weights, blocks, acc);
-      conv2d_store(p, out0, channel, acc, output_multiplier, output_shift);
+      out0[channel] = stage.output(acc, channel);
     }
   }
 }

@@ -46,32 +46,6 @@ namespace ingot::dsp {
 
 namespace detail {
 
-/// Taps of an interior pixel: tap t reads origin + its offset from the
-/// window's first tap. With a constant shape and the tap loop unrolled, the
-/// offsets are constants of the load instructions.
-struct InteriorTaps {
-  static constexpr bool kUnroll = true;
-  const Conv2DParams &p;
-  const int8_t *origin;
-  INGOT_ALWAYS_INLINE const int8_t *operator()(int32_t tap) const {
-    const int32_t filter_y = tap / p.filter_w, filter_x = tap % p.filter_w;
-    return origin +
-           (filter_y * p.dilation_h * p.input_w + filter_x * p.dilation_w) *
-               p.input_c;
-  }
-};
-
-/// Taps read through the pointer table of the scratch.
-struct TableTaps {
-  static constexpr bool kUnroll = false;
-  const unsigned char *table;
-  INGOT_ALWAYS_INLINE const int8_t *operator()(int32_t tap) const {
-    const int8_t *pointer;
-    std::memcpy(&pointer, table + 8 * tap, sizeof(pointer));
-    return pointer;
-  }
-};
-
 /// The first output index (along one axis) whose window starts inside the
 /// input, and one past the last whose window ends inside it: [begin, end).
 INGOT_ALWAYS_INLINE void interior_range(int32_t output_size, int32_t input_size,
@@ -176,40 +150,158 @@ INGOT_ALWAYS_INLINE void depthwise_single_tap(const int8_t *tap,
 #endif
 }
 
-/// Writes channel `c` of a pixel from its accumulator, the simple way (the
-/// channel tail).
-INGOT_ALWAYS_INLINE void depthwise_store(const Conv2DParams &p, int8_t *out,
-                                         int32_t c, int32_t acc,
-                                         const int32_t *output_multiplier,
-                                         const int32_t *output_shift) {
-  out[c] = requantize_s8(acc, output_multiplier[c], output_shift[c],
-                         p.single_rounding_exact, p.output_offset,
-                         p.activation_min, p.activation_max);
+/// Adds the tap pairs of channels c..c+3 whose tap addresses come from a
+/// table: tap t's word is at table[t] + base, table entries `Stride` bytes
+/// apart. Interior pixels of the compact form use offsets (Stride 4, base
+/// the window origin plus c), border pixels pointers (Stride 8, base c).
+template <int32_t Stride>
+INGOT_ALWAYS_INLINE void
+depthwise_indirect_pairs(const unsigned char *table, int32_t pairs,
+                         uintptr_t base, const int8_t *&weights, int32_t &acc0,
+                         int32_t &acc1, int32_t &acc2, int32_t &acc3) {
+  if (pairs <= 0)
+    return;
+#if defined(__ARM_FEATURE_DSP) && defined(__OPTIMIZE__)
+  // A loop of its own in assembly: 13 live values, which the compiler
+  // otherwise spills (the loop counter first), for 18 instructions a pair.
+  const unsigned char *end = table + 2 * Stride * pairs;
+  int32_t first, second, low, w0, w1;
+  __asm__("1:\n\t"
+          "ldr %[first], [%[table]], %[stride]\n\t"
+          "ldr %[second], [%[table]], %[stride]\n\t"
+          "ldr %[first], [%[first], %[base]]\n\t"
+          "ldr %[second], [%[second], %[base]]\n\t"
+          "ldrd %[w0], %[w1], [%[weights]], #8\n\t"
+          "pkhbt %[low], %[first], %[second], lsl #16\n\t"
+          "pkhtb %[first], %[second], %[first], asr #16\n\t"
+          "sxtb16 %[second], %[low]\n\t"
+          "smlad %[acc0], %[second], %[w0], %[acc0]\n\t"
+          "sxtb16 %[low], %[low], ror #8\n\t"
+          "smlad %[acc1], %[low], %[w1], %[acc1]\n\t"
+          "ldrd %[w0], %[w1], [%[weights]], #8\n\t"
+          "sxtb16 %[second], %[first]\n\t"
+          "smlad %[acc2], %[second], %[w0], %[acc2]\n\t"
+          "sxtb16 %[first], %[first], ror #8\n\t"
+          "smlad %[acc3], %[first], %[w1], %[acc3]\n\t"
+          "cmp %[table], %[end]\n\t"
+          "bne 1b"
+          : [acc0] "+r"(acc0), [acc1] "+r"(acc1), [acc2] "+r"(acc2),
+            [acc3] "+r"(acc3), [weights] "+r"(weights), [table] "+r"(table),
+            [first] "=&r"(first), [second] "=&r"(second), [low] "=&r"(low),
+            [w0] "=&r"(w0), [w1] "=&r"(w1)
+          : [end] "r"(end), [base] "r"(base), [stride] "n"(Stride)
+          : "cc", "memory");
+#else
+  for (int32_t pair = 0; pair < pairs; ++pair, table += 2 * Stride) {
+    uintptr_t first, second;
+    if constexpr (Stride == 4) {
+      int32_t offset;
+      std::memcpy(&offset, table, 4);
+      first = base + static_cast<uintptr_t>(offset);
+      std::memcpy(&offset, table + 4, 4);
+      second = base + static_cast<uintptr_t>(offset);
+    } else {
+      const int8_t *pointer;
+      std::memcpy(&pointer, table, sizeof(pointer));
+      first = reinterpret_cast<uintptr_t>(pointer) + base;
+      std::memcpy(&pointer, table + 8, sizeof(pointer));
+      second = reinterpret_cast<uintptr_t>(pointer) + base;
+    }
+    depthwise_tap_pair(reinterpret_cast<const int8_t *>(first),
+                       reinterpret_cast<const int8_t *>(second), weights, acc0,
+                       acc1, acc2, acc3);
+  }
+#endif
 }
+
+/// Where tap `tap` (filter_y * filter_w + filter_x) of a window lies
+/// relative to the window's first tap, in bytes.
+INGOT_ALWAYS_INLINE int32_t tap_offset(const Conv2DParams &p, int32_t tap) {
+  const int32_t filter_y = tap / p.filter_w, filter_x = tap % p.filter_w;
+  return (filter_y * p.dilation_h * p.input_w + filter_x * p.dilation_w) *
+         p.input_c;
+}
+
+/// The taps of a window, as depthwise_pixel reads them: `tap(t)` is tap t's
+/// first channel, `add_pairs` accumulates every tap pair of channels
+/// c..c+3.
+
+/// Taps of an interior pixel: tap t reads origin + tap_offset(t). With a
+/// constant shape the pair loop is unrolled and the offsets are constants of
+/// the load instructions.
+struct InteriorTaps {
+  const Conv2DParams &p;
+  const int8_t *origin;
+  INGOT_ALWAYS_INLINE const int8_t *operator()(int32_t tap) const {
+    return origin + tap_offset(p, tap);
+  }
+  INGOT_ALWAYS_INLINE void add_pairs(int32_t c, int32_t pairs,
+                                     const int8_t *&weights, int32_t &acc0,
+                                     int32_t &acc1, int32_t &acc2,
+                                     int32_t &acc3) const {
+    INGOT_UNROLL_FULLY
+    for (int32_t pair = 0; pair < pairs; ++pair)
+      depthwise_tap_pair((*this)(2 * pair) + c, (*this)(2 * pair + 1) + c,
+                         weights, acc0, acc1, acc2, acc3);
+  }
+};
+
+/// Taps of an interior pixel when the shape is read at run time: the same
+/// offsets, from a table in the scratch.
+struct OffsetTaps {
+  const int8_t *origin;
+  const int32_t *offsets;
+  INGOT_ALWAYS_INLINE const int8_t *operator()(int32_t tap) const {
+    return origin + offsets[tap];
+  }
+  INGOT_ALWAYS_INLINE void add_pairs(int32_t c, int32_t pairs,
+                                     const int8_t *&weights, int32_t &acc0,
+                                     int32_t &acc1, int32_t &acc2,
+                                     int32_t &acc3) const {
+    depthwise_indirect_pairs<4>(
+        reinterpret_cast<const unsigned char *>(offsets), pairs,
+        reinterpret_cast<uintptr_t>(origin + c), weights, acc0, acc1, acc2,
+        acc3);
+  }
+};
+
+/// Taps of a border pixel: pointers in the scratch (8-byte slots), padded
+/// taps pointing at the zero-point row. `Unroll` (a constant shape) unrolls
+/// the pair loop, otherwise it is one loop in assembly.
+template <bool Unroll> struct TableTaps {
+  const unsigned char *table;
+  INGOT_ALWAYS_INLINE const int8_t *operator()(int32_t tap) const {
+    const int8_t *pointer;
+    std::memcpy(&pointer, table + 8 * tap, sizeof(pointer));
+    return pointer;
+  }
+  INGOT_ALWAYS_INLINE void add_pairs(int32_t c, int32_t pairs,
+                                     const int8_t *&weights, int32_t &acc0,
+                                     int32_t &acc1, int32_t &acc2,
+                                     int32_t &acc3) const {
+    if constexpr (Unroll) {
+      INGOT_UNROLL_FULLY
+      for (int32_t pair = 0; pair < pairs; ++pair)
+        depthwise_tap_pair((*this)(2 * pair) + c, (*this)(2 * pair + 1) + c,
+                           weights, acc0, acc1, acc2, acc3);
+    } else {
+      // The base is the channel offset here, added to each pointer.
+      depthwise_indirect_pairs<8>(table, pairs, static_cast<uintptr_t>(c),
+                                  weights, acc0, acc1, acc2, acc3);
+    }
+  }
+};
 
 /// Writes channels c..c+3 of a pixel from their accumulators: four
 /// rescales, one packed clamp, one word store.
-INGOT_ALWAYS_INLINE void depthwise_store_4(
-    const Conv2DParams &p, int8_t *out, int32_t c, int32_t acc0, int32_t acc1,
-    int32_t acc2, int32_t acc3, const ChannelRescale *records,
-    const int32_t *output_multiplier, const int32_t *output_shift) {
-  int32_t word;
-  if (p.single_rounding_exact) {
-    word = pack_s8x4(
-        rescale_s8(acc0, records + c), rescale_s8(acc1, records + c + 1),
-        rescale_s8(acc2, records + c + 2), rescale_s8(acc3, records + c + 3));
-  } else {
-    auto rescale = [&](int32_t acc, int32_t channel) {
-      return ssat8(rescale_general(acc, output_multiplier[channel],
-                                   output_shift[channel], p.output_offset));
-    };
-    word = pack_s8x4(rescale(acc0, c), rescale(acc1, c + 1),
-                     rescale(acc2, c + 2), rescale(acc3, c + 3));
-  }
-  if (p.activation_min > -128 || p.activation_max < 127)
-    word = clamp_s8x4(word, replicate_s8x4(p.activation_min),
-                      replicate_s8x4(p.activation_max));
-  store_s8x4(out + c, word);
+INGOT_ALWAYS_INLINE void depthwise_store_4(const OutputStage &stage,
+                                           int8_t *out, int32_t c, int32_t acc0,
+                                           int32_t acc1, int32_t acc2,
+                                           int32_t acc3) {
+  store_s8x4(out + c, stage.clamp4(pack_s8x4(stage.rescale(acc0, c),
+                                             stage.rescale(acc1, c + 1),
+                                             stage.rescale(acc2, c + 2),
+                                             stage.rescale(acc3, c + 3))));
 }
 
 /// Computes every channel of one output pixel, reading tap t's channels at
@@ -218,8 +310,7 @@ template <typename Taps>
 INGOT_ALWAYS_INLINE void
 depthwise_pixel(const Conv2DParams &p, const Taps &taps,
                 const int8_t *packed_filter, const int32_t *folded_bias,
-                const ChannelRescale *records, const int32_t *output_multiplier,
-                const int32_t *output_shift, int8_t *out) {
+                const OutputStage &stage, int8_t *out) {
   const int32_t channels = p.input_c;
   const int32_t tap_count = p.filter_h * p.filter_w;
   const int32_t pairs = tap_count / 2;
@@ -228,21 +319,11 @@ depthwise_pixel(const Conv2DParams &p, const Taps &taps,
   for (int32_t c = 0; c < full; c += 4) {
     int32_t acc0 = folded_bias[c], acc1 = folded_bias[c + 1];
     int32_t acc2 = folded_bias[c + 2], acc3 = folded_bias[c + 3];
-    if constexpr (Taps::kUnroll) {
-      INGOT_UNROLL_FULLY
-      for (int32_t pair = 0; pair < pairs; ++pair)
-        depthwise_tap_pair(taps(2 * pair) + c, taps(2 * pair + 1) + c, weights,
-                           acc0, acc1, acc2, acc3);
-    } else {
-      for (int32_t pair = 0; pair < pairs; ++pair)
-        depthwise_tap_pair(taps(2 * pair) + c, taps(2 * pair + 1) + c, weights,
-                           acc0, acc1, acc2, acc3);
-    }
+    taps.add_pairs(c, pairs, weights, acc0, acc1, acc2, acc3);
     if (tap_count % 2 != 0)
       depthwise_single_tap(taps(tap_count - 1) + c, weights, acc0, acc1, acc2,
                            acc3);
-    depthwise_store_4(p, out, c, acc0, acc1, acc2, acc3, records,
-                      output_multiplier, output_shift);
+    depthwise_store_4(stage, out, c, acc0, acc1, acc2, acc3);
   }
   // The last one to three channels: plain int8 weights, [tap][channel].
   const int32_t tail = channels - full;
@@ -251,31 +332,40 @@ depthwise_pixel(const Conv2DParams &p, const Taps &taps,
     for (int32_t tap = 0; tap < tap_count; ++tap)
       acc +=
           static_cast<int32_t>(weights[tap * tail + (c - full)]) * taps(tap)[c];
-    depthwise_store(p, out, c, acc, output_multiplier, output_shift);
+    out[c] = stage.output(acc, c);
   }
 }
 
-/// The shared body of both depthwise_conv2d_s8 forms. `InteriorDirect`
-/// selects constant tap offsets for interior pixels (worth it only when the
-/// shape is a constant).
-template <bool InteriorDirect>
+/// The shared body of both depthwise_conv2d_s8 forms. `ConstantShape`
+/// (the specialized form) computes the interior pixels' tap offsets as
+/// constants and unrolls their loop; otherwise they come from a table.
+template <bool ConstantShape>
 INGOT_ALWAYS_INLINE void
-depthwise_conv2d_s8_impl(const Conv2DParams &p, const int8_t *input,
+depthwise_conv2d_s8_impl(const Conv2DParams &params, const int8_t *input,
                          const int8_t *packed_filter,
                          const int32_t *folded_bias, int8_t *output,
                          const int32_t *output_multiplier,
                          const int32_t *output_shift, void *scratch) {
+  // A copy of the parameters: the assembly blocks clobber memory, which
+  // would make the compiler reload every field of `params` after each one.
+  const Conv2DParams p = params;
   const int32_t channels = p.input_c;
   const int32_t tap_count = p.filter_h * p.filter_w;
   // Scratch: the records (read with LDRD, so the 4-byte aligned scratch is
-  // aligned to 8 first), the tap table, the zero-point row.
+  // aligned to 8 first), the border pixels' tap pointers, the interior
+  // pixels' tap offsets, the zero-point row.
   ChannelRescale *records = reinterpret_cast<ChannelRescale *>(
       (reinterpret_cast<uintptr_t>(scratch) + 7) & ~uintptr_t{7});
   unsigned char *table = reinterpret_cast<unsigned char *>(records + channels);
-  int8_t *zero_row = reinterpret_cast<int8_t *>(table + 8 * tap_count);
-  if (p.single_rounding_exact)
-    prepare_rescale(output_multiplier, output_shift, channels, p.output_offset,
-                    records);
+  int32_t *offsets = reinterpret_cast<int32_t *>(table + 8 * tap_count);
+  int8_t *zero_row = reinterpret_cast<int8_t *>(offsets + tap_count);
+  if (!ConstantShape) {
+    for (int32_t tap = 0; tap < tap_count; ++tap)
+      offsets[tap] = tap_offset(p, tap);
+  }
+  const OutputStage stage = make_output_stage(
+      output_multiplier, output_shift, channels, p.output_offset,
+      p.activation_min, p.activation_max, p.single_rounding_exact, records);
   for (int32_t c = 0; c < channels; ++c)
     zero_row[c] = static_cast<int8_t>(-p.input_offset);
   int32_t y_begin, y_end, x_begin, x_end;
@@ -291,12 +381,15 @@ depthwise_conv2d_s8_impl(const Conv2DParams &p, const int8_t *input,
       const bool row_interior = out_y >= y_begin && out_y < y_end;
       for (int32_t out_x = 0; out_x < p.output_w; ++out_x, out += channels) {
         const int32_t in_x_origin = out_x * p.stride_w - p.pad_left;
-        if (InteriorDirect && row_interior && out_x >= x_begin &&
-            out_x < x_end) {
-          const InteriorTaps taps{
-              p, image + (in_y_origin * p.input_w + in_x_origin) * channels};
-          depthwise_pixel(p, taps, packed_filter, folded_bias, records,
-                          output_multiplier, output_shift, out);
+        if (row_interior && out_x >= x_begin && out_x < x_end) {
+          const int8_t *origin =
+              image + (in_y_origin * p.input_w + in_x_origin) * channels;
+          if constexpr (ConstantShape)
+            depthwise_pixel(p, InteriorTaps{p, origin}, packed_filter,
+                            folded_bias, stage, out);
+          else
+            depthwise_pixel(p, OffsetTaps{origin, offsets}, packed_filter,
+                            folded_bias, stage, out);
           continue;
         }
         unsigned char *slot = table;
@@ -313,8 +406,8 @@ depthwise_conv2d_s8_impl(const Conv2DParams &p, const int8_t *input,
             slot += 8;
           }
         }
-        depthwise_pixel(p, TableTaps{table}, packed_filter, folded_bias,
-                        records, output_multiplier, output_shift, out);
+        depthwise_pixel(p, TableTaps<ConstantShape>{table}, packed_filter,
+                        folded_bias, stage, out);
       }
     }
   }

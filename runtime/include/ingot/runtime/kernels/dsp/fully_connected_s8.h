@@ -44,9 +44,12 @@ INGOT_ALWAYS_INLINE void fully_connected_store(const FullyConnectedParams &p,
 
 /// The shared body of both fully_connected_s8 forms.
 INGOT_ALWAYS_INLINE void
-fully_connected_s8_impl(const FullyConnectedParams &p, const int8_t *input,
+fully_connected_s8_impl(const FullyConnectedParams &params, const int8_t *input,
                         const int8_t *packed_filter, const int32_t *folded_bias,
                         int8_t *output, void *scratch) {
+  // A copy of the parameters: the assembly blocks clobber memory, which
+  // would make the compiler reload every field of `params` after each one.
+  const FullyConnectedParams p = params;
   const int32_t depth = p.input_depth;
   const int32_t depth4 = gemm_padded_depth(depth);
   const int32_t blocks = depth4 / 4;

@@ -56,6 +56,13 @@ INGOT_ALWAYS_INLINE int32_t load_weight(const int8_t *p) {
 // of them), and never uses post-increment addressing. Each loop body is
 // unrolled twice; an odd block count enters at the second copy.
 
+/// What the loops read, as memory operands of unknown size (rather than a
+/// "memory" clobber, which would make the compiler reload everything it
+/// keeps in memory after each loop).
+#define INGOT_DSP_READS(columns, weights)                                      \
+  [column_memory] "m"(*reinterpret_cast<const int32_t (*)[]>(columns)),        \
+      [weight_memory] "m"(*reinterpret_cast<const int8_t (*)[]>(weights))
+
 /// How a twice-unrolled loop over `blocks` (in the register of operand x0)
 /// starts: 0, unknown count, test its parity; 1, even, fall into the first
 /// copy; 2, odd, branch to the second. Known counts save the test.
@@ -123,8 +130,9 @@ INGOT_ALWAYS_INLINE void mac_2x2(const int32_t *columns, const int8_t *weights,
             [acc11] "+r"(acc11), [columns] "+r"(columns),
             [weights] "+r"(weights), [x0] "+&r"(x0), [x1] "=&r"(x1),
             [w0] "=&r"(w0), [w1] "=&r"(w1), [e0] "=&r"(e0), [e1] "=&r"(e1)
-          : [end] "r"(end), [entry] "n"(loop_entry(blocks))
-          : "cc", "memory");
+          : [end] "r"(end), [entry] "n"(loop_entry(blocks)),
+            INGOT_DSP_READS(columns, weights)
+          : "cc");
 #else
   for (int32_t block = 0; block < blocks; ++block) {
     int32_t w0, w1;
@@ -147,7 +155,8 @@ INGOT_ALWAYS_INLINE void mac_2x2(const int32_t *columns, const int8_t *weights,
 template <int32_t Stride>
 INGOT_ALWAYS_INLINE void mac_1x2(const int32_t *column, const int8_t *weights,
                                  int32_t blocks, int32_t &acc0, int32_t &acc1) {
-#if defined(__ARM_FEATURE_DSP)
+  // Unoptimized builds take the C loop, as for mac_2x2.
+#if defined(__ARM_FEATURE_DSP) && defined(__OPTIMIZE__)
   const int32_t *end = column + Stride * blocks;
   int32_t w0, w1, even, x0 = blocks, x1;
   __asm__(INGOT_DSP_LOOP_ENTRY "1:\n\t" INGOT_DSP_MAC_1X2_BLOCK
@@ -158,8 +167,8 @@ INGOT_ALWAYS_INLINE void mac_1x2(const int32_t *column, const int8_t *weights,
             [weights] "+r"(weights), [x0] "+&r"(x0), [x1] "=&r"(x1),
             [w0] "=&r"(w0), [w1] "=&r"(w1), [even] "=&r"(even)
           : [end] "r"(end), [stride] "n"(4 * Stride),
-            [entry] "n"(loop_entry(blocks))
-          : "cc", "memory");
+            [entry] "n"(loop_entry(blocks)), INGOT_DSP_READS(column, weights)
+          : "cc");
 #else
   for (int32_t block = 0; block < blocks; ++block) {
     int32_t w0, w1;
@@ -175,6 +184,7 @@ INGOT_ALWAYS_INLINE void mac_1x2(const int32_t *column, const int8_t *weights,
 }
 
 #if defined(__ARM_FEATURE_DSP)
+#undef INGOT_DSP_READS
 #undef INGOT_DSP_LOOP_ENTRY
 #undef INGOT_DSP_MAC_2X2_BLOCK
 #undef INGOT_DSP_MAC_1X2_BLOCK

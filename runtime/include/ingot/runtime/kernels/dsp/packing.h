@@ -187,11 +187,12 @@ INGOT_KERNEL constexpr int32_t conv2d_s8_scratch_bytes(const Conv2DParams &p) {
 
 /// Scratch of ingot::dsp::depthwise_conv2d_s8: the requantization records,
 /// one pointer per tap (8-byte slots, so the size computed on a 64-bit host
-/// is enough on any target) for the border pixels, then a row of input_c
+/// is enough on any target) for the border pixels, one int32 offset per tap
+/// for the interior pixels of the compact form, then a row of input_c
 /// zero-point bytes that padded taps read.
 INGOT_KERNEL constexpr int32_t
 depthwise_conv2d_s8_scratch_bytes(const Conv2DParams &p) {
-  return rescale_records_bytes(p.output_c) + 8 * p.filter_h * p.filter_w +
+  return rescale_records_bytes(p.output_c) + 12 * p.filter_h * p.filter_w +
          gemm_padded_depth(p.input_c);
 }
 

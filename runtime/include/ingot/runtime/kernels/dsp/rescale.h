@@ -159,18 +159,74 @@ INGOT_ALWAYS_INLINE void prepare_rescale(const int32_t *output_multiplier,
         channel_rescale(output_multiplier[c], output_shift[c], output_offset);
 }
 
-/// The output byte of one accumulator, the slow but simple way the kernels'
-/// tails use: rescaled, offset and clamped to the activation range.
-INGOT_ALWAYS_INLINE int8_t requantize_s8(int32_t acc, int32_t multiplier,
-                                         int32_t shift, bool single_rounding,
-                                         int32_t output_offset,
-                                         int32_t activation_min,
-                                         int32_t activation_max) {
-  const int32_t value =
-      single_rounding
-          ? rescale_fast(acc, channel_rescale(multiplier, shift, output_offset))
-          : rescale_general(acc, multiplier, shift, output_offset);
-  return static_cast<int8_t>(clamp_i32(value, activation_min, activation_max));
+/// The requantization of one kernel call, per-channel: which path, its
+/// constants, the activation range. Built once per call, so that nothing in
+/// it is recomputed (or reloaded) per output.
+struct OutputStage {
+  /// The fast path's records, valid when `exact`.
+  const ChannelRescale *records;
+  /// The general path's multipliers and shifts.
+  const int32_t *multipliers, *shifts;
+  int32_t output_offset, activation_min, activation_max;
+  /// The activation range in four int8 lanes, for clamp_s8x4.
+  int32_t low4, high4;
+  /// Conv2DParams::single_rounding_exact.
+  bool exact;
+  /// Whether the activation range is narrower than int8.
+  bool clamp;
+
+  /// Channel `channel`'s accumulator rescaled, offset and saturated to int8
+  /// (not yet clamped to the activation range).
+  INGOT_ALWAYS_INLINE int32_t rescale(int32_t acc, int32_t channel) const {
+    if (exact)
+      return rescale_s8(acc, records + channel);
+    return ssat8(rescale_general(acc, multipliers[channel], shifts[channel],
+                                 output_offset));
+  }
+
+  /// rescale() of two accumulators of the same channel.
+  INGOT_ALWAYS_INLINE void rescale2(int32_t &first, int32_t &second,
+                                    int32_t channel) const {
+    if (exact) {
+      rescale_s8x2(first, second, records + channel);
+    } else {
+      first = rescale(first, channel);
+      second = rescale(second, channel);
+    }
+  }
+
+  /// Four rescaled outputs packed in a word, clamped to the activation range.
+  INGOT_ALWAYS_INLINE int32_t clamp4(int32_t word) const {
+    return clamp ? clamp_s8x4(word, low4, high4) : word;
+  }
+
+  /// The output byte of one accumulator, for the kernels' tails.
+  INGOT_ALWAYS_INLINE int8_t output(int32_t acc, int32_t channel) const {
+    return static_cast<int8_t>(
+        clamp_i32(rescale(acc, channel), activation_min, activation_max));
+  }
+};
+
+/// The output stage of a call with these per-channel multipliers and shifts
+/// over `channels` channels, preparing the fast path's records in
+/// `records` (scratch, 8-byte aligned) when `exact`.
+INGOT_ALWAYS_INLINE OutputStage make_output_stage(
+    const int32_t *output_multiplier, const int32_t *output_shift,
+    int32_t channels, int32_t output_offset, int32_t activation_min,
+    int32_t activation_max, bool exact, ChannelRescale *records) {
+  if (exact)
+    prepare_rescale(output_multiplier, output_shift, channels, output_offset,
+                    records);
+  return {records,
+          output_multiplier,
+          output_shift,
+          output_offset,
+          activation_min,
+          activation_max,
+          replicate_s8x4(activation_min),
+          replicate_s8x4(activation_max),
+          exact,
+          activation_min > -128 || activation_max < 127};
 }
 
 } // namespace ingot::dsp
