@@ -32,8 +32,11 @@ func.func @conv_on_m4(%in: tensor<1x3x3x2xi8>) -> tensor<1x3x3x2xi8> {
 
 // Tests that --optimize=size keeps one compact kernel, that a depthwise
 // convolution with depth multiplier 1 is packed with every tap folded
-// (bias 0 + 2 * (1 + 1 + 1 + 1) = 8 and 2 * (-1 - 1 - 1 - 1) = -8), and that
-// one with depth multiplier 2 stays on the reference kernel.
+// (bias 0 + 2 * (1 + 1 + 1 + 1) = 8 and 2 * (-1 - 1 - 1 - 1) = -8), that one
+// with depth multiplier 2 and one input channel becomes a CONV_2D with the
+// filter transposed to [2][1][2][1] (rows [1, 3] and [2, 4]; folded with
+// input_offset 1: [4, 6]), and that one with depth multiplier 2 and two
+// input channels stays on the reference kernel.
 
 // CHECK-LABEL: func.func @depthwise_size
 // CHECK: kernel.weight "dw_bias_folded" dense<[8, -8]>
@@ -41,17 +44,25 @@ func.func @conv_on_m4(%in: tensor<1x3x3x2xi8>) -> tensor<1x3x3x2xi8> {
 // CHECK-SAME: depthwise = true
 // CHECK-SAME: kernel.implementation = "dsp.depthwise_conv2d_s8<2x2/1> (compact)"
 // CHECK-SAME: shape_specialized = false
+// CHECK: kernel.weight "dw1_bias_folded" dense<[4, 6]>
+// CHECK: kernel.packed_conv2d_s8
+// CHECK-SAME: depthwise = false
+// CHECK-SAME: filter_shape = array<i64: 2, 1, 2, 1>
+// CHECK-SAME: kernel.implementation = "dsp.conv2d_s8<1x2/1> (depthwise, one input channel) (compact)"
 // CHECK: kernel.depthwise_conv2d_s8
 // CHECK-SAME: depth_multiplier = 2
 // CHECK-NOT: kernel.implementation
 module attributes {kernel.target = #kernel.target<name = "cortex-m7", dsp = true, mve = false, fpu = true, dcache = true, optimize = "size">} {
-func.func @depthwise_size(%in: tensor<1x3x3x2xi8>, %in1: tensor<1x3x3x1xi8>) -> (tensor<1x2x2x2xi8>, tensor<1x2x2x2xi8>) {
+func.func @depthwise_size(%in: tensor<1x3x3x2xi8>, %in1: tensor<1x3x3x1xi8>) -> (tensor<1x2x2x2xi8>, tensor<1x3x2x2xi8>, tensor<1x2x2x4xi8>) {
   %w = kernel.weight "dw" dense<[[[[1, -1], [1, -1]], [[1, -1], [1, -1]]]]> : tensor<1x2x2x2xi8> : tensor<1x2x2x2xi8>
   %b = kernel.weight "dw_bias" dense<[0, 0]> : tensor<2xi32> : tensor<2xi32>
   %0 = kernel.depthwise_conv2d_s8 %in, %w, %b {ingot.layer = "depthwise_conv_2d_0", strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, padding = array<i64: 0, 0>, depth_multiplier = 1 : i64, input_offset = 2 : i32, output_offset = 0 : i32, output_multiplier = array<i32: 1073741824, 1073741824>, output_shift = array<i32: 0, 0>, activation_min = -128 : i32, activation_max = 127 : i32} : (tensor<1x3x3x2xi8>, tensor<1x2x2x2xi8>, tensor<2xi32>) -> tensor<1x2x2x2xi8>
-  %w2 = kernel.weight "dw2" dense<1> : tensor<1x2x2x2xi8> : tensor<1x2x2x2xi8>
-  %1 = kernel.depthwise_conv2d_s8 %in1, %w2 {ingot.layer = "depthwise_conv_2d_1", strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, padding = array<i64: 0, 0>, depth_multiplier = 2 : i64, input_offset = 0 : i32, output_offset = 0 : i32, output_multiplier = array<i32: 1073741824, 1073741824>, output_shift = array<i32: 0, 0>, activation_min = -128 : i32, activation_max = 127 : i32} : (tensor<1x3x3x1xi8>, tensor<1x2x2x2xi8>) -> tensor<1x2x2x2xi8>
-  return %0, %1 : tensor<1x2x2x2xi8>, tensor<1x2x2x2xi8>
+  %w1 = kernel.weight "dw1" dense<[[[[1, 2], [3, 4]]]]> : tensor<1x1x2x2xi8> : tensor<1x1x2x2xi8>
+  %b1 = kernel.weight "dw1_bias" dense<[0, 0]> : tensor<2xi32> : tensor<2xi32>
+  %1 = kernel.depthwise_conv2d_s8 %in1, %w1, %b1 {ingot.layer = "depthwise_conv_2d_1", strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, padding = array<i64: 0, 0>, depth_multiplier = 2 : i64, input_offset = 1 : i32, output_offset = 0 : i32, output_multiplier = array<i32: 1073741824, 1073741824>, output_shift = array<i32: 0, 0>, activation_min = -128 : i32, activation_max = 127 : i32} : (tensor<1x3x3x1xi8>, tensor<1x1x2x2xi8>, tensor<2xi32>) -> tensor<1x3x2x2xi8>
+  %w2 = kernel.weight "dw2" dense<1> : tensor<1x2x2x4xi8> : tensor<1x2x2x4xi8>
+  %2 = kernel.depthwise_conv2d_s8 %in, %w2 {ingot.layer = "depthwise_conv_2d_2", strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, padding = array<i64: 0, 0>, depth_multiplier = 2 : i64, input_offset = 0 : i32, output_offset = 0 : i32, output_multiplier = array<i32: 1073741824, 1073741824, 1073741824, 1073741824>, output_shift = array<i32: 0, 0, 0, 0>, activation_min = -128 : i32, activation_max = 127 : i32} : (tensor<1x3x3x2xi8>, tensor<1x2x2x4xi8>) -> tensor<1x2x2x4xi8>
+  return %0, %1, %2 : tensor<1x2x2x2xi8>, tensor<1x3x2x2xi8>, tensor<1x2x2x4xi8>
 }
 }
 

@@ -128,10 +128,17 @@ public:
       return;
     OpBuilder builder(op);
     if (auto conv = dyn_cast<Conv2DOp>(op))
-      (void)packConvolution(*family, conv, false, builder);
+      (void)packConvolution(*family, conv, Layout::Convolution, builder);
     else if (auto conv = dyn_cast<DepthwiseConv2DOp>(op)) {
+      int64_t inputChannels =
+          cast<RankedTensorType>(conv.getInput().getType()).getDimSize(3);
       if (conv.getDepthMultiplier() == 1)
-        (void)packConvolution(*family, conv, true, builder);
+        (void)packConvolution(*family, conv, Layout::Depthwise, builder);
+      // One input channel: every output channel reads the same taps, which
+      // is a CONV_2D whose filter is the depthwise filter transposed.
+      else if (inputChannels == 1)
+        (void)packConvolution(*family, conv, Layout::DepthwiseAsConvolution,
+                              builder);
     } else if (auto fc = dyn_cast<FullyConnectedOp>(op)) {
       if (fc.getFilterOffset() == 0)
         (void)packFullyConnected(*family, fc, builder);
@@ -146,9 +153,12 @@ private:
     return nullptr;
   }
 
+  enum class Layout { Convolution, Depthwise, DepthwiseAsConvolution };
+
   template <typename ConvOp>
   LogicalResult packConvolution(const KernelFamily &family, ConvOp conv,
-                                bool depthwise, OpBuilder &builder) {
+                                Layout layout, OpBuilder &builder) {
+    bool depthwise = layout == Layout::Depthwise;
     auto filterType = cast<RankedTensorType>(conv.getFilter().getType());
     auto outputType = cast<RankedTensorType>(conv.getOutput().getType());
     int64_t channels = outputType.getDimSize(3);
@@ -160,10 +170,19 @@ private:
              .getElementType()
              .isInteger(8))
       return failure();
-    ArrayRef<int64_t> fshape = filterType.getShape();
+    SmallVector<int64_t> fshape(filterType.getShape());
     int32_t taps = static_cast<int32_t>(fshape[1] * fshape[2]);
     int32_t rows = static_cast<int32_t>(channels);
     int32_t depth = static_cast<int32_t>(filterType.getNumElements() / rows);
+    if (layout == Layout::DepthwiseAsConvolution) {
+      // [1][h][w][rows] -> [rows][h][w][1]
+      SmallVector<int8_t> transposed(filter->size());
+      for (int32_t row = 0; row < rows; ++row)
+        for (int32_t tap = 0; tap < taps; ++tap)
+          transposed[row * taps + tap] = (*filter)[tap * rows + row];
+      filter = std::move(transposed);
+      fshape = {rows, fshape[1], fshape[2], 1};
+    }
 
     SmallVector<int8_t> packed;
     SmallVector<int32_t> folded(channels);
@@ -183,8 +202,9 @@ private:
                                      conv.getOutputShift(), depthwise);
 
     std::string layer = layerName(conv);
-    Value packedFilter = packedWeight(builder, conv.getLoc(), conv.getFilter(),
-                                      layer, family.name, packed);
+    Value packedFilter =
+        packedWeight(builder, conv.getLoc(), conv.getFilter(),
+                     static_cast<int>(layout), layer, family.name, packed);
     Value foldedBias = int32Weight(
         builder, conv.getLoc(),
         weightName(conv.getBias(), layer + "_bias", "folded"), folded);
@@ -202,9 +222,11 @@ private:
     ingot::Conv2DParams params = conv2dParamsOf(packedOp);
     int64_t scratch = depthwise ? family.depthwiseScratchBytes(params)
                                 : family.convScratchBytes(params);
-    finish(conv, packedOp, scratch,
-           depthwise ? describeDepthwise(family, params)
-                     : describeConv(family, params));
+    std::string description = depthwise ? describeDepthwise(family, params)
+                                        : describeConv(family, params);
+    if (layout == Layout::DepthwiseAsConvolution)
+      description += " (depthwise, one input channel)";
+    finish(conv, packedOp, scratch, description);
     return success();
   }
 
@@ -233,7 +255,7 @@ private:
 
     std::string layer = layerName(fc);
     Value packedFilter = packedWeight(builder, fc.getLoc(), fc.getFilter(),
-                                      layer, family.name, packed);
+                                      /*layout=*/0, layer, family.name, packed);
     Value foldedBias = int32Weight(
         builder, fc.getLoc(),
         weightName(fc.getBias(), layer + "_bias", "folded"), folded);
@@ -297,10 +319,10 @@ private:
 
   /// The packed form of `filter`, made once per filter: layers that share a
   /// filter share its packed copy too.
-  Value packedWeight(OpBuilder &builder, Location loc, Value filter,
+  Value packedWeight(OpBuilder &builder, Location loc, Value filter, int layout,
                      StringRef layer, StringRef family,
                      ArrayRef<int8_t> values) {
-    Value &packed = packedFilters[filter];
+    Value &packed = packedFilters[{filter, layout}];
     if (!packed) {
       auto type = RankedTensorType::get({static_cast<int64_t>(values.size())},
                                         builder.getIntegerType(8));
@@ -333,7 +355,8 @@ private:
 
   TargetAttr target;
   std::set<std::string> usedNames;
-  llvm::DenseMap<Value, Value> packedFilters;
+  /// Packed copies by original filter and layout.
+  llvm::DenseMap<std::pair<Value, int>, Value> packedFilters;
 };
 
 struct SelectKernelsPass

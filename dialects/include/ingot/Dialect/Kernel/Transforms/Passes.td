@@ -44,7 +44,9 @@ def SelectKernelsPass : Pass<"ingot-select-kernels", "::mlir::ModuleOp"> {
     Rules, by target feature:
     - `dsp` (Armv7E-M and Armv8.1-M): int8 CONV_2D, DEPTHWISE_CONV_2D with
       depth multiplier 1, and FULLY_CONNECTED with filter zero point 0, when
-      filter and bias are constants, go to `ingot::dsp`.
+      filter and bias are constants, go to `ingot::dsp`. A DEPTHWISE_CONV_2D
+      with one input channel (any depth multiplier) is a CONV_2D with the
+      filter transposed, and goes to the convolution kernel.
     - everything else stays on the reference kernels (`ingot::ref`).
 
     `optimize = "speed"` marks the chosen kernels shape-specialized (their
