@@ -1,0 +1,470 @@
+//===- mve.h - Armv8.1-M MVE instructions, with portable fallbacks -*- C++
+//-*-===//
+//
+// This file implements the MVE (Helium) instructions the `ingot::mve` kernels
+// are built from, one function each. Where the target has MVE
+// (`__ARM_FEATURE_MVE`: Cortex-M55, M85) each is one instruction, through
+// <arm_mve.h> where ACLE has it and inline assembly where GCC's code for the
+// intrinsic is worse; on any other target each is a plain C++ definition of
+// the same bits, so the same kernels build and are tested bit-exact on the
+// host.
+//
+// Vectors are 128 bits: s8x16 (16 int8 lanes), s16x8, s32x4. A predicate
+// (pred16) holds one bit per byte lane, as the VPR's P0 field does: lane i of
+// an 8-bit vector is active when bit i is set, lane k of a 32-bit vector when
+// bit 4k is. Predicated loads do not touch the memory of inactive lanes and
+// write zero there; predicated stores leave it alone.
+//
+//===----------------------------------------------------------------------===//
+#ifndef INGOT_RUNTIME_ARM_MVE_H
+#define INGOT_RUNTIME_ARM_MVE_H
+
+#include <cstdint>
+
+#include "ingot/runtime/config.h"
+
+#if defined(__ARM_FEATURE_MVE)
+#include <arm_mve.h>
+#endif
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#error "ingot's MVE kernels read int8 lanes in little-endian order"
+#endif
+
+namespace ingot::mve {
+
+#if defined(__ARM_FEATURE_MVE)
+
+using s8x16 = int8x16_t;
+using s16x8 = int16x8_t;
+using s32x4 = int32x4_t;
+using s32x4x4 = int32x4x4_t;
+using pred16 = mve_pred16_t;
+
+/// VLDRB.8: 16 bytes from any address.
+INGOT_ALWAYS_INLINE s8x16 load_s8x16(const int8_t *p) { return vldrbq_s8(p); }
+
+/// VPST + VLDRBT.8: the active lanes' bytes, zero elsewhere.
+INGOT_ALWAYS_INLINE s8x16 load_s8x16_z(const int8_t *p, pred16 pred) {
+  return vldrbq_z_s8(p, pred);
+}
+
+/// VSTRB.8: 16 bytes to any address.
+INGOT_ALWAYS_INLINE void store_s8x16(int8_t *p, s8x16 v) { vstrbq_s8(p, v); }
+
+/// VPST + VSTRBT.8: the active lanes only.
+INGOT_ALWAYS_INLINE void store_s8x16_p(int8_t *p, s8x16 v, pred16 pred) {
+  vstrbq_p_s8(p, v, pred);
+}
+
+/// VLDRW.32: four words from a 4-byte aligned address.
+INGOT_ALWAYS_INLINE s32x4 load_s32x4(const int32_t *p) { return vldrwq_s32(p); }
+
+/// VPST + VLDRWT.32: the active lanes' words, zero elsewhere.
+INGOT_ALWAYS_INLINE s32x4 load_s32x4_z(const int32_t *p, pred16 pred) {
+  return vldrwq_z_s32(p, pred);
+}
+
+/// VLD40-VLD43.32: sixteen words de-interleaved by four, result k holding
+/// p[k], p[k + 4], p[k + 8], p[k + 12].
+INGOT_ALWAYS_INLINE s32x4x4 load4_s32(const int32_t *p) { return vld4q_s32(p); }
+
+/// VSTRB.32: the low byte of each lane, to four consecutive bytes.
+INGOT_ALWAYS_INLINE void store_s32x4_s8(int8_t *p, s32x4 v) {
+  vstrbq_s32(p, v);
+}
+
+/// VPST + VSTRBT.32: the low bytes of the active lanes.
+INGOT_ALWAYS_INLINE void store_s32x4_s8_p(int8_t *p, s32x4 v, pred16 pred) {
+  vstrbq_p_s32(p, v, pred);
+}
+
+/// VCTP.8: byte lanes below `n` active (all of them for n >= 16).
+INGOT_ALWAYS_INLINE pred16 tail_pred8(int32_t n) {
+  return vctp8q(static_cast<uint32_t>(n));
+}
+
+/// VCTP.32: word lanes below `n` active (all of them for n >= 4).
+INGOT_ALWAYS_INLINE pred16 tail_pred32(int32_t n) {
+  return vctp32q(static_cast<uint32_t>(n));
+}
+
+/// VDUP.8.
+INGOT_ALWAYS_INLINE s8x16 dup_s8(int8_t x) { return vdupq_n_s8(x); }
+
+/// VDUP.32.
+INGOT_ALWAYS_INLINE s32x4 dup_s32(int32_t x) { return vdupq_n_s32(x); }
+
+/// Two VMOVs of two general registers each: the vector {a, b, c, d}. (GCC
+/// builds it through the stack or with three single-lane moves.)
+INGOT_ALWAYS_INLINE s32x4 make_s32x4(int32_t a, int32_t b, int32_t c,
+                                     int32_t d) {
+  s32x4 v;
+  __asm__("vmov %q0[2], %q0[0], %1, %3\n\t"
+          "vmov %q0[3], %q0[1], %2, %4"
+          : "=w"(v)
+          : "r"(a), "r"(b), "r"(c), "r"(d));
+  return v;
+}
+
+/// VMLADAVA.S8: acc + the sum of the 16 products a[i] * b[i], modulo 2^32.
+INGOT_ALWAYS_INLINE int32_t dot_acc_s8(int32_t acc, s8x16 a, s8x16 b) {
+  return vmladavaq_s8(acc, a, b);
+}
+
+/// VMULLB.S8: the products of the even byte lanes, as int16 lanes.
+INGOT_ALWAYS_INLINE s16x8 mull_bottom_s8(s8x16 a, s8x16 b) {
+  return vmullbq_int_s8(a, b);
+}
+
+/// VMULLT.S8: the products of the odd byte lanes, as int16 lanes.
+INGOT_ALWAYS_INLINE s16x8 mull_top_s8(s8x16 a, s8x16 b) {
+  return vmulltq_int_s8(a, b);
+}
+
+/// VMOVLB.S16: the even int16 lanes, sign-extended to int32.
+INGOT_ALWAYS_INLINE s32x4 widen_bottom_s16(s16x8 a) { return vmovlbq_s16(a); }
+
+/// VMOVLT.S16: the odd int16 lanes, sign-extended to int32.
+INGOT_ALWAYS_INLINE s32x4 widen_top_s16(s16x8 a) { return vmovltq_s16(a); }
+
+/// VADD.I32, modulo 2^32.
+INGOT_ALWAYS_INLINE s32x4 add_s32(s32x4 a, s32x4 b) { return vaddq_s32(a, b); }
+
+/// VADD.I32 of a scalar, modulo 2^32.
+INGOT_ALWAYS_INLINE s32x4 add_n_s32(s32x4 a, int32_t b) {
+  return vaddq_n_s32(a, b);
+}
+
+/// VQADD.S32: saturating add.
+INGOT_ALWAYS_INLINE s32x4 qadd_s32(s32x4 a, s32x4 b) {
+  return vqaddq_s32(a, b);
+}
+
+/// VAND.
+INGOT_ALWAYS_INLINE s32x4 and_s32(s32x4 a, s32x4 b) { return vandq_s32(a, b); }
+
+/// VSHR.S32 #31: -1 in the negative lanes, 0 elsewhere.
+INGOT_ALWAYS_INLINE s32x4 sign_s32(s32x4 a) { return vshrq_n_s32(a, 31); }
+
+/// VSHL.S32 (register): each lane shifted left by the lane of `shift`, which
+/// is in [0, 31]; the bits shifted out are lost (modulo 2^32).
+INGOT_ALWAYS_INLINE s32x4 shl_s32(s32x4 a, s32x4 shift) {
+  return vshlq_s32(a, shift);
+}
+
+/// VRSHL.S32 (register) with each lane of `shift` in [-31, 0]: a right shift
+/// by -shift rounding to nearest with ties toward +infinity,
+/// floor((a + 2^(-shift - 1)) / 2^-shift) computed without overflow.
+INGOT_ALWAYS_INLINE s32x4 rshr_s32(s32x4 a, s32x4 shift) {
+  return vrshlq_s32(a, shift);
+}
+
+/// VQRDMULH.S32: the high word of 2 * a * b rounded to nearest (ties toward
+/// +infinity), saturated: gemmlowp's SaturatingRoundingDoublingHighMul.
+INGOT_ALWAYS_INLINE s32x4 qrdmulh_s32(s32x4 a, s32x4 b) {
+  return vqrdmulhq_s32(a, b);
+}
+
+/// VMAX.S32, VMIN.S32.
+INGOT_ALWAYS_INLINE s32x4 max_s32(s32x4 a, s32x4 b) { return vmaxq_s32(a, b); }
+INGOT_ALWAYS_INLINE s32x4 min_s32(s32x4 a, s32x4 b) { return vminq_s32(a, b); }
+
+/// VMAX.S8, VMIN.S8.
+INGOT_ALWAYS_INLINE s8x16 max_s8(s8x16 a, s8x16 b) { return vmaxq_s8(a, b); }
+INGOT_ALWAYS_INLINE s8x16 min_s8(s8x16 a, s8x16 b) { return vminq_s8(a, b); }
+
+/// VQMOVNB.S32: `a` saturated to int16 into the even int16 lanes of `into`.
+INGOT_ALWAYS_INLINE s16x8 qmovn_bottom_s32(s16x8 into, s32x4 a) {
+  return vqmovnbq_s32(into, a);
+}
+
+/// VQMOVNT.S32: `a` saturated to int16 into the odd int16 lanes of `into`.
+INGOT_ALWAYS_INLINE s16x8 qmovn_top_s32(s16x8 into, s32x4 a) {
+  return vqmovntq_s32(into, a);
+}
+
+/// VQMOVNB.S16: `a` saturated to int8 into the even byte lanes of `into`.
+INGOT_ALWAYS_INLINE s8x16 qmovn_bottom_s16(s8x16 into, s16x8 a) {
+  return vqmovnbq_s16(into, a);
+}
+
+/// VQMOVNT.S16: `a` saturated to int8 into the odd byte lanes of `into`.
+INGOT_ALWAYS_INLINE s8x16 qmovn_top_s16(s8x16 into, s16x8 a) {
+  return vqmovntq_s16(into, a);
+}
+
+/// An int16 vector whose lanes are all about to be written (by a bottom and
+/// a top narrowing move): no instruction.
+INGOT_ALWAYS_INLINE s16x8 undefined_s16x8() { return vuninitializedq_s16(); }
+INGOT_ALWAYS_INLINE s8x16 undefined_s8x16() { return vuninitializedq_s8(); }
+
+#else // !__ARM_FEATURE_MVE
+
+struct s8x16 {
+  int8_t lane[16];
+};
+struct s16x8 {
+  int16_t lane[8];
+};
+struct s32x4 {
+  int32_t lane[4];
+};
+struct s32x4x4 {
+  s32x4 val[4];
+};
+using pred16 = uint16_t;
+
+namespace detail {
+
+INGOT_ALWAYS_INLINE bool active8(pred16 pred, int lane) {
+  return ((pred >> lane) & 1) != 0;
+}
+
+INGOT_ALWAYS_INLINE bool active32(pred16 pred, int lane) {
+  return ((pred >> (4 * lane)) & 1) != 0;
+}
+
+INGOT_ALWAYS_INLINE int32_t saturate(int64_t x, int64_t low, int64_t high) {
+  return static_cast<int32_t>(x < low ? low : (x > high ? high : x));
+}
+
+} // namespace detail
+
+INGOT_ALWAYS_INLINE s8x16 load_s8x16(const int8_t *p) {
+  s8x16 v;
+  for (int i = 0; i < 16; ++i)
+    v.lane[i] = p[i];
+  return v;
+}
+
+INGOT_ALWAYS_INLINE s8x16 load_s8x16_z(const int8_t *p, pred16 pred) {
+  s8x16 v;
+  for (int i = 0; i < 16; ++i)
+    v.lane[i] = detail::active8(pred, i) ? p[i] : int8_t{0};
+  return v;
+}
+
+INGOT_ALWAYS_INLINE void store_s8x16(int8_t *p, s8x16 v) {
+  for (int i = 0; i < 16; ++i)
+    p[i] = v.lane[i];
+}
+
+INGOT_ALWAYS_INLINE void store_s8x16_p(int8_t *p, s8x16 v, pred16 pred) {
+  for (int i = 0; i < 16; ++i)
+    if (detail::active8(pred, i))
+      p[i] = v.lane[i];
+}
+
+INGOT_ALWAYS_INLINE s32x4 load_s32x4(const int32_t *p) {
+  s32x4 v;
+  for (int i = 0; i < 4; ++i)
+    v.lane[i] = p[i];
+  return v;
+}
+
+INGOT_ALWAYS_INLINE s32x4 load_s32x4_z(const int32_t *p, pred16 pred) {
+  s32x4 v;
+  for (int i = 0; i < 4; ++i)
+    v.lane[i] = detail::active32(pred, i) ? p[i] : 0;
+  return v;
+}
+
+INGOT_ALWAYS_INLINE s32x4x4 load4_s32(const int32_t *p) {
+  s32x4x4 v;
+  for (int k = 0; k < 4; ++k)
+    for (int i = 0; i < 4; ++i)
+      v.val[k].lane[i] = p[4 * i + k];
+  return v;
+}
+
+INGOT_ALWAYS_INLINE void store_s32x4_s8(int8_t *p, s32x4 v) {
+  for (int i = 0; i < 4; ++i)
+    p[i] = static_cast<int8_t>(static_cast<uint32_t>(v.lane[i]) & 0xFF);
+}
+
+INGOT_ALWAYS_INLINE void store_s32x4_s8_p(int8_t *p, s32x4 v, pred16 pred) {
+  for (int i = 0; i < 4; ++i)
+    if (detail::active32(pred, i))
+      p[i] = static_cast<int8_t>(static_cast<uint32_t>(v.lane[i]) & 0xFF);
+}
+
+INGOT_ALWAYS_INLINE pred16 tail_pred8(int32_t n) {
+  if (n >= 16)
+    return 0xFFFF;
+  return n <= 0 ? 0 : static_cast<pred16>((1u << n) - 1);
+}
+
+INGOT_ALWAYS_INLINE pred16 tail_pred32(int32_t n) {
+  if (n >= 4)
+    return 0xFFFF;
+  return n <= 0 ? 0 : static_cast<pred16>((1u << (4 * n)) - 1);
+}
+
+INGOT_ALWAYS_INLINE s8x16 dup_s8(int8_t x) {
+  s8x16 v;
+  for (int i = 0; i < 16; ++i)
+    v.lane[i] = x;
+  return v;
+}
+
+INGOT_ALWAYS_INLINE s32x4 dup_s32(int32_t x) { return s32x4{{x, x, x, x}}; }
+
+INGOT_ALWAYS_INLINE s32x4 make_s32x4(int32_t a, int32_t b, int32_t c,
+                                     int32_t d) {
+  return s32x4{{a, b, c, d}};
+}
+
+INGOT_ALWAYS_INLINE int32_t dot_acc_s8(int32_t acc, s8x16 a, s8x16 b) {
+  uint32_t sum = static_cast<uint32_t>(acc);
+  for (int i = 0; i < 16; ++i)
+    sum += static_cast<uint32_t>(int32_t{a.lane[i]} * int32_t{b.lane[i]});
+  return static_cast<int32_t>(sum);
+}
+
+INGOT_ALWAYS_INLINE s16x8 mull_bottom_s8(s8x16 a, s8x16 b) {
+  s16x8 v;
+  for (int i = 0; i < 8; ++i)
+    v.lane[i] =
+        static_cast<int16_t>(int32_t{a.lane[2 * i]} * int32_t{b.lane[2 * i]});
+  return v;
+}
+
+INGOT_ALWAYS_INLINE s16x8 mull_top_s8(s8x16 a, s8x16 b) {
+  s16x8 v;
+  for (int i = 0; i < 8; ++i)
+    v.lane[i] = static_cast<int16_t>(int32_t{a.lane[2 * i + 1]} *
+                                     int32_t{b.lane[2 * i + 1]});
+  return v;
+}
+
+INGOT_ALWAYS_INLINE s32x4 widen_bottom_s16(s16x8 a) {
+  return s32x4{{a.lane[0], a.lane[2], a.lane[4], a.lane[6]}};
+}
+
+INGOT_ALWAYS_INLINE s32x4 widen_top_s16(s16x8 a) {
+  return s32x4{{a.lane[1], a.lane[3], a.lane[5], a.lane[7]}};
+}
+
+INGOT_ALWAYS_INLINE s32x4 add_s32(s32x4 a, s32x4 b) {
+  for (int i = 0; i < 4; ++i)
+    a.lane[i] = static_cast<int32_t>(static_cast<uint32_t>(a.lane[i]) +
+                                     static_cast<uint32_t>(b.lane[i]));
+  return a;
+}
+
+INGOT_ALWAYS_INLINE s32x4 add_n_s32(s32x4 a, int32_t b) {
+  return add_s32(a, dup_s32(b));
+}
+
+INGOT_ALWAYS_INLINE s32x4 qadd_s32(s32x4 a, s32x4 b) {
+  for (int i = 0; i < 4; ++i)
+    a.lane[i] =
+        detail::saturate(int64_t{a.lane[i]} + b.lane[i], INT32_MIN, INT32_MAX);
+  return a;
+}
+
+INGOT_ALWAYS_INLINE s32x4 and_s32(s32x4 a, s32x4 b) {
+  for (int i = 0; i < 4; ++i)
+    a.lane[i] &= b.lane[i];
+  return a;
+}
+
+INGOT_ALWAYS_INLINE s32x4 sign_s32(s32x4 a) {
+  for (int i = 0; i < 4; ++i)
+    a.lane[i] = a.lane[i] < 0 ? -1 : 0;
+  return a;
+}
+
+INGOT_ALWAYS_INLINE s32x4 shl_s32(s32x4 a, s32x4 shift) {
+  for (int i = 0; i < 4; ++i)
+    a.lane[i] =
+        static_cast<int32_t>(static_cast<uint32_t>(a.lane[i]) << shift.lane[i]);
+  return a;
+}
+
+INGOT_ALWAYS_INLINE s32x4 rshr_s32(s32x4 a, s32x4 shift) {
+  for (int i = 0; i < 4; ++i) {
+    const int32_t right = -shift.lane[i];
+    if (right > 0) {
+      // Shifting a negative int64 right floors, as the instruction does.
+      a.lane[i] = static_cast<int32_t>(
+          (int64_t{a.lane[i]} + (int64_t{1} << (right - 1))) >> right);
+    }
+  }
+  return a;
+}
+
+INGOT_ALWAYS_INLINE s32x4 qrdmulh_s32(s32x4 a, s32x4 b) {
+  for (int i = 0; i < 4; ++i) {
+    if (a.lane[i] == INT32_MIN && b.lane[i] == INT32_MIN) {
+      a.lane[i] = INT32_MAX;
+      continue;
+    }
+    // floor((2ab + 2^31) / 2^32) = floor((ab + 2^30) / 2^31); |ab| < 2^62.
+    const int64_t product = int64_t{a.lane[i]} * b.lane[i];
+    a.lane[i] = static_cast<int32_t>((product + (int64_t{1} << 30)) >> 31);
+  }
+  return a;
+}
+
+INGOT_ALWAYS_INLINE s32x4 max_s32(s32x4 a, s32x4 b) {
+  for (int i = 0; i < 4; ++i)
+    a.lane[i] = a.lane[i] > b.lane[i] ? a.lane[i] : b.lane[i];
+  return a;
+}
+
+INGOT_ALWAYS_INLINE s32x4 min_s32(s32x4 a, s32x4 b) {
+  for (int i = 0; i < 4; ++i)
+    a.lane[i] = a.lane[i] < b.lane[i] ? a.lane[i] : b.lane[i];
+  return a;
+}
+
+INGOT_ALWAYS_INLINE s8x16 max_s8(s8x16 a, s8x16 b) {
+  for (int i = 0; i < 16; ++i)
+    a.lane[i] = a.lane[i] > b.lane[i] ? a.lane[i] : b.lane[i];
+  return a;
+}
+
+INGOT_ALWAYS_INLINE s8x16 min_s8(s8x16 a, s8x16 b) {
+  for (int i = 0; i < 16; ++i)
+    a.lane[i] = a.lane[i] < b.lane[i] ? a.lane[i] : b.lane[i];
+  return a;
+}
+
+INGOT_ALWAYS_INLINE s16x8 qmovn_bottom_s32(s16x8 into, s32x4 a) {
+  for (int i = 0; i < 4; ++i)
+    into.lane[2 * i] =
+        static_cast<int16_t>(detail::saturate(a.lane[i], INT16_MIN, INT16_MAX));
+  return into;
+}
+
+INGOT_ALWAYS_INLINE s16x8 qmovn_top_s32(s16x8 into, s32x4 a) {
+  for (int i = 0; i < 4; ++i)
+    into.lane[2 * i + 1] =
+        static_cast<int16_t>(detail::saturate(a.lane[i], INT16_MIN, INT16_MAX));
+  return into;
+}
+
+INGOT_ALWAYS_INLINE s8x16 qmovn_bottom_s16(s8x16 into, s16x8 a) {
+  for (int i = 0; i < 8; ++i)
+    into.lane[2 * i] =
+        static_cast<int8_t>(detail::saturate(a.lane[i], INT8_MIN, INT8_MAX));
+  return into;
+}
+
+INGOT_ALWAYS_INLINE s8x16 qmovn_top_s16(s8x16 into, s16x8 a) {
+  for (int i = 0; i < 8; ++i)
+    into.lane[2 * i + 1] =
+        static_cast<int8_t>(detail::saturate(a.lane[i], INT8_MIN, INT8_MAX));
+  return into;
+}
+
+INGOT_ALWAYS_INLINE s16x8 undefined_s16x8() { return s16x8{}; }
+INGOT_ALWAYS_INLINE s8x16 undefined_s8x16() { return s8x16{}; }
+
+#endif // __ARM_FEATURE_MVE
+
+} // namespace ingot::mve
+
+#endif // INGOT_RUNTIME_ARM_MVE_H
