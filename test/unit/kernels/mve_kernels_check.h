@@ -1,0 +1,729 @@
+//===- mve_kernels_check.h - The MVE kernels against the reference -*- C++
+//-*-===//
+//
+// This file implements the checks of the ingot::mve kernels that run both on
+// the host (mve_kernels_test.cpp, gtest, the portable definitions of
+// arm/mve.h) and on a Cortex-M55 under QEMU (mve_kernels_qemu.cpp, the real
+// MVE instructions): the vector rescale against
+// multiply_by_quantized_multiplier on random and edge values, the packed
+// layouts, and each kernel, in both forms, against its reference kernel byte
+// for byte on randomized shapes chosen to hit every path (channel and depth
+// tails, odd widths, padding on each side, strides 1 and 2, dilation, batches,
+// per-channel multipliers with shifts of both signs, clamps). It uses no heap
+// and no library beyond <cstdint> and <cstring>, so that it links into a
+// bare-metal image; the buffers are static.
+//
+//===----------------------------------------------------------------------===//
+#ifndef INGOT_TEST_UNIT_KERNELS_MVE_KERNELS_CHECK_H
+#define INGOT_TEST_UNIT_KERNELS_MVE_KERNELS_CHECK_H
+
+#include "ingot/runtime/arm/mve.h"
+#include "ingot/runtime/fixed_point.h"
+#include "ingot/runtime/kernels/mve/conv2d_s8.h"
+#include "ingot/runtime/kernels/mve/depthwise_conv2d_s8.h"
+#include "ingot/runtime/kernels/mve/fully_connected_s8.h"
+#include "ingot/runtime/kernels/mve/packing.h"
+#include "ingot/runtime/kernels/mve/rescale.h"
+#include "ingot/runtime/kernels/ref/conv2d_s8.h"
+#include "ingot/runtime/kernels/ref/depthwise_conv2d_s8.h"
+#include "ingot/runtime/kernels/ref/fully_connected_s8.h"
+
+#include <cstdint>
+#include <cstring>
+
+namespace mve_check {
+
+using ingot::Conv2DParams;
+using ingot::FullyConnectedParams;
+
+//===----------------------------------------------------------------------===//
+// Random numbers and messages
+//===----------------------------------------------------------------------===//
+
+/// xorshift32: the same sequence on every machine.
+struct Rng {
+  uint32_t state = 2463534242u;
+  uint32_t next() {
+    state ^= state << 13;
+    state ^= state >> 17;
+    state ^= state << 5;
+    return state;
+  }
+  int32_t uniform(int32_t low, int32_t high) {
+    const uint32_t span = static_cast<uint32_t>(high - low) + 1u;
+    return low + static_cast<int32_t>(span == 0 ? next() : next() % span);
+  }
+  int32_t pick(const int32_t *values, int32_t count) {
+    return values[uniform(0, count - 1)];
+  }
+};
+
+/// The description of the first failure, for the caller to print.
+struct Message {
+  char text[320] = {};
+  int32_t length = 0;
+  Message &operator<<(const char *s) {
+    while (*s != '\0' && length + 1 < static_cast<int32_t>(sizeof text))
+      text[length++] = *s++;
+    text[length] = '\0';
+    return *this;
+  }
+  Message &operator<<(int64_t value) {
+    char digits[24];
+    int32_t count = 0;
+    uint64_t magnitude = value < 0 ? 0 - static_cast<uint64_t>(value)
+                                   : static_cast<uint64_t>(value);
+    do {
+      digits[count++] = static_cast<char>('0' + magnitude % 10);
+      magnitude /= 10;
+    } while (magnitude != 0);
+    if (value < 0)
+      *this << "-";
+    char reversed[24];
+    for (int32_t i = 0; i < count; ++i)
+      reversed[i] = digits[count - 1 - i];
+    reversed[count] = '\0';
+    return *this << static_cast<const char *>(reversed);
+  }
+  Message &operator<<(int32_t value) { return *this << int64_t{value}; }
+};
+
+/// The result of one check: how many cases ran, and the first failure.
+struct Outcome {
+  int32_t cases = 0;
+  int32_t failures = 0;
+  Message first;
+  /// Records a failure; only the first one's message is kept.
+  Message *fail() {
+    ++failures;
+    return failures == 1 ? &first : nullptr;
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Buffers
+//===----------------------------------------------------------------------===//
+
+constexpr int32_t kBytes = 40 * 1024;
+constexpr int32_t kChannels = 256;
+constexpr int32_t kScratchBytes = 4096;
+constexpr int32_t kGuard = 32;
+constexpr uint8_t kGuardByte = 0xA5;
+
+struct Buffers {
+  alignas(16) int8_t input[kBytes];
+  alignas(16) int8_t filter[kBytes];
+  alignas(16) int8_t packed[kBytes + kGuard];
+  alignas(16) int8_t expected[kBytes];
+  alignas(16) int8_t actual[kBytes + kGuard];
+  alignas(16) int32_t bias[kChannels];
+  alignas(16) int32_t folded[kChannels];
+  alignas(16) int32_t multipliers[kChannels];
+  alignas(16) int32_t shifts[kChannels];
+  alignas(16) uint8_t scratch[kScratchBytes + 4 + kGuard];
+};
+
+inline Buffers &buffers() {
+  static Buffers instance;
+  return instance;
+}
+
+inline void fill_random(Rng &rng, int8_t *bytes, int32_t count) {
+  for (int32_t i = 0; i < count; ++i)
+    bytes[i] = static_cast<int8_t>(rng.next() >> 24);
+}
+
+inline bool guard_intact(const void *after, int32_t count = kGuard) {
+  const uint8_t *bytes = static_cast<const uint8_t *>(after);
+  for (int32_t i = 0; i < count; ++i)
+    if (bytes[i] != kGuardByte)
+      return false;
+  return true;
+}
+
+/// Per-channel multipliers in [2^30, 2^31) and shifts that bring an
+/// accumulator of typical magnitude `typical` to a few tens, give or take a
+/// factor of two; in `mode` 1 some channels get a shift of 0 to 2, in mode 2
+/// every shift is negative (the kernels' right-shift-only path).
+inline void random_requantization(Rng &rng, int32_t channels, int64_t typical,
+                                  int32_t mode, int32_t *multipliers,
+                                  int32_t *shifts) {
+  int32_t base = 0;
+  while ((typical >> base) > 48)
+    ++base;
+  for (int32_t c = 0; c < channels; ++c) {
+    multipliers[c] = static_cast<int32_t>(
+        (uint32_t{1} << 30) | (rng.next() & ((uint32_t{1} << 30) - 1)));
+    int32_t shift = -base + rng.uniform(-1, 1);
+    if (mode == 1 && rng.uniform(0, 3) == 0)
+      shift = rng.uniform(0, 2);
+    if (mode == 2 && shift >= 0)
+      shift = -1;
+    shifts[c] = shift < -31 ? -31 : shift;
+  }
+}
+
+inline void random_activation(Rng &rng, int32_t output_offset, int32_t &low,
+                              int32_t &high) {
+  switch (rng.uniform(0, 3)) {
+  case 0:
+    low = -128, high = 127;
+    break;
+  case 1:
+    low = output_offset, high = 127;
+    break;
+  default:
+    low = rng.uniform(-128, 0), high = rng.uniform(low, 127);
+    break;
+  }
+}
+
+inline int32_t output_size(int32_t input, int32_t filter, int32_t stride,
+                           int32_t dilation, int32_t pad_before,
+                           int32_t pad_after) {
+  return (input + pad_before + pad_after - ((filter - 1) * dilation + 1)) /
+             stride +
+         1;
+}
+
+inline void describe(Message &m, const Conv2DParams &p) {
+  m << "b" << p.batches << " in " << p.input_h << "x" << p.input_w << "x"
+    << p.input_c << " filter " << p.filter_h << "x" << p.filter_w << " out "
+    << p.output_h << "x" << p.output_w << "x" << p.output_c << " stride "
+    << p.stride_h << "," << p.stride_w << " dilation " << p.dilation_h << ","
+    << p.dilation_w << " pad " << p.pad_top << "," << p.pad_left << " offsets "
+    << p.input_offset << "," << p.output_offset << " clamp " << p.activation_min
+    << "," << p.activation_max;
+}
+
+inline void describe(Message &m, const FullyConnectedParams &p) {
+  m << "b" << p.batches << " depth " << p.input_depth << " out "
+    << p.output_depth << " offsets " << p.input_offset << "," << p.output_offset
+    << " multiplier " << p.output_multiplier << " shift " << p.output_shift
+    << " clamp " << p.activation_min << "," << p.activation_max;
+}
+
+/// Compares `count` bytes and the guard after `actual`.
+inline bool same_bytes(const int8_t *expected, const int8_t *actual,
+                       int32_t count, Outcome &outcome, const char *what,
+                       const Conv2DParams *conv,
+                       const FullyConnectedParams *fc) {
+  int32_t first = -1, wrong = 0;
+  for (int32_t i = 0; i < count; ++i) {
+    if (expected[i] != actual[i]) {
+      if (first < 0)
+        first = i;
+      ++wrong;
+    }
+  }
+  const bool guard = guard_intact(actual + count);
+  if (first < 0 && guard)
+    return true;
+  if (Message *m = outcome.fail()) {
+    *m << what << ": ";
+    if (conv != nullptr)
+      describe(*m, *conv);
+    if (fc != nullptr)
+      describe(*m, *fc);
+    if (first >= 0)
+      *m << ": " << wrong << " of " << count << " bytes differ, first at "
+         << first << " (" << int32_t{expected[first]} << " expected, "
+         << int32_t{actual[first]} << ")";
+    if (!guard)
+      *m << ": wrote past the output";
+  }
+  return false;
+}
+
+//===----------------------------------------------------------------------===//
+// The rescale
+//===----------------------------------------------------------------------===//
+
+/// detail::rescale and detail::requantize16 against the reference
+/// arithmetic, lane by lane, on `rounds` random quadruples plus edge values
+/// (the extreme accumulators, exact halves, multipliers of 0, 2^30 and
+/// 2^31 - 1, shifts from -31 to 30).
+inline Outcome check_rescale(Rng &rng, int32_t rounds) {
+  using namespace ingot::mve;
+  Outcome outcome;
+  const int32_t edges[] = {
+      INT32_MIN, INT32_MIN + 1, -65536,   -3, -2, -1, 0, 1, 2,
+      3,         65535,         INT32_MAX};
+  const int32_t multipliers[] = {0, 1 << 30, INT32_MAX, 1518500250};
+  for (int32_t round = 0; round < rounds; ++round) {
+    int32_t acc[16], multiplier[16], shift[16];
+    const bool right_only = round % 2 == 0;
+    for (int32_t i = 0; i < 16; ++i) {
+      switch (rng.uniform(0, 3)) {
+      case 0:
+        acc[i] = edges[rng.uniform(0, 11)];
+        break;
+      case 1:
+        acc[i] = rng.uniform(-300, 300);
+        break;
+      default:
+        acc[i] = static_cast<int32_t>(rng.next());
+        break;
+      }
+      multiplier[i] =
+          rng.uniform(0, 3) == 0
+              ? multipliers[rng.uniform(0, 3)]
+              : static_cast<int32_t>((uint32_t{1} << 30) |
+                                     (rng.next() & ((1u << 30) - 1)));
+      shift[i] = right_only               ? rng.uniform(-31, -1)
+                 : rng.uniform(0, 2) == 0 ? rng.uniform(-31, 30)
+                                          : rng.uniform(-8, 2);
+    }
+    const int32_t offset = rng.uniform(-128, 127);
+    int32_t low = -128, high = 127;
+    random_activation(rng, offset, low, high);
+    int32_t values[16];
+    for (int32_t k = 0; k < 4; ++k) {
+      const s32x4 lanes = detail::rescale(
+          load_s32x4(acc + 4 * k), load_s32x4(multiplier + 4 * k),
+          load_s32x4(shift + 4 * k), right_only);
+      std::memcpy(values + 4 * k, &lanes, sizeof(int32_t) * 4);
+    }
+    // requantize16 takes lane k of vector i as channel 4k + i, as VLD4
+    // loads them.
+    const s32x4x4 accs = load4_s32(acc);
+    int8_t bytes[16];
+    store_s8x16(bytes, detail::requantize16(
+                           accs.val[0], accs.val[1], accs.val[2], accs.val[3],
+                           multiplier, shift, right_only, offset, low, high));
+    for (int32_t i = 0; i < 16; ++i) {
+      ++outcome.cases;
+      const int32_t expected = ingot::multiply_by_quantized_multiplier(
+          acc[i], multiplier[i], shift[i]);
+      const int32_t expected_byte = ingot::clamp_i32(
+          static_cast<int32_t>(static_cast<uint32_t>(expected) +
+                               static_cast<uint32_t>(offset)),
+          low, high);
+      if (values[i] != expected || bytes[i] != expected_byte) {
+        if (Message *m = outcome.fail())
+          *m << "rescale(" << acc[i] << ", " << multiplier[i] << ", "
+             << shift[i] << (right_only ? ", right only" : "")
+             << ") = " << values[i] << ", expected " << expected << "; byte "
+             << int32_t{bytes[i]} << ", expected " << expected_byte;
+      }
+    }
+  }
+  return outcome;
+}
+
+//===----------------------------------------------------------------------===//
+// Packing
+//===----------------------------------------------------------------------===//
+
+/// The packed layouts and the folded bias against their definitions.
+inline Outcome check_packing(Rng &rng) {
+  using namespace ingot::mve;
+  Buffers &b = buffers();
+  Outcome outcome;
+  for (int32_t round = 0; round < 40; ++round) {
+    const int32_t rows = rng.uniform(1, 13), depth = rng.uniform(1, 70);
+    fill_random(rng, b.filter, rows * depth);
+    const int32_t bytes = gemm_packed_filter_bytes(rows, depth);
+    std::memset(b.packed, static_cast<int>(kGuardByte), bytes + kGuard);
+    pack_gemm_filter(b.filter, rows, depth, b.packed);
+    ++outcome.cases;
+    bool ok = guard_intact(b.packed + bytes);
+    const int32_t blocks = padded_depth(depth) / 16;
+    for (int32_t r = 0; r < padded_rows(rows); ++r)
+      for (int32_t d = 0; d < 16 * blocks; ++d) {
+        const int8_t want =
+            r < rows && d < depth ? b.filter[r * depth + d] : int8_t{0};
+        const int32_t at =
+            ((r / 4) * blocks + d / 16) * 64 + (r % 4) * 16 + d % 16;
+        ok = ok && b.packed[at] == want;
+      }
+    for (int32_t r = 0; r < rows; ++r)
+      b.bias[r] = rng.uniform(-100000, 100000);
+    const int32_t offset = rng.uniform(-127, 128);
+    const bool with_bias = round % 3 != 0;
+    fold_input_offset_gemm(b.filter, rows, depth, with_bias ? b.bias : nullptr,
+                           offset, b.folded);
+    for (int32_t r = 0; r < rows; ++r) {
+      int32_t sum = 0;
+      for (int32_t d = 0; d < depth; ++d)
+        sum += b.filter[r * depth + d];
+      ok = ok && b.folded[r] == (with_bias ? b.bias[r] : 0) + offset * sum;
+    }
+    const int32_t taps = rng.uniform(1, 12), channels = rng.uniform(1, 40);
+    fill_random(rng, b.filter, taps * channels);
+    const int32_t dw_bytes = depthwise_packed_filter_bytes(taps, channels);
+    std::memset(b.packed, static_cast<int>(kGuardByte), dw_bytes + kGuard);
+    pack_depthwise_filter(b.filter, taps, channels, b.packed);
+    ok = ok && guard_intact(b.packed + dw_bytes);
+    for (int32_t c = 0; c < padded_depth(channels); ++c)
+      for (int32_t t = 0; t < taps; ++t) {
+        const int8_t want =
+            c < channels ? b.filter[t * channels + c] : int8_t{0};
+        ok = ok && b.packed[((c / 16) * taps + t) * 16 + c % 16] == want;
+      }
+    fold_input_offset_depthwise(b.filter, taps, channels,
+                                with_bias ? b.bias : nullptr, offset, b.folded);
+    for (int32_t c = 0; c < channels; ++c) {
+      int32_t sum = 0;
+      for (int32_t t = 0; t < taps; ++t)
+        sum += b.filter[t * channels + c];
+      ok = ok && b.folded[c] == (with_bias ? b.bias[c] : 0) + offset * sum;
+    }
+    if (!ok)
+      if (Message *m = outcome.fail())
+        *m << "packing: rows " << rows << " depth " << depth << " taps " << taps
+           << " channels " << channels;
+  }
+  // The one-multiply bound: |acc| << (1 + max(shift, 0)) within int32.
+  const bool bounds_ok = single_rounding_exact(int64_t{1} << 29, 0) &&
+                         !single_rounding_exact(int64_t{1} << 30, 0) &&
+                         single_rounding_exact((int64_t{1} << 27) - 1, 3) &&
+                         !single_rounding_exact(int64_t{1} << 27, 3) &&
+                         single_rounding_exact(0, 30) &&
+                         !single_rounding_exact(0, 31) &&
+                         !single_rounding_exact(-1, 0);
+  ++outcome.cases;
+  if (!bounds_ok)
+    if (Message *m = outcome.fail())
+      *m << "single_rounding_exact bounds";
+  return outcome;
+}
+
+//===----------------------------------------------------------------------===//
+// Kernels
+//===----------------------------------------------------------------------===//
+
+/// A kernel under test: one of the two forms of an ingot::mve convolution.
+using ConvKernel = void (*)(const Conv2DParams &, const int8_t *,
+                            const int8_t *, const int32_t *, int8_t *,
+                            const int32_t *, const int32_t *, void *);
+using FullyConnectedKernel = void (*)(const FullyConnectedParams &,
+                                      const int8_t *, const int8_t *,
+                                      const int32_t *, int8_t *, void *);
+
+inline void conv_compact(const Conv2DParams &p, const int8_t *input,
+                         const int8_t *filter, const int32_t *bias,
+                         int8_t *output, const int32_t *multipliers,
+                         const int32_t *shifts, void *scratch) {
+  ingot::mve::conv2d_s8(p, input, filter, bias, output, multipliers, shifts,
+                        scratch);
+}
+
+template <const Conv2DParams &P>
+void conv_specialized(const Conv2DParams &, const int8_t *input,
+                      const int8_t *filter, const int32_t *bias, int8_t *output,
+                      const int32_t *multipliers, const int32_t *shifts,
+                      void *scratch) {
+  ingot::mve::conv2d_s8<P>(input, filter, bias, output, multipliers, shifts,
+                           scratch);
+}
+
+inline void depthwise_compact(const Conv2DParams &p, const int8_t *input,
+                              const int8_t *filter, const int32_t *bias,
+                              int8_t *output, const int32_t *multipliers,
+                              const int32_t *shifts, void *scratch) {
+  ingot::mve::depthwise_conv2d_s8(p, input, filter, bias, output, multipliers,
+                                  shifts, scratch);
+}
+
+template <const Conv2DParams &P>
+void depthwise_specialized(const Conv2DParams &, const int8_t *input,
+                           const int8_t *filter, const int32_t *bias,
+                           int8_t *output, const int32_t *multipliers,
+                           const int32_t *shifts, void *scratch) {
+  ingot::mve::depthwise_conv2d_s8<P>(input, filter, bias, output, multipliers,
+                                     shifts, scratch);
+}
+
+inline void fully_connected_compact(const FullyConnectedParams &p,
+                                    const int8_t *input, const int8_t *filter,
+                                    const int32_t *bias, int8_t *output,
+                                    void *scratch) {
+  ingot::mve::fully_connected_s8(p, input, filter, bias, output, scratch);
+}
+
+template <const FullyConnectedParams &P>
+void fully_connected_specialized(const FullyConnectedParams &,
+                                 const int8_t *input, const int8_t *filter,
+                                 const int32_t *bias, int8_t *output,
+                                 void *scratch) {
+  ingot::mve::fully_connected_s8<P>(input, filter, bias, output, scratch);
+}
+
+/// The scratch, 4 bytes past a 16-byte boundary (the kernels may assume 4),
+/// with a guard after `bytes`.
+inline uint8_t *prepare_scratch(int32_t bytes) {
+  uint8_t *scratch = buffers().scratch + 4;
+  std::memset(scratch, 0x3C, static_cast<size_t>(bytes));
+  std::memset(scratch + bytes, kGuardByte, kGuard);
+  return scratch;
+}
+
+/// Runs `kernels` (count of them) on the convolution `p` with random data
+/// and compares each with the reference. `depthwise` selects the depthwise
+/// layouts. Returns false if the shape does not fit the buffers.
+inline bool run_conv(Rng &rng, const Conv2DParams &p, bool depthwise,
+                     const ConvKernel *kernels, int32_t count,
+                     Outcome &outcome) {
+  using namespace ingot::mve;
+  Buffers &b = buffers();
+  const int32_t taps = p.filter_h * p.filter_w;
+  const int32_t input_bytes = p.batches * p.input_h * p.input_w * p.input_c;
+  const int32_t output_bytes = p.batches * p.output_h * p.output_w * p.output_c;
+  const int32_t depth = depthwise ? taps : taps * p.input_c;
+  const int32_t filter_bytes = depth * p.output_c;
+  const int32_t packed_bytes =
+      depthwise ? depthwise_packed_filter_bytes(taps, p.output_c)
+                : gemm_packed_filter_bytes(p.output_c, depth);
+  const int32_t scratch_bytes = depthwise ? depthwise_conv2d_s8_scratch_bytes(p)
+                                          : conv2d_s8_scratch_bytes(p);
+  if (input_bytes > kBytes || output_bytes > kBytes || filter_bytes > kBytes ||
+      packed_bytes > kBytes || p.output_c > kChannels ||
+      scratch_bytes > kScratchBytes)
+    return false;
+  fill_random(rng, b.input, input_bytes);
+  fill_random(rng, b.filter, filter_bytes);
+  const bool with_bias = rng.uniform(0, 4) != 0;
+  for (int32_t c = 0; c < p.output_c; ++c)
+    b.bias[c] = rng.uniform(-30000, 30000);
+  int32_t typical = 1;
+  while (typical * typical < depth)
+    ++typical;
+  random_requantization(rng, p.output_c, int64_t{128} * 74 * typical,
+                        rng.uniform(0, 2), b.multipliers, b.shifts);
+  const int32_t *bias = with_bias ? b.bias : nullptr;
+  if (depthwise) {
+    ingot::ref::depthwise_conv2d_s8(
+        b.input, b.filter, bias, b.expected, b.multipliers, b.shifts, p.batches,
+        p.input_h, p.input_w, p.input_c, p.filter_h, p.filter_w, p.output_h,
+        p.output_w, p.output_c, 1, p.stride_h, p.stride_w, p.dilation_h,
+        p.dilation_w, p.pad_top, p.pad_left, p.input_offset, p.output_offset,
+        p.activation_min, p.activation_max);
+    pack_depthwise_filter(b.filter, taps, p.output_c, b.packed);
+    fold_input_offset_depthwise(b.filter, taps, p.output_c, bias,
+                                p.input_offset, b.folded);
+  } else {
+    ingot::ref::conv2d_s8(b.input, b.filter, bias, b.expected, b.multipliers,
+                          b.shifts, p.batches, p.input_h, p.input_w, p.input_c,
+                          p.filter_h, p.filter_w, p.output_h, p.output_w,
+                          p.output_c, p.stride_h, p.stride_w, p.dilation_h,
+                          p.dilation_w, p.pad_top, p.pad_left, p.input_offset,
+                          p.output_offset, p.activation_min, p.activation_max);
+    pack_gemm_filter(b.filter, p.output_c, depth, b.packed);
+    fold_input_offset_gemm(b.filter, p.output_c, depth, bias, p.input_offset,
+                           b.folded);
+  }
+  for (int32_t k = 0; k < count; ++k) {
+    ++outcome.cases;
+    std::memset(b.actual, 0x5A, static_cast<size_t>(output_bytes));
+    std::memset(b.actual + output_bytes, kGuardByte, kGuard);
+    uint8_t *scratch = prepare_scratch(scratch_bytes);
+    kernels[k](p, b.input, b.packed, b.folded, b.actual, b.multipliers,
+               b.shifts, scratch);
+    const char *what =
+        depthwise ? (k == 0 ? "depthwise_conv2d_s8" : "depthwise_conv2d_s8<P>")
+                  : (k == 0 ? "conv2d_s8" : "conv2d_s8<P>");
+    if (same_bytes(b.expected, b.actual, output_bytes, outcome, what, &p,
+                   nullptr) &&
+        !guard_intact(scratch + scratch_bytes))
+      if (Message *m = outcome.fail())
+        describe(*m << what << ": wrote past the scratch: ", p);
+  }
+  return true;
+}
+
+/// A random convolution shape. Channel counts come from lists that cover
+/// the tails of the 16-byte blocks and of the four-channel groups.
+inline Conv2DParams random_conv_shape(Rng &rng, bool depthwise) {
+  static const int32_t kInputChannels[] = {1,  2,  3,  4,  7,  8,  15,
+                                           16, 17, 24, 31, 32, 33, 40};
+  static const int32_t kOutputChannels[] = {1, 2, 3, 4, 5, 7, 8, 13, 16, 20};
+  static const int32_t kFilters[][2] = {{1, 1}, {1, 1}, {3, 3}, {3, 3},
+                                        {2, 3}, {1, 3}, {5, 5}, {3, 1},
+                                        {2, 2}, {4, 10}};
+  Conv2DParams p{};
+  p.batches = rng.uniform(1, 4) == 4 ? 2 : 1;
+  p.input_c = rng.pick(kInputChannels, 14);
+  p.output_c = depthwise ? p.input_c : rng.pick(kOutputChannels, 10);
+  p.depth_multiplier = 1;
+  const int32_t *filter = kFilters[rng.uniform(0, 9)];
+  p.filter_h = filter[0];
+  p.filter_w = filter[1];
+  p.stride_h = rng.uniform(1, 2);
+  p.stride_w = rng.uniform(1, 2);
+  p.dilation_h = rng.uniform(1, 4) == 4 ? 2 : 1;
+  p.dilation_w = rng.uniform(1, 4) == 4 ? 2 : 1;
+  const int32_t extent_h = (p.filter_h - 1) * p.dilation_h + 1;
+  const int32_t extent_w = (p.filter_w - 1) * p.dilation_w + 1;
+  p.input_h = rng.uniform(extent_h > 1 ? extent_h - 1 : 1, extent_h + 6);
+  p.input_w = rng.uniform(extent_w > 1 ? extent_w - 1 : 1, extent_w + 7);
+  // Any padding up to the filter's extent less one, on each side, as long as
+  // there is at least one output.
+  do {
+    p.pad_top = rng.uniform(0, extent_h - 1);
+    p.pad_left = rng.uniform(0, extent_w - 1);
+    const int32_t pad_bottom = rng.uniform(0, extent_h - 1);
+    const int32_t pad_right = rng.uniform(0, extent_w - 1);
+    p.output_h = output_size(p.input_h, p.filter_h, p.stride_h, p.dilation_h,
+                             p.pad_top, pad_bottom);
+    p.output_w = output_size(p.input_w, p.filter_w, p.stride_w, p.dilation_w,
+                             p.pad_left, pad_right);
+  } while (p.output_h < 1 || p.output_w < 1);
+  p.input_offset = rng.uniform(-127, 128);
+  p.output_offset = rng.uniform(-128, 127);
+  random_activation(rng, p.output_offset, p.activation_min, p.activation_max);
+  p.single_rounding_exact = rng.uniform(0, 1) == 1;
+  return p;
+}
+
+/// The compact conv2d_s8 against the reference on `rounds` random shapes.
+inline Outcome check_conv_random(Rng &rng, int32_t rounds, bool depthwise) {
+  Outcome outcome;
+  const ConvKernel kernel = depthwise ? depthwise_compact : conv_compact;
+  for (int32_t round = 0; round < rounds;) {
+    const Conv2DParams p = random_conv_shape(rng, depthwise);
+    if (run_conv(rng, p, depthwise, &kernel, 1, outcome))
+      ++round;
+  }
+  return outcome;
+}
+
+/// Runs `kernels` on the fully connected layer `p` with random data and
+/// compares each with the reference.
+inline void run_fully_connected(Rng &rng, const FullyConnectedParams &p,
+                                const FullyConnectedKernel *kernels,
+                                int32_t count, Outcome &outcome) {
+  using namespace ingot::mve;
+  Buffers &b = buffers();
+  const int32_t input_bytes = p.batches * p.input_depth;
+  const int32_t output_bytes = p.batches * p.output_depth;
+  fill_random(rng, b.input, input_bytes);
+  fill_random(rng, b.filter, p.output_depth * p.input_depth);
+  const bool with_bias = rng.uniform(0, 3) != 0;
+  for (int32_t c = 0; c < p.output_depth; ++c)
+    b.bias[c] = rng.uniform(-30000, 30000);
+  const int32_t *bias = with_bias ? b.bias : nullptr;
+  ingot::ref::fully_connected_s8(
+      b.input, b.filter, bias, b.expected, p.batches, p.input_depth,
+      p.output_depth, p.input_offset, 0, p.output_offset, p.output_multiplier,
+      p.output_shift, p.activation_min, p.activation_max);
+  pack_gemm_filter(b.filter, p.output_depth, p.input_depth, b.packed);
+  fold_input_offset_gemm(b.filter, p.output_depth, p.input_depth, bias,
+                         p.input_offset, b.folded);
+  for (int32_t k = 0; k < count; ++k) {
+    ++outcome.cases;
+    std::memset(b.actual, 0x5A, static_cast<size_t>(output_bytes));
+    std::memset(b.actual + output_bytes, kGuardByte, kGuard);
+    uint8_t *scratch = prepare_scratch(fully_connected_s8_scratch_bytes(p));
+    kernels[k](p, b.input, b.packed, b.folded, b.actual, scratch);
+    same_bytes(b.expected, b.actual, output_bytes, outcome,
+               k == 0 ? "fully_connected_s8" : "fully_connected_s8<P>", nullptr,
+               &p);
+  }
+}
+
+/// The compact fully_connected_s8 against the reference on `rounds` random
+/// shapes.
+inline Outcome check_fully_connected_random(Rng &rng, int32_t rounds) {
+  Outcome outcome;
+  const FullyConnectedKernel kernel = fully_connected_compact;
+  for (int32_t round = 0; round < rounds; ++round) {
+    FullyConnectedParams p{};
+    p.batches = rng.uniform(1, 3);
+    p.input_depth =
+        rng.uniform(1, 3) == 1 ? rng.uniform(1, 20) : rng.uniform(1, 300);
+    p.output_depth = rng.uniform(1, 22);
+    p.input_offset = rng.uniform(-127, 128);
+    p.output_offset = rng.uniform(-128, 127);
+    int32_t typical = 1;
+    while (typical * typical < p.input_depth)
+      ++typical;
+    random_requantization(rng, 1, int64_t{128} * 74 * typical,
+                          rng.uniform(0, 2), &p.output_multiplier,
+                          &p.output_shift);
+    random_activation(rng, p.output_offset, p.activation_min, p.activation_max);
+    p.single_rounding_exact = rng.uniform(0, 1) == 1;
+    run_fully_connected(rng, p, &kernel, 1, outcome);
+  }
+  return outcome;
+}
+
+//===----------------------------------------------------------------------===//
+// The shape-specialized forms
+//===----------------------------------------------------------------------===//
+
+// Fields: batches, input h w c, filter h w, output h w c, stride h w,
+// dilation h w, pad top left, depth multiplier, input and output offset,
+// activation min max, single_rounding_exact.
+
+// im2col with padding on every side, three input channels (a first layer).
+constexpr Conv2DParams kConvFirstLayer{1, 9, 9, 3, 3, 3,  5, 5,    7,   2,   2,
+                                       1, 1, 1, 1, 1, -3, 5, -128, 127, true};
+// In place, two batches, a depth and a channel tail.
+constexpr Conv2DParams kConvPointwise{2, 3, 5, 24, 1, 1,  3,  5,   10,  1,    1,
+                                      1, 1, 0, 0,  1, 17, -9, -20, 100, false};
+// In place with stride 2 (a residual projection).
+constexpr Conv2DParams kConvPointwiseStrided{
+    1, 7, 6, 32, 1, 1,   4,    3,    16,  2,    2,
+    1, 1, 0, 0,  1, 128, -128, -128, 127, false};
+// Dilated, asymmetric padding.
+constexpr Conv2DParams kConvDilated{1, 8, 7, 8, 3, 3,    4, 5,    5,   1,    1,
+                                    2, 2, 0, 2, 1, -100, 3, -128, 127, false};
+// KWS's first layer: a 10x4 filter over one channel, stride 2.
+constexpr Conv2DParams kConvTall{1, 13, 10, 1, 10, 4,  7,    5,    8,   2,    2,
+                                 1, 1,  4,  1, 1,  83, -128, -128, 127, false};
+// Depthwise 3x3 with a partial block (12 channels).
+constexpr Conv2DParams kDepthwise3x3{1, 7, 6, 12, 3, 3,   7,  6,    12,  1,   1,
+                                     1, 1, 1, 1,  1, 128, -2, -128, 127, true};
+// Depthwise, stride 2, two whole blocks and a partial one.
+constexpr Conv2DParams kDepthwiseStrided{
+    2, 9, 8, 40, 3, 3, 4, 4, 40, 2, 2, 1, 1, 0, 0, 1, -7, 11, -50, 90, false};
+// Depthwise, dilated 5x2 filter, one whole block.
+constexpr Conv2DParams kDepthwiseDilated{1, 9,  6,  16,   5,    2,   5,
+                                         6, 16, 1,  1,    2,    3,   2,
+                                         1, 1,  64, -100, -100, 127, false};
+constexpr FullyConnectedParams kFullyConnected{
+    2, 37, 11, -9, 6, 1589125478, -9, -128, 127, false};
+constexpr FullyConnectedParams kFullyConnectedWide{
+    1, 256, 12, 128, -20, 1317034426, -7, -20, 127, true};
+
+/// Both forms of every kernel on the constant shapes above, `rounds` times
+/// each with new random data.
+inline Outcome check_specialized(Rng &rng, int32_t rounds) {
+  Outcome outcome;
+  struct ConvShape {
+    const Conv2DParams &p;
+    bool depthwise;
+    ConvKernel specialized;
+  };
+  const ConvShape shapes[] = {
+      {kConvFirstLayer, false, conv_specialized<kConvFirstLayer>},
+      {kConvPointwise, false, conv_specialized<kConvPointwise>},
+      {kConvPointwiseStrided, false, conv_specialized<kConvPointwiseStrided>},
+      {kConvDilated, false, conv_specialized<kConvDilated>},
+      {kConvTall, false, conv_specialized<kConvTall>},
+      {kDepthwise3x3, true, depthwise_specialized<kDepthwise3x3>},
+      {kDepthwiseStrided, true, depthwise_specialized<kDepthwiseStrided>},
+      {kDepthwiseDilated, true, depthwise_specialized<kDepthwiseDilated>},
+  };
+  for (int32_t round = 0; round < rounds; ++round) {
+    for (const ConvShape &shape : shapes) {
+      const ConvKernel kernels[] = {shape.depthwise ? depthwise_compact
+                                                    : conv_compact,
+                                    shape.specialized};
+      run_conv(rng, shape.p, shape.depthwise, kernels, 2, outcome);
+    }
+    const FullyConnectedKernel fc[] = {
+        fully_connected_compact, fully_connected_specialized<kFullyConnected>};
+    run_fully_connected(rng, kFullyConnected, fc, 2, outcome);
+    const FullyConnectedKernel wide[] = {
+        fully_connected_compact,
+        fully_connected_specialized<kFullyConnectedWide>};
+    run_fully_connected(rng, kFullyConnectedWide, wide, 2, outcome);
+  }
+  return outcome;
+}
+
+} // namespace mve_check
+
+#endif // INGOT_TEST_UNIT_KERNELS_MVE_KERNELS_CHECK_H
