@@ -207,6 +207,27 @@ INGOT_ALWAYS_INLINE void store_s8x2(int8_t *p, int32_t word) {
   std::memcpy(p, &half, sizeof(half));
 }
 
+/// Returns `pointer` unchanged, but only after every store to the memory it
+/// points at (an empty assembly statement that reads that memory and
+/// "changes" the pointer). The kernels' assembly loops declare neither
+/// memory operands nor a memory clobber: the operands would cost registers
+/// the loops do not have, and a clobber would make the compiler reload
+/// (and stop constant-folding) everything it keeps in memory after each
+/// loop. Reading through a pointer that passed here is what orders such a
+/// loop after the C code that filled its buffer.
+template <typename T> INGOT_ALWAYS_INLINE T *after_stores(T *pointer) {
+#if defined(__clang__)
+  // Clang rejects a memory operand of unknown size: a memory clobber orders
+  // the stores instead, at the price of reloads after it.
+  __asm__("" : "+r"(pointer) : : "memory");
+#elif defined(__GNUC__)
+  __asm__(""
+          : "+r"(pointer)
+          : "m"(*reinterpret_cast<const unsigned char (*)[]>(pointer)));
+#endif
+  return pointer;
+}
+
 /// Four int8 values at `p` as one word (byte 0 lowest), from any alignment:
 /// Armv7-M's LDR accepts unaligned addresses, and memcpy is how C++ says so.
 INGOT_ALWAYS_INLINE int32_t load_s8x4(const int8_t *p) {

@@ -193,19 +193,20 @@ conv2d_s8_impl(const Conv2DParams &params, const int8_t *input,
     next_pixel(p, batch, out_y, out_x);
     conv2d_im2col(p, input, batch, out_y, out_x, columns + 2, patch);
     next_pixel(p, batch, out_y, out_x);
+    const int32_t *ready = after_stores(columns);
     int8_t *out1 = out0 + output_c;
     const int8_t *weights = packed_filter;
     int32_t channel = 0;
     for (; channel + 1 < output_c; channel += 2) {
       int32_t acc00 = folded_bias[channel], acc01 = folded_bias[channel + 1];
       int32_t acc10 = acc00, acc11 = acc01;
-      mac_2x2(columns, weights, blocks, acc00, acc01, acc10, acc11);
+      mac_2x2(ready, weights, blocks, acc00, acc01, acc10, acc11);
       weights += 2 * depth4;
       conv2d_store_2x2(stage, out0, out1, channel, acc00, acc01, acc10, acc11);
     }
     if (channel < output_c) {
       int32_t acc0 = folded_bias[channel], acc1 = acc0;
-      mac_2x1(columns, weights, blocks, acc0, acc1);
+      mac_2x1(ready, weights, blocks, acc0, acc1);
       out0[channel] = stage.output(acc0, channel);
       out1[channel] = stage.output(acc1, channel);
     }
@@ -213,18 +214,19 @@ conv2d_s8_impl(const Conv2DParams &params, const int8_t *input,
   }
   if (pixel < pixels) {
     conv2d_im2col(p, input, batch, out_y, out_x, columns, patch);
+    const int32_t *ready = after_stores(columns);
     const int8_t *weights = packed_filter;
     int32_t channel = 0;
     for (; channel + 1 < output_c; channel += 2) {
       int32_t acc0 = folded_bias[channel], acc1 = folded_bias[channel + 1];
-      mac_1x2<4>(columns, weights, blocks, acc0, acc1);
+      mac_1x2<4>(ready, weights, blocks, acc0, acc1);
       weights += 2 * depth4;
       out0[channel] = stage.output(acc0, channel);
       out0[channel + 1] = stage.output(acc1, channel + 1);
     }
     if (channel < output_c) {
       int32_t acc = folded_bias[channel];
-      mac_1x1<4>(columns, weights, blocks, acc);
+      mac_1x1<4>(ready, weights, blocks, acc);
       out0[channel] = stage.output(acc, channel);
     }
   }

@@ -162,9 +162,10 @@ depthwise_indirect_pairs(const unsigned char *table, int32_t pairs,
   if (pairs <= 0)
     return;
 #if defined(__ARM_FEATURE_DSP) && defined(__OPTIMIZE__)
-  // A loop of its own in assembly: 13 live values, which the compiler
-  // otherwise spills (the loop counter first), for 18 instructions a pair.
-  const unsigned char *end = table + 2 * Stride * pairs;
+  // A loop of its own in assembly, 19 instructions a pair: in C the
+  // compiler spills the loop counter first. As in mac_2x2, the end is read
+  // from memory to keep to twelve registers.
+  const unsigned char *const end = table + 2 * Stride * pairs;
   int32_t first, second, low, w0, w1;
   __asm__("1:\n\t"
           "ldr %[first], [%[table]], %[stride]\n\t"
@@ -183,14 +184,15 @@ depthwise_indirect_pairs(const unsigned char *table, int32_t pairs,
           "smlad %[acc2], %[second], %[w0], %[acc2]\n\t"
           "sxtb16 %[first], %[first], ror #8\n\t"
           "smlad %[acc3], %[first], %[w1], %[acc3]\n\t"
-          "cmp %[table], %[end]\n\t"
+          "ldr %[low], %[end]\n\t"
+          "cmp %[table], %[low]\n\t"
           "bne 1b"
           : [acc0] "+r"(acc0), [acc1] "+r"(acc1), [acc2] "+r"(acc2),
             [acc3] "+r"(acc3), [weights] "+r"(weights), [table] "+r"(table),
             [first] "=&r"(first), [second] "=&r"(second), [low] "=&r"(low),
             [w0] "=&r"(w0), [w1] "=&r"(w1)
-          : [end] "r"(end), [base] "r"(base), [stride] "n"(Stride)
-          : "cc", "memory");
+          : [end] "m"(end), [base] "r"(base), [stride] "n"(Stride)
+          : "cc");
 #else
   for (int32_t pair = 0; pair < pairs; ++pair, table += 2 * Stride) {
     uintptr_t first, second;
@@ -368,6 +370,10 @@ depthwise_conv2d_s8_impl(const Conv2DParams &params, const int8_t *input,
       p.activation_min, p.activation_max, p.single_rounding_exact, records);
   for (int32_t c = 0; c < channels; ++c)
     zero_row[c] = static_cast<int8_t>(-p.input_offset);
+  // Assembly reads the offsets, and the zero-point row through the pointer
+  // tables, without declaring it.
+  offsets = after_stores(offsets);
+  zero_row = after_stores(zero_row);
   int32_t y_begin, y_end, x_begin, x_end;
   interior_range(p.output_h, p.input_h, p.filter_h, p.stride_h, p.dilation_h,
                  p.pad_top, y_begin, y_end);
@@ -406,8 +412,8 @@ depthwise_conv2d_s8_impl(const Conv2DParams &params, const int8_t *input,
             slot += 8;
           }
         }
-        depthwise_pixel(p, TableTaps<ConstantShape>{table}, packed_filter,
-                        folded_bias, stage, out);
+        depthwise_pixel(p, TableTaps<ConstantShape>{after_stores(table)},
+                        packed_filter, folded_bias, stage, out);
       }
     }
   }

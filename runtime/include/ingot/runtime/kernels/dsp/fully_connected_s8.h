@@ -72,18 +72,19 @@ fully_connected_s8_impl(const FullyConnectedParams &params, const int8_t *input,
         tail[i] = input_row[d + i];
       widen_block(tail, row + d / 2);
     }
+    const int32_t *ready = after_stores(row);
     const int8_t *weights = packed_filter;
     int32_t index = 0;
     for (; index + 1 < p.output_depth; index += 2) {
       int32_t acc0 = folded_bias[index], acc1 = folded_bias[index + 1];
-      mac_1x2<2>(row, weights, blocks, acc0, acc1);
+      mac_1x2<2>(ready, weights, blocks, acc0, acc1);
       weights += 2 * depth4;
       fully_connected_store(p, record, output_row, index, acc0);
       fully_connected_store(p, record, output_row, index + 1, acc1);
     }
     if (index < p.output_depth) {
       int32_t acc = folded_bias[index];
-      mac_1x1<2>(row, weights, blocks, acc);
+      mac_1x1<2>(ready, weights, blocks, acc);
       fully_connected_store(p, record, output_row, index, acc);
     }
   }

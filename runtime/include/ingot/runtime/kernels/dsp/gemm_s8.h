@@ -10,11 +10,13 @@
 // split a word of four int8 weights. Two columns are interleaved block by
 // block, [col0 (x0,x2)][col0 (x1,x3)][col1 (x0,x2)][col1 (x1,x3)], so one
 // pointer walks both; a single column uses the same 16-byte stride or a
-// dense 8-byte one (`Stride` words per block). Columns are 8-byte aligned.
+// dense 8-byte one (`Stride` words per block). Columns are 8-byte aligned,
+// and pass through after_stores (arm/dsp.h) once written: the assembly loops
+// do not declare the memory they read.
 //
 // Per block the 2x2 loop issues one LDRD of weights, four SXTB16, two LDRD of
-// inputs and eight SMLAD: 15 instructions, plus one per block for the loop
-// (unrolled twice), for 16 multiply-accumulates.
+// inputs and eight SMLAD: 15 instructions, plus three per four blocks for
+// the loop (unrolled four times), for 16 multiply-accumulates.
 //
 //===----------------------------------------------------------------------===//
 #ifndef INGOT_RUNTIME_KERNELS_DSP_GEMM_S8_H
@@ -51,32 +53,39 @@ INGOT_ALWAYS_INLINE int32_t load_weight(const int8_t *p) {
 
 #if defined(__ARM_FEATURE_DSP)
 // The two loops the convolutions spend their time in are written in assembly:
-// with C, GCC keeps the 13 live values of mac_2x2 in registers or not
-// depending on the surrounding code (the shape-specialized form spilled half
-// of them), and never uses post-increment addressing. Each loop body is
-// unrolled twice; an odd block count enters at the second copy.
+// with C, GCC keeps the live values of mac_2x2 in registers or not depending
+// on the surrounding code (the shape-specialized form spilled half of them),
+// and never uses post-increment addressing. Each loop body is unrolled four
+// times; a count that is not a multiple of four enters at a later copy.
 
-/// What the loops read, as memory operands of unknown size (rather than a
-/// "memory" clobber, which would make the compiler reload everything it
-/// keeps in memory after each loop).
-#define INGOT_DSP_READS(columns, weights)                                      \
-  [column_memory] "m"(*reinterpret_cast<const int32_t (*)[]>(columns)),        \
-      [weight_memory] "m"(*reinterpret_cast<const int8_t (*)[]>(weights))
-
-/// How a twice-unrolled loop over `blocks` (in the register of operand x0)
-/// starts: 0, unknown count, test its parity; 1, even, fall into the first
-/// copy; 2, odd, branch to the second. Known counts save the test.
+/// How a loop over `blocks` (in the register of operand x0), unrolled into
+/// copies labelled 1 to 4, starts: entry 0, an unknown count, dispatches on
+/// its two low bits (using operand x1); entries 1 to 4, a known count with
+/// remainder entry - 1, branch straight to the copy that leaves a multiple
+/// of four (or fall into the first).
 #define INGOT_DSP_LOOP_ENTRY                                                   \
   ".if %c[entry] == 0\n\t"                                                     \
-  "tst %[x0], #1\n\t"                                                          \
-  "bne 2f\n\t"                                                                 \
+  "lsls %[x1], %[x0], #31\n\t" /* N: bit 0, C: bit 1 */                        \
+  "bcc 5f\n\t"                                                                 \
+  "bmi 2f\n\t"                                                                 \
+  "b 3f\n"                                                                     \
+  "5:\n\t"                                                                     \
+  "bmi 4f\n\t"                                                                 \
   ".elseif %c[entry] == 2\n\t"                                                 \
+  "b 4f\n\t"                                                                   \
+  ".elseif %c[entry] == 3\n\t"                                                 \
+  "b 3f\n\t"                                                                   \
+  ".elseif %c[entry] == 4\n\t"                                                 \
   "b 2f\n\t"                                                                   \
   ".endif\n"
 
+/// The four copies of a loop body and their labels.
+#define INGOT_DSP_UNROLLED(body)                                               \
+  "1:\n\t" body "2:\n\t" body "3:\n\t" body "4:\n\t" body
+
 /// The entry code of INGOT_DSP_LOOP_ENTRY for `blocks`.
 INGOT_ALWAYS_INLINE constexpr int32_t loop_entry(int32_t blocks) {
-  return __builtin_constant_p(blocks) ? (blocks % 2 != 0 ? 2 : 1) : 0;
+  return __builtin_constant_p(blocks) ? blocks % 4 + 1 : 0;
 }
 
 // One block of mac_2x2: weights of both channels, then column 0, column 1.
@@ -117,21 +126,22 @@ INGOT_ALWAYS_INLINE constexpr int32_t loop_entry(int32_t blocks) {
 INGOT_ALWAYS_INLINE void mac_2x2(const int32_t *columns, const int8_t *weights,
                                  int32_t blocks, int32_t &acc00, int32_t &acc01,
                                  int32_t &acc10, int32_t &acc11) {
-  // The loop needs 13 registers, one more than an unoptimized build (which
-  // keeps a frame pointer) can give it: such builds take the C loop.
+  // Twelve registers: the end of the loop is read from memory (an operand
+  // on the stack) into a free temporary rather than kept in a thirteenth,
+  // which a large caller into which this is inlined may not have. An
+  // unoptimized build (frame pointer, no register reuse) takes the C loop.
 #if defined(__ARM_FEATURE_DSP) && defined(__OPTIMIZE__)
-  const int32_t *end = columns + 4 * blocks;
+  const int32_t *const end = columns + 4 * blocks;
   int32_t w0, w1, e0, e1, x0 = blocks, x1;
-  __asm__(INGOT_DSP_LOOP_ENTRY "1:\n\t" INGOT_DSP_MAC_2X2_BLOCK
-                               "2:\n\t" INGOT_DSP_MAC_2X2_BLOCK
-                               "cmp %[columns], %[end]\n\t"
-                               "bne 1b\n\t"
+  __asm__(INGOT_DSP_LOOP_ENTRY INGOT_DSP_UNROLLED(
+              INGOT_DSP_MAC_2X2_BLOCK) "ldr %[x0], %[end]\n\t"
+                                       "cmp %[columns], %[x0]\n\t"
+                                       "bne 1b\n\t"
           : [acc00] "+r"(acc00), [acc01] "+r"(acc01), [acc10] "+r"(acc10),
             [acc11] "+r"(acc11), [columns] "+r"(columns),
             [weights] "+r"(weights), [x0] "+&r"(x0), [x1] "=&r"(x1),
             [w0] "=&r"(w0), [w1] "=&r"(w1), [e0] "=&r"(e0), [e1] "=&r"(e1)
-          : [end] "r"(end), [entry] "n"(loop_entry(blocks)),
-            INGOT_DSP_READS(columns, weights)
+          : [end] "m"(end), [entry] "n"(loop_entry(blocks))
           : "cc");
 #else
   for (int32_t block = 0; block < blocks; ++block) {
@@ -159,15 +169,14 @@ INGOT_ALWAYS_INLINE void mac_1x2(const int32_t *column, const int8_t *weights,
 #if defined(__ARM_FEATURE_DSP) && defined(__OPTIMIZE__)
   const int32_t *end = column + Stride * blocks;
   int32_t w0, w1, even, x0 = blocks, x1;
-  __asm__(INGOT_DSP_LOOP_ENTRY "1:\n\t" INGOT_DSP_MAC_1X2_BLOCK
-                               "2:\n\t" INGOT_DSP_MAC_1X2_BLOCK
-                               "cmp %[column], %[end]\n\t"
-                               "bne 1b\n\t"
+  __asm__(INGOT_DSP_LOOP_ENTRY INGOT_DSP_UNROLLED(
+              INGOT_DSP_MAC_1X2_BLOCK) "cmp %[column], %[end]\n\t"
+                                       "bne 1b\n\t"
           : [acc0] "+r"(acc0), [acc1] "+r"(acc1), [column] "+r"(column),
             [weights] "+r"(weights), [x0] "+&r"(x0), [x1] "=&r"(x1),
             [w0] "=&r"(w0), [w1] "=&r"(w1), [even] "=&r"(even)
           : [end] "r"(end), [stride] "n"(4 * Stride),
-            [entry] "n"(loop_entry(blocks)), INGOT_DSP_READS(column, weights)
+            [entry] "n"(loop_entry(blocks))
           : "cc");
 #else
   for (int32_t block = 0; block < blocks; ++block) {
@@ -184,8 +193,8 @@ INGOT_ALWAYS_INLINE void mac_1x2(const int32_t *column, const int8_t *weights,
 }
 
 #if defined(__ARM_FEATURE_DSP)
-#undef INGOT_DSP_READS
 #undef INGOT_DSP_LOOP_ENTRY
+#undef INGOT_DSP_UNROLLED
 #undef INGOT_DSP_MAC_2X2_BLOCK
 #undef INGOT_DSP_MAC_1X2_BLOCK
 #endif
