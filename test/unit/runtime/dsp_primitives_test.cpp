@@ -213,6 +213,33 @@ TEST(DspPacking, DepthwisePairsTapsPerChannelAndKeepsAnOddTapAlone) {
             (std::vector<int8_t>{filter[4], filter[9], filter[14]}));
 }
 
+TEST(DspPacking, ConstantChannelsBecomeFastWithTheSameOutputs) {
+  for (int i = 0; i < 100000; ++i) {
+    // Dead channels look like this: a huge bias, a tiny scale. Any other
+    // constant channel must come out the same too.
+    int32_t bias = i % 2 ? (i % 4 == 1 ? (1 << 30) : -(1 << 30))
+                         : randomWord() >> uniform(0, 31);
+    int32_t multiplier = uniform(1 << 30, INT32_MAX);
+    int32_t shift = i % 3 ? uniform(-31, -18) : uniform(-31, 30);
+    const int32_t zeroPoint = uniform(-128, 127);
+    const int32_t low = uniform(-128, 0), high = uniform(low, 127);
+    auto output = [&](int32_t acc, int32_t m, int32_t s) {
+      return ingot::clamp_i32(
+          ingot::multiply_by_quantized_multiplier(acc, m, s) + zeroPoint, low,
+          high);
+    };
+    const int32_t expected = output(bias, multiplier, shift);
+    ingot::dsp::fold_constant_channel(&bias, &multiplier, &shift);
+    ASSERT_EQ(output(bias, multiplier, shift), expected);
+    ASSERT_TRUE(ingot::dsp::single_rounding_exact(std::abs(bias), shift));
+    const ingot::dsp::ChannelRescale record =
+        ingot::dsp::channel_rescale(multiplier, shift, zeroPoint);
+    ASSERT_EQ(
+        ingot::clamp_i32(ingot::dsp::rescale_fast(bias, record), low, high),
+        expected);
+  }
+}
+
 TEST(DspPacking, FoldingAddsTheOffsetTimesTheWeightSum) {
   const std::vector<int8_t> filter = {1, -2, 3, 4, 5, -6};
   const int32_t bias[] = {100, -100};

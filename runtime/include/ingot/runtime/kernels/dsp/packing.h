@@ -49,6 +49,7 @@
 #include <cstdint>
 
 #include "ingot/runtime/config.h"
+#include "ingot/runtime/fixed_point.h"
 #include "ingot/runtime/kernels/params.h"
 
 namespace ingot::dsp {
@@ -173,6 +174,23 @@ INGOT_KERNEL void fold_input_offset_depthwise(const int8_t *filter,
 /// scratch, plus 4 bytes of slack to align them to 8 for LDRD.
 INGOT_KERNEL constexpr int32_t rescale_records_bytes(int32_t channels) {
   return 16 * channels + 4;
+}
+
+/// Rewrites a channel whose weights are all zero, so that its accumulator is
+/// always its folded bias, into an equivalent the fast rescale handles: the
+/// folded bias becomes the rescaled value (before the output zero point;
+/// limited to +-256, beyond which every int8 output saturates the same way),
+/// the multiplier and shift the identity (2^30, 1). Such channels are in
+/// practice dead ones (a zero batch-norm scale): a huge bias and a tiny
+/// scale, which fail single_rounding_exact and would cost their whole layer
+/// the fast path. Call it before single_rounding_exact.
+INGOT_KERNEL void fold_constant_channel(int32_t *folded_bias,
+                                        int32_t *multiplier, int32_t *shift) {
+  const int32_t value =
+      multiply_by_quantized_multiplier(*folded_bias, *multiplier, *shift);
+  *folded_bias = value < -256 ? -256 : (value > 256 ? 256 : value);
+  *multiplier = int32_t{1} << 30;
+  *shift = 1;
 }
 
 /// Scratch of ingot::dsp::conv2d_s8: the requantization records, the im2col
