@@ -16,7 +16,10 @@
 // -input_offset, contributes weight * (-input_offset) and cancels its folded
 // term, as the reference's skip does. The weights are in the packed GEMM
 // layout (pack_gemm_filter), the scratch is conv2d_s8_scratch_bytes(p) bytes,
-// 4-byte aligned.
+// 4-byte aligned: the per-channel requantization records (rescale.h, made
+// once per call), the two columns, and a byte patch for input_c % 4 != 0.
+// Each pass's four outputs are rescaled from the records, clamped as one
+// packed word and stored as two halfwords.
 //
 // Two forms share one implementation: conv2d_s8(p, ...) reads the shape at
 // run time (compact code), conv2d_s8<P>(...) takes it as a template argument

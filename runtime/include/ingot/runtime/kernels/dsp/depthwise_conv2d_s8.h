@@ -12,8 +12,10 @@
 // are stored already paired and widened (pack_depthwise_filter in
 // packing.h). Per tap pair and four channels: two input loads, two packs,
 // four SXTB16, two LDRD of weights and four SMLAD, 14 instructions for 8
-// multiply-accumulates. Channels past the last multiple of four run a scalar
-// loop.
+// multiply-accumulates. An odd last tap takes nine. The four outputs are
+// rescaled from per-channel records (rescale.h, made once per call), clamped
+// as one packed word and stored with one STR. Channels past the last
+// multiple of four run a scalar loop.
 //
 // The compiler folds the input offset of every tap into the bias
 // (fold_input_offset_depthwise), so the loop multiplies raw inputs and a
@@ -23,10 +25,12 @@
 // zero-point bytes. The scratch is depthwise_conv2d_s8_scratch_bytes(p)
 // bytes, 4-byte aligned.
 //
-// Two forms share one implementation: depthwise_conv2d_s8(p, ...) reads the
-// shape at run time and goes through the pointer table for every pixel
-// (compact code); depthwise_conv2d_s8<P>(...) takes the shape as a template
-// argument, so interior pixels address their taps with constant offsets.
+// Two forms share one implementation: depthwise_conv2d_s8<P>(...) takes the
+// shape as a template argument, unrolls the tap pairs and gives interior
+// pixels' taps constant offsets; depthwise_conv2d_s8(p, ...) reads the shape
+// at run time (compact code), reads interior pixels' tap offsets from a
+// table made once per call, and runs the tap pairs as one assembly loop, 19
+// instructions a pair.
 //
 //===----------------------------------------------------------------------===//
 #ifndef INGOT_RUNTIME_KERNELS_DSP_DEPTHWISE_CONV2D_S8_H
