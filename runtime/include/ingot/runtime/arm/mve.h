@@ -20,6 +20,7 @@
 #define INGOT_RUNTIME_ARM_MVE_H
 
 #include <cstdint>
+#include <cstring>
 
 #include "ingot/runtime/config.h"
 
@@ -38,6 +39,7 @@ namespace ingot::mve {
 using s8x16 = int8x16_t;
 using s16x8 = int16x8_t;
 using s32x4 = int32x4_t;
+using s32x4x2 = int32x4x2_t;
 using s32x4x4 = int32x4x4_t;
 using pred16 = mve_pred16_t;
 
@@ -69,6 +71,30 @@ INGOT_ALWAYS_INLINE s32x4 load_s32x4_z(const int32_t *p, pred16 pred) {
 /// p[k], p[k + 4], p[k + 8], p[k + 12].
 INGOT_ALWAYS_INLINE s32x4x4 load4_s32(const int32_t *p) { return vld4q_s32(p); }
 
+/// VLD20-VLD21.32: eight words de-interleaved by two, result k holding
+/// p[k], p[k + 2], p[k + 4], p[k + 6].
+INGOT_ALWAYS_INLINE s32x4x2 load2_s32(const int32_t *p) { return vld2q_s32(p); }
+
+/// VLDRB.S16: eight bytes sign-extended to int16 lanes.
+INGOT_ALWAYS_INLINE s16x8 load_s8x8_s16(const int8_t *p) {
+  return vldrbq_s16(p);
+}
+
+/// VPST + VLDRBT.S16: the active lanes' bytes, sign-extended; zero elsewhere.
+INGOT_ALWAYS_INLINE s16x8 load_s8x8_s16_z(const int8_t *p, pred16 pred) {
+  return vldrbq_z_s16(p, pred);
+}
+
+/// VSTRB.16: the low byte of each int16 lane, to eight consecutive bytes.
+INGOT_ALWAYS_INLINE void store_s16x8_s8(int8_t *p, s16x8 v) {
+  vstrbq_s16(p, v);
+}
+
+/// VPST + VSTRBT.16: the low bytes of the active lanes.
+INGOT_ALWAYS_INLINE void store_s16x8_s8_p(int8_t *p, s16x8 v, pred16 pred) {
+  vstrbq_p_s16(p, v, pred);
+}
+
 /// VSTRB.32: the low byte of each lane, to four consecutive bytes.
 INGOT_ALWAYS_INLINE void store_s32x4_s8(int8_t *p, s32x4 v) {
   vstrbq_s32(p, v);
@@ -89,8 +115,16 @@ INGOT_ALWAYS_INLINE pred16 tail_pred32(int32_t n) {
   return vctp32q(static_cast<uint32_t>(n));
 }
 
+/// VCTP.16: halfword lanes below `n` active (all of them for n >= 8).
+INGOT_ALWAYS_INLINE pred16 tail_pred16(int32_t n) {
+  return vctp16q(static_cast<uint32_t>(n));
+}
+
 /// VDUP.8.
 INGOT_ALWAYS_INLINE s8x16 dup_s8(int8_t x) { return vdupq_n_s8(x); }
+
+/// VDUP.16.
+INGOT_ALWAYS_INLINE s16x8 dup_s16(int16_t x) { return vdupq_n_s16(x); }
 
 /// VDUP.32.
 INGOT_ALWAYS_INLINE s32x4 dup_s32(int32_t x) { return vdupq_n_s32(x); }
@@ -120,6 +154,16 @@ INGOT_ALWAYS_INLINE s16x8 mull_bottom_s8(s8x16 a, s8x16 b) {
 /// VMULLT.S8: the products of the odd byte lanes, as int16 lanes.
 INGOT_ALWAYS_INLINE s16x8 mull_top_s8(s8x16 a, s8x16 b) {
   return vmulltq_int_s8(a, b);
+}
+
+/// VMULLB.S16: the products of the even int16 lanes, as int32 lanes.
+INGOT_ALWAYS_INLINE s32x4 mull_bottom_s16(s16x8 a, s16x8 b) {
+  return vmullbq_int_s16(a, b);
+}
+
+/// VMULLT.S16: the products of the odd int16 lanes, as int32 lanes.
+INGOT_ALWAYS_INLINE s32x4 mull_top_s16(s16x8 a, s16x8 b) {
+  return vmulltq_int_s16(a, b);
 }
 
 /// VMOVLB.S16: the even int16 lanes, sign-extended to int32.
@@ -170,6 +214,10 @@ INGOT_ALWAYS_INLINE s32x4 qrdmulh_s32(s32x4 a, s32x4 b) {
 INGOT_ALWAYS_INLINE s32x4 max_s32(s32x4 a, s32x4 b) { return vmaxq_s32(a, b); }
 INGOT_ALWAYS_INLINE s32x4 min_s32(s32x4 a, s32x4 b) { return vminq_s32(a, b); }
 
+/// VMAX.S16, VMIN.S16.
+INGOT_ALWAYS_INLINE s16x8 max_s16(s16x8 a, s16x8 b) { return vmaxq_s16(a, b); }
+INGOT_ALWAYS_INLINE s16x8 min_s16(s16x8 a, s16x8 b) { return vminq_s16(a, b); }
+
 /// VMAX.S8, VMIN.S8.
 INGOT_ALWAYS_INLINE s8x16 max_s8(s8x16 a, s8x16 b) { return vmaxq_s8(a, b); }
 INGOT_ALWAYS_INLINE s8x16 min_s8(s8x16 a, s8x16 b) { return vminq_s8(a, b); }
@@ -194,10 +242,9 @@ INGOT_ALWAYS_INLINE s8x16 qmovn_top_s16(s8x16 into, s16x8 a) {
   return vqmovntq_s16(into, a);
 }
 
-/// An int16 vector whose lanes are all about to be written (by a bottom and
-/// a top narrowing move): no instruction.
-INGOT_ALWAYS_INLINE s16x8 undefined_s16x8() { return vuninitializedq_s16(); }
-INGOT_ALWAYS_INLINE s8x16 undefined_s8x16() { return vuninitializedq_s8(); }
+/// The same 128 bits seen as other lanes: no instruction.
+INGOT_ALWAYS_INLINE s16x8 as_s16x8(s32x4 a) { return vreinterpretq_s16_s32(a); }
+INGOT_ALWAYS_INLINE s8x16 as_s8x16(s16x8 a) { return vreinterpretq_s8_s16(a); }
 
 #else // !__ARM_FEATURE_MVE
 
@@ -209,6 +256,9 @@ struct s16x8 {
 };
 struct s32x4 {
   int32_t lane[4];
+};
+struct s32x4x2 {
+  s32x4 val[2];
 };
 struct s32x4x4 {
   s32x4 val[4];
@@ -278,6 +328,39 @@ INGOT_ALWAYS_INLINE s32x4x4 load4_s32(const int32_t *p) {
   return v;
 }
 
+INGOT_ALWAYS_INLINE s32x4x2 load2_s32(const int32_t *p) {
+  s32x4x2 v;
+  for (int k = 0; k < 2; ++k)
+    for (int i = 0; i < 4; ++i)
+      v.val[k].lane[i] = p[2 * i + k];
+  return v;
+}
+
+INGOT_ALWAYS_INLINE s16x8 load_s8x8_s16(const int8_t *p) {
+  s16x8 v;
+  for (int i = 0; i < 8; ++i)
+    v.lane[i] = p[i];
+  return v;
+}
+
+INGOT_ALWAYS_INLINE s16x8 load_s8x8_s16_z(const int8_t *p, pred16 pred) {
+  s16x8 v;
+  for (int i = 0; i < 8; ++i)
+    v.lane[i] = ((pred >> (2 * i)) & 1) != 0 ? p[i] : int8_t{0};
+  return v;
+}
+
+INGOT_ALWAYS_INLINE void store_s16x8_s8(int8_t *p, s16x8 v) {
+  for (int i = 0; i < 8; ++i)
+    p[i] = static_cast<int8_t>(static_cast<uint16_t>(v.lane[i]) & 0xFF);
+}
+
+INGOT_ALWAYS_INLINE void store_s16x8_s8_p(int8_t *p, s16x8 v, pred16 pred) {
+  for (int i = 0; i < 8; ++i)
+    if (((pred >> (2 * i)) & 1) != 0)
+      p[i] = static_cast<int8_t>(static_cast<uint16_t>(v.lane[i]) & 0xFF);
+}
+
 INGOT_ALWAYS_INLINE void store_s32x4_s8(int8_t *p, s32x4 v) {
   for (int i = 0; i < 4; ++i)
     p[i] = static_cast<int8_t>(static_cast<uint32_t>(v.lane[i]) & 0xFF);
@@ -299,6 +382,19 @@ INGOT_ALWAYS_INLINE pred16 tail_pred32(int32_t n) {
   if (n >= 4)
     return 0xFFFF;
   return n <= 0 ? 0 : static_cast<pred16>((1u << (4 * n)) - 1);
+}
+
+INGOT_ALWAYS_INLINE pred16 tail_pred16(int32_t n) {
+  if (n >= 8)
+    return 0xFFFF;
+  return n <= 0 ? 0 : static_cast<pred16>((1u << (2 * n)) - 1);
+}
+
+INGOT_ALWAYS_INLINE s16x8 dup_s16(int16_t x) {
+  s16x8 v;
+  for (int i = 0; i < 8; ++i)
+    v.lane[i] = x;
+  return v;
 }
 
 INGOT_ALWAYS_INLINE s8x16 dup_s8(int8_t x) {
@@ -335,6 +431,20 @@ INGOT_ALWAYS_INLINE s16x8 mull_top_s8(s8x16 a, s8x16 b) {
   for (int i = 0; i < 8; ++i)
     v.lane[i] = static_cast<int16_t>(int32_t{a.lane[2 * i + 1]} *
                                      int32_t{b.lane[2 * i + 1]});
+  return v;
+}
+
+INGOT_ALWAYS_INLINE s32x4 mull_bottom_s16(s16x8 a, s16x8 b) {
+  s32x4 v;
+  for (int i = 0; i < 4; ++i)
+    v.lane[i] = int32_t{a.lane[2 * i]} * int32_t{b.lane[2 * i]};
+  return v;
+}
+
+INGOT_ALWAYS_INLINE s32x4 mull_top_s16(s16x8 a, s16x8 b) {
+  s32x4 v;
+  for (int i = 0; i < 4; ++i)
+    v.lane[i] = int32_t{a.lane[2 * i + 1]} * int32_t{b.lane[2 * i + 1]};
   return v;
 }
 
@@ -420,6 +530,18 @@ INGOT_ALWAYS_INLINE s32x4 min_s32(s32x4 a, s32x4 b) {
   return a;
 }
 
+INGOT_ALWAYS_INLINE s16x8 max_s16(s16x8 a, s16x8 b) {
+  for (int i = 0; i < 8; ++i)
+    a.lane[i] = a.lane[i] > b.lane[i] ? a.lane[i] : b.lane[i];
+  return a;
+}
+
+INGOT_ALWAYS_INLINE s16x8 min_s16(s16x8 a, s16x8 b) {
+  for (int i = 0; i < 8; ++i)
+    a.lane[i] = a.lane[i] < b.lane[i] ? a.lane[i] : b.lane[i];
+  return a;
+}
+
 INGOT_ALWAYS_INLINE s8x16 max_s8(s8x16 a, s8x16 b) {
   for (int i = 0; i < 16; ++i)
     a.lane[i] = a.lane[i] > b.lane[i] ? a.lane[i] : b.lane[i];
@@ -460,8 +582,17 @@ INGOT_ALWAYS_INLINE s8x16 qmovn_top_s16(s8x16 into, s16x8 a) {
   return into;
 }
 
-INGOT_ALWAYS_INLINE s16x8 undefined_s16x8() { return s16x8{}; }
-INGOT_ALWAYS_INLINE s8x16 undefined_s8x16() { return s8x16{}; }
+INGOT_ALWAYS_INLINE s16x8 as_s16x8(s32x4 a) {
+  s16x8 v;
+  std::memcpy(&v, &a, sizeof v);
+  return v;
+}
+
+INGOT_ALWAYS_INLINE s8x16 as_s8x16(s16x8 a) {
+  s8x16 v;
+  std::memcpy(&v, &a, sizeof v);
+  return v;
+}
 
 #endif // __ARM_FEATURE_MVE
 

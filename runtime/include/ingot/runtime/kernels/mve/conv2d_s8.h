@@ -98,7 +98,35 @@ INGOT_ALWAYS_INLINE void conv2d_im2col(const Conv2DParams &p,
   store_s8x16(row, dup_s8(0));
 }
 
-/// The shared body of both conv2d_s8 forms.
+/// An output pixel position that steps through the output in order.
+struct PixelCursor {
+  int32_t batch = 0, out_y = 0, out_x = 0;
+  INGOT_ALWAYS_INLINE void next(const Conv2DParams &p) {
+    if (++out_x == p.output_w) {
+      out_x = 0;
+      if (++out_y == p.output_h) {
+        out_y = 0;
+        ++batch;
+      }
+    }
+  }
+};
+
+/// The row of the pixel at `at`: its input pixel when the convolution reads
+/// rows in place, else its im2col row written into `im2col`.
+INGOT_ALWAYS_INLINE const int8_t *conv2d_row(const Conv2DParams &p,
+                                             const int8_t *input,
+                                             const PixelCursor &at,
+                                             s8x16 zero_point, int8_t *im2col) {
+  const int8_t *image = input + at.batch * p.input_h * p.input_w * p.input_c;
+  if (conv2d_reads_input_rows(p))
+    return image + (at.out_y * p.stride_h * p.input_w + at.out_x * p.stride_w) *
+                       p.input_c;
+  conv2d_im2col(p, image, at.out_y, at.out_x, zero_point, im2col);
+  return im2col;
+}
+
+/// The shared body of both conv2d_s8 forms: output pixels two at a time.
 INGOT_ALWAYS_INLINE void
 conv2d_s8_impl(const Conv2DParams &p, const int8_t *input,
                const int8_t *packed_filter, const int32_t *folded_bias,
@@ -119,25 +147,24 @@ conv2d_s8_impl(const Conv2DParams &p, const int8_t *input,
                                p.activation_min,
                                p.activation_max};
   const s8x16 zero_point = dup_s8(static_cast<int8_t>(-p.input_offset));
-  int8_t *im2col_row = static_cast<int8_t *>(scratch);
-  const int32_t image_bytes = p.input_h * p.input_w * p.input_c;
-  for (int32_t batch = 0; batch < p.batches; ++batch) {
-    const int8_t *image = input + batch * image_bytes;
-    for (int32_t out_y = 0; out_y < p.output_h; ++out_y) {
-      for (int32_t out_x = 0; out_x < p.output_w; ++out_x) {
-        const int8_t *row;
-        if (in_place) {
-          row = image + (out_y * p.stride_h * p.input_w + out_x * p.stride_w) *
-                            p.input_c;
-        } else {
-          conv2d_im2col(p, image, out_y, out_x, zero_point, im2col_row);
-          row = im2col_row;
-        }
-        gemm_row(row, full_blocks, tail, packed_filter, p.output_c, folded_bias,
-                 rescale, output);
-        output += p.output_c;
-      }
-    }
+  int8_t *im2col0 = static_cast<int8_t *>(scratch);
+  int8_t *im2col1 = im2col0 + padded_depth(depth) + 16;
+  const int32_t pixels = p.batches * p.output_h * p.output_w;
+  PixelCursor at;
+  int32_t pixel = 0;
+  for (; pixel + 2 <= pixels; pixel += 2) {
+    const int8_t *row0 = conv2d_row(p, input, at, zero_point, im2col0);
+    at.next(p);
+    const int8_t *row1 = conv2d_row(p, input, at, zero_point, im2col1);
+    at.next(p);
+    gemm_rows<true>(row0, row1, full_blocks, tail, packed_filter, p.output_c,
+                    folded_bias, rescale, output, output + p.output_c);
+    output += 2 * p.output_c;
+  }
+  if (pixel < pixels) {
+    const int8_t *row = conv2d_row(p, input, at, zero_point, im2col0);
+    gemm_rows<true>(row, row, full_blocks, tail, packed_filter, p.output_c,
+                    folded_bias, rescale, output, nullptr);
   }
 }
 

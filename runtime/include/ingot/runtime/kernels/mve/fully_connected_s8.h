@@ -43,12 +43,19 @@ INGOT_ALWAYS_INLINE void fully_connected_s8_impl(const FullyConnectedParams &p,
                                p.output_offset,
                                p.activation_min,
                                p.activation_max};
-  for (int32_t batch = 0; batch < p.batches; ++batch) {
-    gemm_row(input, p.input_depth / 16, p.input_depth % 16, packed_filter,
-             p.output_depth, folded_bias, rescale, output);
-    input += p.input_depth;
-    output += p.output_depth;
+  const int32_t full_blocks = p.input_depth / 16;
+  const int32_t tail = p.input_depth % 16;
+  int32_t batch = 0;
+  for (; batch + 2 <= p.batches; batch += 2) {
+    gemm_rows<false>(input, input + p.input_depth, full_blocks, tail,
+                     packed_filter, p.output_depth, folded_bias, rescale,
+                     output, output + p.output_depth);
+    input += 2 * p.input_depth;
+    output += 2 * p.output_depth;
   }
+  if (batch < p.batches)
+    gemm_rows<false>(input, input, full_blocks, tail, packed_filter,
+                     p.output_depth, folded_bias, rescale, output, nullptr);
 }
 
 } // namespace detail

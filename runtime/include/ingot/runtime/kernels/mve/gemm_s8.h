@@ -1,22 +1,22 @@
-//===- gemm_s8.h - VMLADAVA GEMM row of the int8 MVE kernels ----*- C++ -*-===//
+//===- gemm_s8.h - VMLADAVA GEMM rows of the int8 MVE kernels ---*- C++ -*-===//
 //
 // This file implements what ingot::mve::conv2d_s8 and
-// ingot::mve::fully_connected_s8 share: one row of int8 inputs (an im2col
-// row, an input pixel or a batch row) multiplied by every output channel of
-// a filter in the packed GEMM layout (packing.h), then requantized to int8.
+// ingot::mve::fully_connected_s8 share: two rows of int8 inputs (im2col rows,
+// input pixels or batch rows) multiplied by every output channel of a filter
+// in the packed GEMM layout (packing.h), then requantized to int8.
 //
-// Channels are taken four at a time. Per 16-byte block of depth the loop
-// loads the input block and the four channels' blocks and issues four
-// VMLADAVA.S8 (16 multiply-accumulates each, into a scalar int32): ten
-// instructions with the loop end, for 64 multiply-accumulates. The four
-// accumulators then become one vector, get the folded bias, and are
-// requantized and stored four lanes at a time.
-//
-// The 4x1 shape is what the registers allow: VMLADAVA accumulates into an
-// even-numbered general register, and with the loop counter in LR there are
-// seven of those, too few for two pixels by four channels. GCC moves
-// accumulators through odd registers and spills above four, so the loop is
-// written in assembly.
+// The micro-kernel takes four output channels by two rows. Per 16-byte block
+// of depth it loads the two rows' blocks and the four channels' blocks and
+// issues eight VMLADAVA.S8 (16 multiply-accumulates each, into a scalar
+// int32): 14 instructions and two for the loop, for 128 multiply-accumulates.
+// The eight accumulators must be even-numbered general registers, which are
+// exactly r0, r2, ..., r12 and lr, so the loop is written in assembly with
+// those registers named (GCC would otherwise keep four at most and spill),
+// and counts with SUBS/BNE since LR holds an accumulator. The first block
+// uses VMLADAV, which needs no zeroed accumulators; a last partial block of
+// an input read in place is loaded predicated. The accumulators leave as two
+// vectors, one per row, which get the folded bias and are requantized four
+// lanes at a time.
 //
 //===----------------------------------------------------------------------===//
 #ifndef INGOT_RUNTIME_KERNELS_MVE_GEMM_S8_H
@@ -30,49 +30,112 @@
 
 namespace ingot::mve::detail {
 
-/// Adds to acc0..acc3 the dot products of `blocks` 16-byte blocks of `row`
-/// with the four channels of the packed group at `weights`. Advances both
-/// pointers past the blocks.
-INGOT_ALWAYS_INLINE void dot_4x1(const int8_t *&row, const int8_t *&weights,
-                                 int32_t blocks, int32_t &acc0, int32_t &acc1,
-                                 int32_t &acc2, int32_t &acc3) {
 #if defined(__ARM_FEATURE_MVE)
-  s8x16 x, w0, w1, w2;
-  __asm__("wls lr, %[blocks], 2f\n"
-          "1:\n\t"
-          "vldrb.8 %q[x], [%[row]], #16\n\t"
-          "vldrb.8 %q[w0], [%[weights], #16]\n\t"
-          "vldrb.8 %q[w1], [%[weights], #32]\n\t"
-          "vldrb.8 %q[w2], [%[weights], #48]\n\t"
-          "vmladava.s8 %[acc1], %q[x], %q[w0]\n\t"
-          "vldrb.8 %q[w0], [%[weights]], #64\n\t"
-          "vmladava.s8 %[acc2], %q[x], %q[w1]\n\t"
-          "vmladava.s8 %[acc3], %q[x], %q[w2]\n\t"
-          "vmladava.s8 %[acc0], %q[x], %q[w0]\n\t"
-          "le lr, 1b\n"
-          "2:"
-          : [row] "+r"(row), [weights] "+r"(weights), [acc0] "+Te"(acc0),
-            [acc1] "+Te"(acc1), [acc2] "+Te"(acc2), [acc3] "+Te"(acc3),
-            [x] "=&w"(x), [w0] "=&w"(w0), [w1] "=&w"(w1), [w2] "=&w"(w2)
-          : [blocks] "r"(blocks)
-          : "lr", "memory");
+// One block of both rows against the four channels: `op` is vmladav.s8 for
+// the first block, vmladava.s8 after. Row 0 accumulates in r0, r2, r4, r6,
+// row 1 in r8, r10, r12, lr.
+#define INGOT_MVE_GEMM_LOADS                                                   \
+  "vldrb.8 %q[x0], [%[row0]], #16\n\t"                                         \
+  "vldrb.8 %q[x1], [%[row1]], #16\n\t"
+#define INGOT_MVE_GEMM_LOADS_TAIL                                              \
+  "vpstt\n\t"                                                                  \
+  "vldrbt.8 %q[x0], [%[row0]]\n\t"                                             \
+  "vldrbt.8 %q[x1], [%[row1]]\n\t"
+#define INGOT_MVE_GEMM_MACS(op)                                                \
+  "vldrb.8 %q[wa], [%[weights]], #16\n\t"                                      \
+  "vldrb.8 %q[wb], [%[weights]], #16\n\t" op " r0, %q[x0], %q[wa]\n\t" op      \
+  " r8, %q[x1], %q[wa]\n\t"                                                    \
+  "vldrb.8 %q[wa], [%[weights]], #16\n\t" op " r2, %q[x0], %q[wb]\n\t" op      \
+  " r10, %q[x1], %q[wb]\n\t"                                                   \
+  "vldrb.8 %q[wb], [%[weights]], #16\n\t" op " r4, %q[x0], %q[wa]\n\t" op      \
+  " r12, %q[x1], %q[wa]\n\t" op " r6, %q[x0], %q[wb]\n\t" op                   \
+  " lr, %q[x1], %q[wb]\n\t"
+// The remaining whole blocks, `blocks` of them (the register holds the
+// count of whole blocks including the first, already done).
+#define INGOT_MVE_GEMM_LOOP                                                    \
+  "subs %[blocks], %[blocks], #1\n\t"                                          \
+  "beq 2f\n"                                                                   \
+  "1:\n\t" INGOT_MVE_GEMM_LOADS INGOT_MVE_GEMM_MACS(                           \
+      "vmladava.s8") "subs %[blocks], %[blocks], #1\n\t"                       \
+                     "bne 1b\n"                                                \
+                     "2:\n\t"
+// The accumulators into the two output vectors, lane i holding channel i.
+#define INGOT_MVE_GEMM_PACK                                                    \
+  "vmov %q[out0][2], %q[out0][0], r0, r4\n\t"                                  \
+  "vmov %q[out0][3], %q[out0][1], r2, r6\n\t"                                  \
+  "vmov %q[out1][2], %q[out1][0], r8, r12\n\t"                                 \
+  "vmov %q[out1][3], %q[out1][1], r10, lr"
+#define INGOT_MVE_GEMM_OPERANDS                                                \
+  [row0] "+r"(row0), [row1] "+r"(row1), [weights] "+r"(weights),               \
+      [blocks] "+r"(blocks), [x0] "=&w"(x0), [x1] "=&w"(x1), [wa] "=&w"(wa),   \
+      [wb] "=&w"(wb), [out0] "=&w"(out0), [out1] "=&w"(out1)
+#define INGOT_MVE_GEMM_CLOBBERS                                                \
+  "r0", "r2", "r4", "r6", "r8", "r10", "r12", "lr", "cc", "memory"
+#endif
+
+/// The dot products of two rows with the four channels of the packed group
+/// at `weights`, which it advances past the group: out<r> lane i is row r's
+/// product with channel i. Each row has `full_blocks` whole 16-byte blocks
+/// and then `tail` (0 to 15) bytes more, loaded predicated so that nothing
+/// past them is read.
+INGOT_ALWAYS_INLINE void dot_4x2(const int8_t *row0, const int8_t *row1,
+                                 const int8_t *&weights, int32_t full_blocks,
+                                 int32_t tail, s32x4 &out0, s32x4 &out1) {
+#if defined(__ARM_FEATURE_MVE)
+  s8x16 x0, x1, wa, wb;
+  int32_t blocks = full_blocks;
+  if (tail == 0) {
+    __asm__(INGOT_MVE_GEMM_LOADS INGOT_MVE_GEMM_MACS("vmladav.s8")
+                INGOT_MVE_GEMM_LOOP INGOT_MVE_GEMM_PACK
+            : INGOT_MVE_GEMM_OPERANDS
+            :
+            : INGOT_MVE_GEMM_CLOBBERS);
+  } else if (full_blocks > 0) {
+    __asm__(INGOT_MVE_GEMM_LOADS INGOT_MVE_GEMM_MACS("vmladav.s8")
+                INGOT_MVE_GEMM_LOOP INGOT_MVE_GEMM_LOADS_TAIL
+                    INGOT_MVE_GEMM_MACS("vmladava.s8") INGOT_MVE_GEMM_PACK
+            : INGOT_MVE_GEMM_OPERANDS
+            : [lanes] "Up"(tail_pred8(tail))
+            : INGOT_MVE_GEMM_CLOBBERS);
+  } else {
+    __asm__(INGOT_MVE_GEMM_LOADS_TAIL INGOT_MVE_GEMM_MACS("vmladav.s8")
+                INGOT_MVE_GEMM_PACK
+            : INGOT_MVE_GEMM_OPERANDS
+            : [lanes] "Up"(tail_pred8(tail))
+            : INGOT_MVE_GEMM_CLOBBERS);
+  }
 #else
+  int32_t acc[2][4] = {};
+  const int32_t blocks = full_blocks + (tail != 0 ? 1 : 0);
   for (int32_t block = 0; block < blocks; ++block) {
-    const s8x16 x = load_s8x16(row);
-    acc0 = dot_acc_s8(acc0, x, load_s8x16(weights));
-    acc1 = dot_acc_s8(acc1, x, load_s8x16(weights + 16));
-    acc2 = dot_acc_s8(acc2, x, load_s8x16(weights + 32));
-    acc3 = dot_acc_s8(acc3, x, load_s8x16(weights + 48));
-    row += 16;
+    const pred16 lanes =
+        block < full_blocks ? tail_pred8(16) : tail_pred8(tail);
+    const s8x16 x[2] = {load_s8x16_z(row0 + 16 * block, lanes),
+                        load_s8x16_z(row1 + 16 * block, lanes)};
+    for (int32_t r = 0; r < 2; ++r)
+      for (int32_t c = 0; c < 4; ++c)
+        acc[r][c] = dot_acc_s8(acc[r][c], x[r], load_s8x16(weights + 16 * c));
     weights += 64;
   }
+  out0 = make_s32x4(acc[0][0], acc[0][1], acc[0][2], acc[0][3]);
+  out1 = make_s32x4(acc[1][0], acc[1][1], acc[1][2], acc[1][3]);
 #endif
 }
 
+#if defined(__ARM_FEATURE_MVE)
+#undef INGOT_MVE_GEMM_LOADS
+#undef INGOT_MVE_GEMM_LOADS_TAIL
+#undef INGOT_MVE_GEMM_MACS
+#undef INGOT_MVE_GEMM_LOOP
+#undef INGOT_MVE_GEMM_PACK
+#undef INGOT_MVE_GEMM_OPERANDS
+#undef INGOT_MVE_GEMM_CLOBBERS
+#endif
+
 /// The requantization of a GEMM's outputs: per-channel multipliers and
-/// shifts read from arrays, or one pair for every channel.
+/// shifts read from arrays (`PerChannel`), or one pair for every channel.
 struct GemmRescale {
-  const int32_t *multipliers; // nullptr: per tensor
+  const int32_t *multipliers;
   const int32_t *shifts;
   int32_t multiplier, shift;
   bool right_only;
@@ -80,57 +143,58 @@ struct GemmRescale {
   int32_t activation_min, activation_max;
 };
 
-/// Computes the `channels` outputs of one row: `row` holds depth bytes,
-/// `full_blocks` whole 16-byte blocks and then `tail` (0 to 15) more, read
-/// with a predicated load so nothing past the row is touched. The packed
-/// filter has full_blocks + (tail != 0) blocks per channel group.
-INGOT_ALWAYS_INLINE void gemm_row(const int8_t *row, int32_t full_blocks,
-                                  int32_t tail, const int8_t *weights,
-                                  int32_t channels, const int32_t *folded_bias,
-                                  const GemmRescale &r, int8_t *out) {
+/// Computes the `channels` outputs of two rows, or of `row0` alone when
+/// `out1` is nullptr (`row1` is then ignored). Each row has `full_blocks`
+/// whole 16-byte blocks and then `tail` (0 to 15) bytes, which the packed
+/// filter's full_blocks + (tail != 0) blocks per channel group match.
+template <bool PerChannel>
+INGOT_ALWAYS_INLINE void
+gemm_rows(const int8_t *row0, const int8_t *row1, int32_t full_blocks,
+          int32_t tail, const int8_t *weights, int32_t channels,
+          const int32_t *folded_bias, const GemmRescale &r, int8_t *out0,
+          int8_t *out1) {
   const s32x4 low = dup_s32(r.activation_min);
   const s32x4 high = dup_s32(r.activation_max);
-  const s32x4 tensor_multiplier = dup_s32(r.multiplier);
-  const s32x4 tensor_shift = dup_s32(r.shift);
-  const pred16 tail_lanes = tail_pred8(tail);
-  for (int32_t channel = 0; channel < channels; channel += 4) {
-    const int8_t *x = row;
-    int32_t acc0 = 0, acc1 = 0, acc2 = 0, acc3 = 0;
-    dot_4x1(x, weights, full_blocks, acc0, acc1, acc2, acc3);
-    if (tail != 0) {
-      const s8x16 last = load_s8x16_z(x, tail_lanes);
-      acc0 = dot_acc_s8(acc0, last, load_s8x16(weights));
-      acc1 = dot_acc_s8(acc1, last, load_s8x16(weights + 16));
-      acc2 = dot_acc_s8(acc2, last, load_s8x16(weights + 32));
-      acc3 = dot_acc_s8(acc3, last, load_s8x16(weights + 48));
-      weights += 64;
-    }
-    s32x4 acc = make_s32x4(acc0, acc1, acc2, acc3);
-    s32x4 multiplier = tensor_multiplier, shift = tensor_shift;
-    const int32_t left = channels - channel;
-    if (left >= 4) {
-      acc = add_s32(acc, load_s32x4(folded_bias + channel));
-      if (r.multipliers != nullptr) {
-        multiplier = load_s32x4(r.multipliers + channel);
-        shift = load_s32x4(r.shifts + channel);
-      }
-      store_s32x4_s8(out + channel,
-                     requantize(acc, multiplier, shift, r.right_only,
-                                r.output_offset, low, high));
-    } else {
-      // The last one to three channels: the loads and the store must not
-      // reach past the arrays.
-      const pred16 lanes = tail_pred32(left);
-      acc = add_s32(acc, load_s32x4_z(folded_bias + channel, lanes));
-      if (r.multipliers != nullptr) {
-        multiplier = load_s32x4_z(r.multipliers + channel, lanes);
-        shift = load_s32x4_z(r.shifts + channel, lanes);
-      }
-      store_s32x4_s8_p(out + channel,
-                       requantize(acc, multiplier, shift, r.right_only,
-                                  r.output_offset, low, high),
+  if (out1 == nullptr)
+    row1 = row0;
+  int32_t channel = 0;
+  for (; channel + 4 <= channels; channel += 4) {
+    s32x4 acc0, acc1;
+    dot_4x2(row0, row1, weights, full_blocks, tail, acc0, acc1);
+    const s32x4 bias = load_s32x4(folded_bias + channel);
+    const s32x4 multiplier = PerChannel ? load_s32x4(r.multipliers + channel)
+                                        : dup_s32(r.multiplier);
+    const s32x4 shift =
+        PerChannel ? load_s32x4(r.shifts + channel) : dup_s32(r.shift);
+    store_s32x4_s8(out0 + channel,
+                   requantize(add_s32(acc0, bias), multiplier, shift,
+                              r.right_only, r.output_offset, low, high));
+    if (out1 != nullptr)
+      store_s32x4_s8(out1 + channel,
+                     requantize(add_s32(acc1, bias), multiplier, shift,
+                                r.right_only, r.output_offset, low, high));
+  }
+  if (channel < channels) {
+    // The last one to three channels: the loads and the stores must not
+    // reach past the arrays.
+    s32x4 acc0, acc1;
+    dot_4x2(row0, row1, weights, full_blocks, tail, acc0, acc1);
+    const pred16 lanes = tail_pred32(channels - channel);
+    const s32x4 bias = load_s32x4_z(folded_bias + channel, lanes);
+    const s32x4 multiplier = PerChannel
+                                 ? load_s32x4_z(r.multipliers + channel, lanes)
+                                 : dup_s32(r.multiplier);
+    const s32x4 shift =
+        PerChannel ? load_s32x4_z(r.shifts + channel, lanes) : dup_s32(r.shift);
+    store_s32x4_s8_p(out0 + channel,
+                     requantize(add_s32(acc0, bias), multiplier, shift,
+                                r.right_only, r.output_offset, low, high),
+                     lanes);
+    if (out1 != nullptr)
+      store_s32x4_s8_p(out1 + channel,
+                       requantize(add_s32(acc1, bias), multiplier, shift,
+                                  r.right_only, r.output_offset, low, high),
                        lanes);
-    }
   }
 }
 

@@ -136,25 +136,22 @@ INGOT_KERNEL constexpr bool conv2d_reads_input_rows(const Conv2DParams &p) {
 }
 
 /// Scratch of ingot::mve::conv2d_s8: none when it reads input rows in place
-/// (conv2d_reads_input_rows), otherwise one im2col row of the padded depth
-/// and 16 bytes of slack, which the row's vector stores may overrun.
+/// (conv2d_reads_input_rows), otherwise the im2col rows of two pixels, each
+/// of the padded depth and 16 bytes of slack, which the row's vector stores
+/// may overrun.
 INGOT_KERNEL constexpr int32_t conv2d_s8_scratch_bytes(const Conv2DParams &p) {
   return conv2d_reads_input_rows(p)
              ? 0
-             : padded_depth(p.filter_h * p.filter_w * p.input_c) + 16;
+             : 2 * (padded_depth(p.filter_h * p.filter_w * p.input_c) + 16);
 }
 
-/// Scratch of ingot::mve::depthwise_conv2d_s8: one pointer per tap (8-byte
-/// slots, so the size computed on a 64-bit host is enough on any target,
-/// after up to 4 bytes that align them) for the border pixels; a row of input_c
-/// zero-point bytes, padded to 16, that padded taps read; then, when input_c is
-/// not a multiple of 16, the last channel block's folded bias, multipliers and
-/// shifts padded to 16 lanes (three times 64 bytes, after up to 3 bytes that
-/// align them to 4), which the kernel loads with VLD4.
+/// Scratch of ingot::mve::depthwise_conv2d_s8: when input_c is not a
+/// multiple of 16, the last channel block's folded bias, multipliers and
+/// shifts padded to 16 lanes (three times 64 bytes), which the kernel loads
+/// with VLD4 or VLD2; none otherwise.
 INGOT_KERNEL constexpr int32_t
 depthwise_conv2d_s8_scratch_bytes(const Conv2DParams &p) {
-  return 4 + 8 * p.filter_h * p.filter_w + padded_depth(p.input_c) +
-         (p.input_c % 16 != 0 ? 3 + 3 * 64 : 0);
+  return p.input_c % 16 != 0 ? 3 * 64 : 0;
 }
 
 /// Scratch of ingot::mve::fully_connected_s8: none, it multiplies the input

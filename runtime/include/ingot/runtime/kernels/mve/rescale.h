@@ -79,10 +79,11 @@ INGOT_ALWAYS_INLINE s32x4 requantize(s32x4 acc, s32x4 multiplier, s32x4 shift,
 INGOT_ALWAYS_INLINE s8x16 narrow_clamp(s32x4 v0, s32x4 v1, s32x4 v2, s32x4 v3,
                                        s8x16 low, s8x16 high) {
   // Even channels: 0, 4, 8, 12 in the even lanes, 2, 6, 10, 14 in the odd.
-  const s16x8 even = qmovn_top_s32(qmovn_bottom_s32(undefined_s16x8(), v0), v2);
-  const s16x8 odd = qmovn_top_s32(qmovn_bottom_s32(undefined_s16x8(), v1), v3);
+  // (The bottom and top moves write every lane: what `into` held is lost.)
+  const s16x8 even = qmovn_top_s32(qmovn_bottom_s32(as_s16x8(v0), v0), v2);
+  const s16x8 odd = qmovn_top_s32(qmovn_bottom_s32(as_s16x8(v1), v1), v3);
   const s8x16 bytes =
-      qmovn_top_s16(qmovn_bottom_s16(undefined_s8x16(), even), odd);
+      qmovn_top_s16(qmovn_bottom_s16(as_s8x16(even), even), odd);
   return min_s8(max_s8(bytes, low), high);
 }
 
@@ -124,6 +125,27 @@ INGOT_ALWAYS_INLINE s8x16 requantize16(s32x4 acc0, s32x4 acc1, s32x4 acc2,
       add_n_s32(acc0, output_offset), add_n_s32(acc1, output_offset),
       add_n_s32(acc2, output_offset), add_n_s32(acc3, output_offset),
       dup_s8(static_cast<int8_t>(low)), dup_s8(static_cast<int8_t>(high)));
+}
+
+/// Eight output values, one per int16 lane in channel order, from two
+/// vectors of accumulators holding the even (`even`, lane k = channel 2k)
+/// and odd channels, with the channels' multipliers and shifts at
+/// `multiplier` and `shift` (8 each, loaded with VLD2 into the same order):
+/// rescaled, offset and clamped to [low, high] within int8.
+INGOT_ALWAYS_INLINE s16x8 requantize8(s32x4 even, s32x4 odd,
+                                      const int32_t *multiplier,
+                                      const int32_t *shift, bool right_only,
+                                      int32_t output_offset, int32_t low,
+                                      int32_t high) {
+  const s32x4x2 m = load2_s32(multiplier);
+  const s32x4x2 s = load2_s32(shift);
+  even =
+      add_n_s32(rescale(even, m.val[0], s.val[0], right_only), output_offset);
+  odd = add_n_s32(rescale(odd, m.val[1], s.val[1], right_only), output_offset);
+  const s16x8 values =
+      qmovn_top_s32(qmovn_bottom_s32(as_s16x8(even), even), odd);
+  return min_s16(max_s16(values, dup_s16(static_cast<int16_t>(low))),
+                 dup_s16(static_cast<int16_t>(high)));
 }
 
 } // namespace ingot::mve::detail
