@@ -107,3 +107,25 @@ func.func @generic(%in: tensor<1x3x3x2xi8>) -> tensor<1x3x3x2xi8> {
   %0 = kernel.conv2d_s8 %in, %w {strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, padding = array<i64: 0, 0>, input_offset = 128 : i32, output_offset = -1 : i32, output_multiplier = array<i32: 1073741824, 1610612736>, output_shift = array<i32: 0, -2>, activation_min = -128 : i32, activation_max = 127 : i32} : (tensor<1x3x3x2xi8>, tensor<2x1x1x2xi8>) -> tensor<1x3x3x2xi8>
   return %0 : tensor<1x3x3x2xi8>
 }
+
+// -----
+
+// Tests that a dead channel (all weights zero, so its accumulator is always
+// its bias) is rewritten into the identity rescale the fast requantization
+// handles: bias 1000 at multiplier 2^30 (0.5) and shift 0 rescales to 500,
+// which any int8 output saturates like 256; multiplier 2^30, shift 1 is the
+// identity. The live channel keeps its parameters.
+
+// CHECK-LABEL: func.func @dead_channel
+// CHECK: kernel.weight "b_folded" dense<[256, 7]>
+// CHECK: kernel.packed_conv2d_s8
+// CHECK-SAME: output_multiplier = array<i32: 1073741824, 1610612736>
+// CHECK-SAME: output_shift = array<i32: 1, -2>
+module attributes {kernel.target = #kernel.target<name = "cortex-m4", dsp = true, mve = false, fpu = true, dcache = false, optimize = "speed">} {
+func.func @dead_channel(%in: tensor<1x1x1x2xi8>) -> tensor<1x1x1x2xi8> {
+  %w = kernel.weight "w" dense<[[[[0, 0]]], [[[3, 4]]]]> : tensor<2x1x1x2xi8> : tensor<2x1x1x2xi8>
+  %b = kernel.weight "b" dense<[1000, 7]> : tensor<2xi32> : tensor<2xi32>
+  %0 = kernel.conv2d_s8 %in, %w, %b {ingot.layer = "conv_2d_0", strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, padding = array<i64: 0, 0>, input_offset = 0 : i32, output_offset = 0 : i32, output_multiplier = array<i32: 1073741824, 1610612736>, output_shift = array<i32: 0, -2>, activation_min = -128 : i32, activation_max = 127 : i32} : (tensor<1x1x1x2xi8>, tensor<2x1x1x2xi8>, tensor<2xi32>) -> tensor<1x1x1x2xi8>
+  return %0 : tensor<1x1x1x2xi8>
+}
+}

@@ -10,6 +10,7 @@
 #include "ingot/Dialect/Kernel/Transforms/RuntimeParams.h"
 
 #include "ingot/runtime/kernels/dsp/packing.h"
+#include "ingot/runtime/kernels/mve/packing.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -43,9 +44,12 @@ struct KernelFamily {
   int32_t (*depthwiseScratchBytes)(const ingot::Conv2DParams &);
   int32_t (*fullyConnectedScratchBytes)(const ingot::FullyConnectedParams &);
   bool (*singleRoundingExact)(int64_t, int32_t);
+  /// Rewrites an all-zero channel's bias, multiplier and shift into the
+  /// form the fast rescale handles; nullptr when the family has no such form.
+  void (*foldConstantChannel)(int32_t *, int32_t *, int32_t *);
 };
 
-#define INGOT_KERNEL_FAMILY(NS)                                                \
+#define INGOT_KERNEL_FAMILY(NS, FOLD_CONSTANT_CHANNEL)                         \
   KernelFamily {                                                               \
     #NS, &ingot::NS::gemm_packed_filter_bytes, &ingot::NS::pack_gemm_filter,   \
         &ingot::NS::depthwise_packed_filter_bytes,                             \
@@ -54,10 +58,12 @@ struct KernelFamily {
         &ingot::NS::conv2d_s8_scratch_bytes,                                   \
         &ingot::NS::depthwise_conv2d_s8_scratch_bytes,                         \
         &ingot::NS::fully_connected_s8_scratch_bytes,                          \
-        &ingot::NS::single_rounding_exact                                      \
+        &ingot::NS::single_rounding_exact, FOLD_CONSTANT_CHANNEL               \
   }
 
-const KernelFamily kDspFamily = INGOT_KERNEL_FAMILY(dsp);
+const KernelFamily kDspFamily =
+    INGOT_KERNEL_FAMILY(dsp, &ingot::dsp::fold_constant_channel);
+const KernelFamily kMveFamily = INGOT_KERNEL_FAMILY(mve, nullptr);
 
 /// The int8 values of a constant operand, or nothing when it is not one.
 std::optional<SmallVector<int8_t>> int8Constant(Value value) {
@@ -91,6 +97,16 @@ std::string weightName(Value value, StringRef fallback, StringRef suffix) {
     if (auto weight = value.getDefiningOp<WeightOp>())
       base = weight.getName().str();
   return base + "_" + suffix.str();
+}
+
+/// Whether every weight of output channel `row` is zero (a dead channel).
+bool channelIsZero(ArrayRef<int8_t> filter, int64_t rows, int64_t row,
+                   bool depthwise) {
+  int64_t depth = static_cast<int64_t>(filter.size()) / rows;
+  for (int64_t k = 0; k < depth; ++k)
+    if (depthwise ? filter[k * rows + row] : filter[row * depth + k])
+      return false;
+  return true;
 }
 
 /// Whether the one-multiply requantization is exact for every channel: the
@@ -148,6 +164,8 @@ public:
 private:
   /// The integer kernel family a target's features allow, best first.
   static const KernelFamily *familyFor(TargetAttr target) {
+    if (target.getMve())
+      return &kMveFamily;
     if (target.getDsp())
       return &kDspFamily;
     return nullptr;
@@ -198,8 +216,15 @@ private:
       family.foldGemm(filter->data(), rows, depth, bias->data(), offset,
                       folded.data());
     }
-    bool exact = singleRoundingExact(family, *filter, rows, folded,
-                                     conv.getOutputShift(), depthwise);
+    SmallVector<int32_t> multipliers(conv.getOutputMultiplier());
+    SmallVector<int32_t> shifts(conv.getOutputShift());
+    if (family.foldConstantChannel)
+      for (int32_t row = 0; row < rows; ++row)
+        if (channelIsZero(*filter, rows, row, depthwise))
+          family.foldConstantChannel(&folded[row], &multipliers[row],
+                                     &shifts[row]);
+    bool exact =
+        singleRoundingExact(family, *filter, rows, folded, shifts, depthwise);
 
     std::string layer = layerName(conv);
     Value packedFilter =
@@ -216,8 +241,8 @@ private:
         builder.getBoolAttr(exact), builder.getDenseI64ArrayAttr(fshape),
         conv.getStridesAttr(), conv.getDilationsAttr(), conv.getPaddingAttr(),
         builder.getI64IntegerAttr(1), conv.getInputOffsetAttr(),
-        conv.getOutputOffsetAttr(), conv.getOutputMultiplierAttr(),
-        conv.getOutputShiftAttr(), conv.getActivationMinAttr(),
+        conv.getOutputOffsetAttr(), builder.getDenseI32ArrayAttr(multipliers),
+        builder.getDenseI32ArrayAttr(shifts), conv.getActivationMinAttr(),
         conv.getActivationMaxAttr());
     ingot::Conv2DParams params = conv2dParamsOf(packedOp);
     int64_t scratch = depthwise ? family.depthwiseScratchBytes(params)

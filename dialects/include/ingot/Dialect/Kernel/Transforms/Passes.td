@@ -41,12 +41,17 @@ def SelectKernelsPass : Pass<"ingot-select-kernels", "::mlir::ModuleOp"> {
     gets a `kernel.implementation` naming its choice, which
     `ingot inspect --target` prints.
 
-    Rules, by target feature:
-    - `dsp` (Armv7E-M and Armv8.1-M): int8 CONV_2D, DEPTHWISE_CONV_2D with
+    Rules, by target feature (the first that applies):
+    - `mve` (Armv8.1-M with Helium): the same operators as `dsp`, to
+      `ingot::mve`.
+    - `dsp` (Armv7E-M): int8 CONV_2D, DEPTHWISE_CONV_2D with
       depth multiplier 1, and FULLY_CONNECTED with filter zero point 0, when
       filter and bias are constants, go to `ingot::dsp`. A DEPTHWISE_CONV_2D
       with one input channel (any depth multiplier) is a CONV_2D with the
-      filter transposed, and goes to the convolution kernel.
+      filter transposed, and goes to the convolution kernel. A dead output
+      channel (all weights zero) gets the identity rescale with its output
+      folded into the bias, so that it does not cost its layer the
+      one-multiply requantization.
     - everything else stays on the reference kernels (`ingot::ref`).
 
     `optimize = "speed"` marks the chosen kernels shape-specialized (their
