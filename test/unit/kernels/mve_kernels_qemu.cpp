@@ -6,7 +6,9 @@
 // MLPerf Tiny models with the SysTick instruction counter of
 // benchmarks/cortex-m (counter.h) and prints instructions per MAC. It exits
 // with 0 when every check passed, 1 otherwise. run_mve_kernels_qemu.sh
-// builds and runs it.
+// builds and runs it twice: with the kernels' assembly, and with
+// INGOT_MVE_ASM=0 (the intrinsics the kernels fall back to without
+// optimization; checks only).
 //
 //===----------------------------------------------------------------------===//
 #include "counter.h"
@@ -124,13 +126,17 @@ void print_rate(const char *name, const char *form, uint64_t instructions,
 
 /// Checks both forms on `P` once (new random data) and prints their
 /// instructions per MAC.
-template <const Conv2DParams &P>
-void time_conv_layer(mve_check::Rng &rng, const char *name, bool depthwise,
-                     Outcome &outcome) {
-  const mve_check::ConvKernel kernels[] = {
-      depthwise ? mve_check::depthwise_compact : mve_check::conv_compact,
-      depthwise ? mve_check::depthwise_specialized<P>
-                : mve_check::conv_specialized<P>};
+template <const Conv2DParams &P, bool Depthwise>
+void time_conv_layer(mve_check::Rng &rng, const char *name, Outcome &outcome) {
+  constexpr bool depthwise = Depthwise;
+  mve_check::ConvKernel kernels[2];
+  if constexpr (Depthwise) {
+    kernels[0] = mve_check::depthwise_compact;
+    kernels[1] = mve_check::depthwise_specialized<P>;
+  } else {
+    kernels[0] = mve_check::conv_compact;
+    kernels[1] = mve_check::conv_specialized<P>;
+  }
   if (!mve_check::run_conv(rng, P, depthwise, kernels, 2, outcome)) {
     out_str("  ");
     out_str(name);
@@ -152,25 +158,25 @@ void time_layers(mve_check::Rng &rng) {
   Outcome outcome;
   out_str("Instructions per MAC (one call each):");
   out_line();
-  time_conv_layer<kIcFirst>(rng, "IC conv 3x3 3->16 32x32", false, outcome);
-  time_conv_layer<kIcConv16>(rng, "IC conv 3x3 16->16 32x32", false, outcome);
-  time_conv_layer<kIcConv32>(rng, "IC conv 3x3 32->32 16x16", false, outcome);
-  time_conv_layer<kIcConv64>(rng, "IC conv 3x3 64->64 8x8", false, outcome);
-  time_conv_layer<kKwsFirst>(rng, "KWS conv 10x4 1->64 s2", false, outcome);
-  time_conv_layer<kKwsPointwise>(rng, "KWS conv 1x1 64->64 25x5", false,
-                                 outcome);
-  time_conv_layer<kKwsDepthwise>(rng, "KWS depthwise 3x3 64 25x5", true,
-                                 outcome);
-  time_conv_layer<kVwwDepthwise8>(rng, "VWW depthwise 3x3 8 48x48", true,
-                                  outcome);
-  time_conv_layer<kVwwPointwise8>(rng, "VWW conv 1x1 8->16 24x24", false,
-                                  outcome);
-  time_conv_layer<kVwwDepthwise32>(rng, "VWW depthwise 3x3 32 24x24", true,
-                                   outcome);
-  time_conv_layer<kVwwDepthwise128>(rng, "VWW depthwise 3x3 128 6x6", true,
-                                    outcome);
-  time_conv_layer<kVwwPointwise128>(rng, "VWW conv 1x1 128->128 6x6", false,
-                                    outcome);
+  time_conv_layer<kIcFirst, false>(rng, "IC conv 3x3 3->16 32x32", outcome);
+  time_conv_layer<kIcConv16, false>(rng, "IC conv 3x3 16->16 32x32", outcome);
+  time_conv_layer<kIcConv32, false>(rng, "IC conv 3x3 32->32 16x16", outcome);
+  time_conv_layer<kIcConv64, false>(rng, "IC conv 3x3 64->64 8x8", outcome);
+  time_conv_layer<kKwsFirst, false>(rng, "KWS conv 10x4 1->64 s2", outcome);
+  time_conv_layer<kKwsPointwise, false>(rng, "KWS conv 1x1 64->64 25x5",
+                                        outcome);
+  time_conv_layer<kKwsDepthwise, true>(rng, "KWS depthwise 3x3 64 25x5",
+                                       outcome);
+  time_conv_layer<kVwwDepthwise8, true>(rng, "VWW depthwise 3x3 8 48x48",
+                                        outcome);
+  time_conv_layer<kVwwPointwise8, false>(rng, "VWW conv 1x1 8->16 24x24",
+                                         outcome);
+  time_conv_layer<kVwwDepthwise32, true>(rng, "VWW depthwise 3x3 32 24x24",
+                                         outcome);
+  time_conv_layer<kVwwDepthwise128, true>(rng, "VWW depthwise 3x3 128 6x6",
+                                          outcome);
+  time_conv_layer<kVwwPointwise128, false>(rng, "VWW conv 1x1 128->128 6x6",
+                                           outcome);
   const mve_check::FullyConnectedKernel fc[] = {
       mve_check::fully_connected_compact,
       mve_check::fully_connected_specialized<kKwsFullyConnected>};
@@ -201,7 +207,8 @@ int main() {
   report("fully_connected_s8",
          mve_check::check_fully_connected_random(rng, 150));
   report("shape-specialized forms", mve_check::check_specialized(rng, 3));
-  time_layers(rng);
+  if (INGOT_MVE_ASM)
+    time_layers(rng);
   out_str(failed_checks == 0 ? "all checks passed" : "some checks FAILED");
   out_line();
   return failed_checks == 0 ? 0 : 1;

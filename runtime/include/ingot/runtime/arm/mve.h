@@ -32,6 +32,19 @@
 #error "ingot's MVE kernels read int8 lanes in little-endian order"
 #endif
 
+/// 1 when the kernels use their hand-scheduled MVE assembly: by default
+/// with MVE and the optimizer on. (Without optimization GCC cannot find
+/// registers for operands that take most of the register file.) With 0 the
+/// kernels build the same loops from the functions below, through
+/// <arm_mve.h> on MVE targets: the same results, more instructions.
+#ifndef INGOT_MVE_ASM
+#if defined(__ARM_FEATURE_MVE) && defined(__OPTIMIZE__)
+#define INGOT_MVE_ASM 1
+#else
+#define INGOT_MVE_ASM 0
+#endif
+#endif
+
 namespace ingot::mve {
 
 #if defined(__ARM_FEATURE_MVE)

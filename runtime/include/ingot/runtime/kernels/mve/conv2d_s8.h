@@ -127,6 +127,7 @@ INGOT_ALWAYS_INLINE const int8_t *conv2d_row(const Conv2DParams &p,
 }
 
 /// The shared body of both conv2d_s8 forms: output pixels two at a time.
+template <bool Compact>
 INGOT_ALWAYS_INLINE void
 conv2d_s8_impl(const Conv2DParams &p, const int8_t *input,
                const int8_t *packed_filter, const int32_t *folded_bias,
@@ -151,20 +152,19 @@ conv2d_s8_impl(const Conv2DParams &p, const int8_t *input,
   int8_t *im2col1 = im2col0 + padded_depth(depth) + 16;
   const int32_t pixels = p.batches * p.output_h * p.output_w;
   PixelCursor at;
-  int32_t pixel = 0;
-  for (; pixel + 2 <= pixels; pixel += 2) {
+  for (int32_t pixel = 0; pixel < pixels; pixel += 2) {
     const int8_t *row0 = conv2d_row(p, input, at, zero_point, im2col0);
+    const int8_t *row1 = row0;
+    int8_t *out1 = output;
     at.next(p);
-    const int8_t *row1 = conv2d_row(p, input, at, zero_point, im2col1);
-    at.next(p);
-    gemm_rows<true>(row0, row1, full_blocks, tail, packed_filter, p.output_c,
-                    folded_bias, rescale, output, output + p.output_c);
+    if (pixel + 1 < pixels) {
+      row1 = conv2d_row(p, input, at, zero_point, im2col1);
+      out1 = output + p.output_c;
+      at.next(p);
+    }
+    gemm_rows<true, Compact>(row0, row1, full_blocks, tail, packed_filter,
+                             p.output_c, folded_bias, rescale, output, out1);
     output += 2 * p.output_c;
-  }
-  if (pixel < pixels) {
-    const int8_t *row = conv2d_row(p, input, at, zero_point, im2col0);
-    gemm_rows<true>(row, row, full_blocks, tail, packed_filter, p.output_c,
-                    folded_bias, rescale, output, nullptr);
   }
 }
 
@@ -179,8 +179,8 @@ INGOT_KERNEL void conv2d_s8(const Conv2DParams &p, const int8_t *input,
                             const int32_t *folded_bias, int8_t *output,
                             const int32_t *output_multiplier,
                             const int32_t *output_shift, void *scratch) {
-  detail::conv2d_s8_impl(p, input, packed_filter, folded_bias, output,
-                         output_multiplier, output_shift, scratch);
+  detail::conv2d_s8_impl<true>(p, input, packed_filter, folded_bias, output,
+                               output_multiplier, output_shift, scratch);
 }
 
 /// The same convolution specialized for the shape `P` (a static constexpr
@@ -190,8 +190,8 @@ INGOT_KERNEL void conv2d_s8(const int8_t *input, const int8_t *packed_filter,
                             const int32_t *folded_bias, int8_t *output,
                             const int32_t *output_multiplier,
                             const int32_t *output_shift, void *scratch) {
-  detail::conv2d_s8_impl(P, input, packed_filter, folded_bias, output,
-                         output_multiplier, output_shift, scratch);
+  detail::conv2d_s8_impl<false>(P, input, packed_filter, folded_bias, output,
+                                output_multiplier, output_shift, scratch);
 }
 
 } // namespace ingot::mve

@@ -56,7 +56,7 @@ struct DepthwiseAcc {
   s32x4 v0, v1, v2, v3;
 };
 
-#if defined(__ARM_FEATURE_MVE)
+#if INGOT_MVE_ASM
 // The multiply-accumulate of one tap is written in assembly, its loads
 // included: its eight live vectors are all of the MVE registers, and GCC,
 // left to itself, schedules the loads of several taps first and spills.
@@ -93,7 +93,7 @@ struct DepthwiseAcc {
 template <DepthwiseBlock Kind>
 INGOT_ALWAYS_INLINE void depthwise_tap(DepthwiseAcc &acc, const int8_t *input,
                                        pred16 lanes, const int8_t *&weights) {
-#if defined(__ARM_FEATURE_MVE)
+#if INGOT_MVE_ASM
   if constexpr (Kind == DepthwiseBlock::Full) {
     s8x16 x, w;
     s16x8 even, odd;
@@ -143,7 +143,7 @@ template <DepthwiseBlock Kind>
 INGOT_ALWAYS_INLINE void depthwise_padded_tap(DepthwiseAcc &acc,
                                               int32_t zero_point,
                                               const int8_t *&weights) {
-#if defined(__ARM_FEATURE_MVE)
+#if INGOT_MVE_ASM
   if constexpr (Kind == DepthwiseBlock::Narrow) {
     s16x8 x, w;
     s32x4 even;
@@ -167,7 +167,7 @@ INGOT_ALWAYS_INLINE void depthwise_padded_tap(DepthwiseAcc &acc,
 #endif
 }
 
-#if defined(__ARM_FEATURE_MVE)
+#if INGOT_MVE_ASM
 #undef INGOT_MVE_DEPTHWISE_MAC16
 #undef INGOT_MVE_DEPTHWISE_MAC8
 #undef INGOT_MVE_DEPTHWISE_OPERANDS16
@@ -316,29 +316,43 @@ depthwise_conv2d_s8_impl(const Conv2DParams &p, const int8_t *input,
   const int32_t taps = p.filter_h * p.filter_w;
   const int32_t full = channels - channels % 16;
   const bool right_only = right_shifts_only(output_shift, channels);
-  int32_t c = 0;
-  for (; c < full; c += 16)
+  int32_t *params = static_cast<int32_t *>(scratch);
+  if (full < channels) {
+    // The last block's parameters, padded to 16 in the scratch.
+    for (int32_t i = 0; i < 16; ++i) {
+      const bool real = full + i < channels;
+      params[i] = real ? folded_bias[full + i] : 0;
+      params[16 + i] = real ? output_multiplier[full + i] : 0;
+      params[32 + i] = real ? output_shift[full + i] : -1;
+    }
+  }
+  if constexpr (!Unroll) {
+    // Compact code: one loop, every block loaded predicated.
+    for (int32_t c = 0; c < channels; c += 16) {
+      const bool last = c == full;
+      depthwise_block<false, DepthwiseBlock::Partial>(
+          p, input + c, packed_filter + c * taps,
+          last ? params : folded_bias + c,
+          last ? params + 16 : output_multiplier + c,
+          last ? params + 32 : output_shift + c, right_only, channels - c,
+          output + c);
+    }
+    return;
+  }
+  for (int32_t c = 0; c < full; c += 16)
     depthwise_block<Unroll, DepthwiseBlock::Full>(
         p, input + c, packed_filter + c * taps, folded_bias + c,
         output_multiplier + c, output_shift + c, right_only, 16, output + c);
-  if (c == channels)
+  if (full == channels)
     return;
-  // The last block: its parameters padded to 16 in the scratch.
-  int32_t *params = static_cast<int32_t *>(scratch);
-  for (int32_t i = 0; i < 16; ++i) {
-    const bool real = c + i < channels;
-    params[i] = real ? folded_bias[c + i] : 0;
-    params[16 + i] = real ? output_multiplier[c + i] : 0;
-    params[32 + i] = real ? output_shift[c + i] : -1;
-  }
-  if (channels - c <= 8)
+  if (channels - full <= 8)
     depthwise_block<Unroll, DepthwiseBlock::Narrow>(
-        p, input + c, packed_filter + c * taps, params, params + 16,
-        params + 32, right_only, channels - c, output + c);
+        p, input + full, packed_filter + full * taps, params, params + 16,
+        params + 32, right_only, channels - full, output + full);
   else
     depthwise_block<Unroll, DepthwiseBlock::Partial>(
-        p, input + c, packed_filter + c * taps, params, params + 16,
-        params + 32, right_only, channels - c, output + c);
+        p, input + full, packed_filter + full * taps, params, params + 16,
+        params + 32, right_only, channels - full, output + full);
 }
 
 } // namespace detail

@@ -30,11 +30,11 @@ namespace ingot::mve {
 namespace detail {
 
 /// The shared body of both fully_connected_s8 forms.
-INGOT_ALWAYS_INLINE void fully_connected_s8_impl(const FullyConnectedParams &p,
-                                                 const int8_t *input,
-                                                 const int8_t *packed_filter,
-                                                 const int32_t *folded_bias,
-                                                 int8_t *output) {
+template <bool Compact>
+INGOT_ALWAYS_INLINE void
+fully_connected_s8_impl(const FullyConnectedParams &p, const int8_t *input,
+                        const int8_t *packed_filter, const int32_t *folded_bias,
+                        int8_t *output) {
   const GemmRescale rescale = {nullptr,
                                nullptr,
                                p.output_multiplier,
@@ -45,17 +45,15 @@ INGOT_ALWAYS_INLINE void fully_connected_s8_impl(const FullyConnectedParams &p,
                                p.activation_max};
   const int32_t full_blocks = p.input_depth / 16;
   const int32_t tail = p.input_depth % 16;
-  int32_t batch = 0;
-  for (; batch + 2 <= p.batches; batch += 2) {
-    gemm_rows<false>(input, input + p.input_depth, full_blocks, tail,
-                     packed_filter, p.output_depth, folded_bias, rescale,
-                     output, output + p.output_depth);
+  for (int32_t batch = 0; batch < p.batches; batch += 2) {
+    const bool two = batch + 1 < p.batches;
+    gemm_rows<false, Compact>(input, two ? input + p.input_depth : input,
+                              full_blocks, tail, packed_filter, p.output_depth,
+                              folded_bias, rescale, output,
+                              two ? output + p.output_depth : output);
     input += 2 * p.input_depth;
     output += 2 * p.output_depth;
   }
-  if (batch < p.batches)
-    gemm_rows<false>(input, input, full_blocks, tail, packed_filter,
-                     p.output_depth, folded_bias, rescale, output, nullptr);
 }
 
 } // namespace detail
@@ -69,7 +67,8 @@ INGOT_KERNEL void fully_connected_s8(const FullyConnectedParams &p,
                                      const int32_t *folded_bias, int8_t *output,
                                      void *scratch) {
   (void)scratch;
-  detail::fully_connected_s8_impl(p, input, packed_filter, folded_bias, output);
+  detail::fully_connected_s8_impl<true>(p, input, packed_filter, folded_bias,
+                                        output);
 }
 
 /// The same layer specialized for the shape and quantization `P`.
@@ -78,7 +77,8 @@ INGOT_KERNEL void
 fully_connected_s8(const int8_t *input, const int8_t *packed_filter,
                    const int32_t *folded_bias, int8_t *output, void *scratch) {
   (void)scratch;
-  detail::fully_connected_s8_impl(P, input, packed_filter, folded_bias, output);
+  detail::fully_connected_s8_impl<false>(P, input, packed_filter, folded_bias,
+                                         output);
 }
 
 } // namespace ingot::mve

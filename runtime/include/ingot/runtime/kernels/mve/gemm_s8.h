@@ -30,7 +30,7 @@
 
 namespace ingot::mve::detail {
 
-#if defined(__ARM_FEATURE_MVE)
+#if INGOT_MVE_ASM
 // One block of both rows against the four channels: `op` is vmladav.s8 for
 // the first block, vmladava.s8 after. Row 0 accumulates in r0, r2, r4, r6,
 // row 1 in r8, r10, r12, lr.
@@ -77,14 +77,41 @@ namespace ingot::mve::detail {
 /// at `weights`, which it advances past the group: out<r> lane i is row r's
 /// product with channel i. Each row has `full_blocks` whole 16-byte blocks
 /// and then `tail` (0 to 15) bytes more, loaded predicated so that nothing
-/// past them is read.
+/// past them is read. With constant block counts (the shape-specialized
+/// forms) only the matching one of three loops is emitted; `Compact` code
+/// has a single loop that tests the counts at run time.
+template <bool Compact>
 INGOT_ALWAYS_INLINE void dot_4x2(const int8_t *row0, const int8_t *row1,
                                  const int8_t *&weights, int32_t full_blocks,
                                  int32_t tail, s32x4 &out0, s32x4 &out1) {
-#if defined(__ARM_FEATURE_MVE)
+#if INGOT_MVE_ASM
   s8x16 x0, x1, wa, wb;
   int32_t blocks = full_blocks;
-  if (tail == 0) {
+  if constexpr (Compact) {
+    // After the loop the count register is free: it reloads `tail`, so that
+    // the assembly needs no fifth general register.
+    __asm__("cmp %[blocks], #0\n\t"
+            "beq 3f\n\t" INGOT_MVE_GEMM_LOADS INGOT_MVE_GEMM_MACS("vmladav.s8")
+                INGOT_MVE_GEMM_LOOP
+            "ldr %[blocks], %[tail]\n\t"
+            "cmp %[blocks], #0\n\t"
+            "beq 5f\n\t"
+            "b 4f\n"
+            "3:\n\t"
+            "movs r0, #0\n\t"
+            "movs r2, #0\n\t"
+            "movs r4, #0\n\t"
+            "movs r6, #0\n\t"
+            "mov r8, r0\n\t"
+            "mov r10, r0\n\t"
+            "mov r12, r0\n\t"
+            "mov lr, r0\n"
+            "4:\n\t" INGOT_MVE_GEMM_LOADS_TAIL INGOT_MVE_GEMM_MACS(
+                "vmladava.s8") "5:\n\t" INGOT_MVE_GEMM_PACK
+            : INGOT_MVE_GEMM_OPERANDS
+            : [lanes] "Up"(tail_pred8(tail)), [tail] "m"(tail)
+            : INGOT_MVE_GEMM_CLOBBERS);
+  } else if (tail == 0) {
     __asm__(INGOT_MVE_GEMM_LOADS INGOT_MVE_GEMM_MACS("vmladav.s8")
                 INGOT_MVE_GEMM_LOOP INGOT_MVE_GEMM_PACK
             : INGOT_MVE_GEMM_OPERANDS
@@ -122,7 +149,7 @@ INGOT_ALWAYS_INLINE void dot_4x2(const int8_t *row0, const int8_t *row1,
 #endif
 }
 
-#if defined(__ARM_FEATURE_MVE)
+#if INGOT_MVE_ASM
 #undef INGOT_MVE_GEMM_LOADS
 #undef INGOT_MVE_GEMM_LOADS_TAIL
 #undef INGOT_MVE_GEMM_MACS
@@ -143,11 +170,27 @@ struct GemmRescale {
   int32_t activation_min, activation_max;
 };
 
-/// Computes the `channels` outputs of two rows, or of `row0` alone when
-/// `out1` is nullptr (`row1` is then ignored). Each row has `full_blocks`
-/// whole 16-byte blocks and then `tail` (0 to 15) bytes, which the packed
-/// filter's full_blocks + (tail != 0) blocks per channel group match.
-template <bool PerChannel>
+/// Writes the four outputs of one row at `out` (the active `lanes` only,
+/// when `Predicated`) from its dot products `acc`.
+template <bool Predicated>
+INGOT_ALWAYS_INLINE void
+gemm_store(int8_t *out, s32x4 acc, s32x4 bias, s32x4 multiplier, s32x4 shift,
+           const GemmRescale &r, s32x4 low, s32x4 high, pred16 lanes) {
+  const s32x4 values = requantize(add_s32(acc, bias), multiplier, shift,
+                                  r.right_only, r.output_offset, low, high);
+  if constexpr (Predicated)
+    store_s32x4_s8_p(out, values, lanes);
+  else
+    store_s32x4_s8(out, values);
+}
+
+/// Computes the `channels` outputs of two rows into out0 and out1 (for an
+/// odd last row, pass it twice, with out1 = out0: the same bytes are
+/// written twice). Each row has `full_blocks` whole 16-byte blocks and then
+/// `tail` (0 to 15) bytes, which the packed filter's full_blocks + (tail !=
+/// 0) blocks per channel group match. `Compact` code runs every channel
+/// group, the last one included, through one predicated loop.
+template <bool PerChannel, bool Compact>
 INGOT_ALWAYS_INLINE void
 gemm_rows(const int8_t *row0, const int8_t *row1, int32_t full_blocks,
           int32_t tail, const int8_t *weights, int32_t channels,
@@ -155,30 +198,28 @@ gemm_rows(const int8_t *row0, const int8_t *row1, int32_t full_blocks,
           int8_t *out1) {
   const s32x4 low = dup_s32(r.activation_min);
   const s32x4 high = dup_s32(r.activation_max);
-  if (out1 == nullptr)
-    row1 = row0;
   int32_t channel = 0;
-  for (; channel + 4 <= channels; channel += 4) {
-    s32x4 acc0, acc1;
-    dot_4x2(row0, row1, weights, full_blocks, tail, acc0, acc1);
-    const s32x4 bias = load_s32x4(folded_bias + channel);
-    const s32x4 multiplier = PerChannel ? load_s32x4(r.multipliers + channel)
-                                        : dup_s32(r.multiplier);
-    const s32x4 shift =
-        PerChannel ? load_s32x4(r.shifts + channel) : dup_s32(r.shift);
-    store_s32x4_s8(out0 + channel,
-                   requantize(add_s32(acc0, bias), multiplier, shift,
-                              r.right_only, r.output_offset, low, high));
-    if (out1 != nullptr)
-      store_s32x4_s8(out1 + channel,
-                     requantize(add_s32(acc1, bias), multiplier, shift,
-                                r.right_only, r.output_offset, low, high));
+  if constexpr (!Compact) {
+    for (; channel + 4 <= channels; channel += 4) {
+      s32x4 acc0, acc1;
+      dot_4x2<false>(row0, row1, weights, full_blocks, tail, acc0, acc1);
+      const s32x4 bias = load_s32x4(folded_bias + channel);
+      const s32x4 multiplier = PerChannel ? load_s32x4(r.multipliers + channel)
+                                          : dup_s32(r.multiplier);
+      const s32x4 shift =
+          PerChannel ? load_s32x4(r.shifts + channel) : dup_s32(r.shift);
+      gemm_store<false>(out0 + channel, acc0, bias, multiplier, shift, r, low,
+                        high, 0);
+      gemm_store<false>(out1 + channel, acc1, bias, multiplier, shift, r, low,
+                        high, 0);
+    }
   }
-  if (channel < channels) {
-    // The last one to three channels: the loads and the stores must not
-    // reach past the arrays.
+  // The remaining groups (Compact: all of them; otherwise the last one to
+  // three channels): the loads and the stores must not reach past the
+  // arrays.
+  for (; channel < channels; channel += 4) {
     s32x4 acc0, acc1;
-    dot_4x2(row0, row1, weights, full_blocks, tail, acc0, acc1);
+    dot_4x2<Compact>(row0, row1, weights, full_blocks, tail, acc0, acc1);
     const pred16 lanes = tail_pred32(channels - channel);
     const s32x4 bias = load_s32x4_z(folded_bias + channel, lanes);
     const s32x4 multiplier = PerChannel
@@ -186,15 +227,10 @@ gemm_rows(const int8_t *row0, const int8_t *row1, int32_t full_blocks,
                                  : dup_s32(r.multiplier);
     const s32x4 shift =
         PerChannel ? load_s32x4_z(r.shifts + channel, lanes) : dup_s32(r.shift);
-    store_s32x4_s8_p(out0 + channel,
-                     requantize(add_s32(acc0, bias), multiplier, shift,
-                                r.right_only, r.output_offset, low, high),
-                     lanes);
-    if (out1 != nullptr)
-      store_s32x4_s8_p(out1 + channel,
-                       requantize(add_s32(acc1, bias), multiplier, shift,
-                                  r.right_only, r.output_offset, low, high),
-                       lanes);
+    gemm_store<true>(out0 + channel, acc0, bias, multiplier, shift, r, low,
+                     high, lanes);
+    gemm_store<true>(out1 + channel, acc1, bias, multiplier, shift, r, low,
+                     high, lanes);
   }
 }
 
