@@ -52,6 +52,9 @@ namespace ingot::mve {
 using s8x16 = int8x16_t;
 using s16x8 = int16x8_t;
 using s32x4 = int32x4_t;
+using u8x16 = uint8x16_t;
+using u16x8 = uint16x8_t;
+using u32x4 = uint32x4_t;
 using s32x4x2 = int32x4x2_t;
 using s32x4x4 = int32x4x4_t;
 using pred16 = mve_pred16_t;
@@ -108,6 +111,51 @@ INGOT_ALWAYS_INLINE void store_s16x8_s8_p(int8_t *p, s16x8 v, pred16 pred) {
   vstrbq_p_s16(p, v, pred);
 }
 
+/// VLDRB.U8, VLDRH.U16, VLDRW.U32: offset vectors for gathers and scatters.
+INGOT_ALWAYS_INLINE u8x16 load_u8x16(const uint8_t *p) { return vldrbq_u8(p); }
+INGOT_ALWAYS_INLINE u16x8 load_u16x8(const uint16_t *p) {
+  return vldrhq_u16(p);
+}
+INGOT_ALWAYS_INLINE u32x4 load_u32x4(const uint32_t *p) {
+  return vldrwq_u32(p);
+}
+
+/// VADD.I8 of a scalar, modulo 2^8.
+INGOT_ALWAYS_INLINE u8x16 add_n_u8(u8x16 a, uint8_t b) {
+  return vaddq_n_u8(a, b);
+}
+
+/// VPST + VLDRBT.U8 (gather): byte lane i from base + offsets[i] in the
+/// active lanes, zero elsewhere.
+INGOT_ALWAYS_INLINE s8x16 gather_s8x16_z(const int8_t *base, u8x16 offsets,
+                                         pred16 pred) {
+  return vldrbq_gather_offset_z_s8(base, offsets, pred);
+}
+
+/// VSTRB.16 (scatter): the low byte of int16 lane i to base + offsets[i].
+INGOT_ALWAYS_INLINE void scatter_s16x8_s8(int8_t *base, u16x8 offsets,
+                                          s16x8 v) {
+  vstrbq_scatter_offset_s16(base, offsets, v);
+}
+
+/// VPST + VSTRBT.16 (scatter): the active lanes only.
+INGOT_ALWAYS_INLINE void scatter_s16x8_s8_p(int8_t *base, u16x8 offsets,
+                                            s16x8 v, pred16 pred) {
+  vstrbq_scatter_offset_p_s16(base, offsets, v, pred);
+}
+
+/// VSTRB.32 (scatter): the low byte of int32 lane i to base + offsets[i].
+INGOT_ALWAYS_INLINE void scatter_s32x4_s8(int8_t *base, u32x4 offsets,
+                                          s32x4 v) {
+  vstrbq_scatter_offset_s32(base, offsets, v);
+}
+
+/// VPST + VSTRBT.32 (scatter): the active lanes only.
+INGOT_ALWAYS_INLINE void scatter_s32x4_s8_p(int8_t *base, u32x4 offsets,
+                                            s32x4 v, pred16 pred) {
+  vstrbq_scatter_offset_p_s32(base, offsets, v, pred);
+}
+
 /// VSTRB.32: the low byte of each lane, to four consecutive bytes.
 INGOT_ALWAYS_INLINE void store_s32x4_s8(int8_t *p, s32x4 v) {
   vstrbq_s32(p, v);
@@ -152,6 +200,11 @@ INGOT_ALWAYS_INLINE s32x4 make_s32x4(int32_t a, int32_t b, int32_t c,
           : "=w"(v)
           : "r"(a), "r"(b), "r"(c), "r"(d));
   return v;
+}
+
+/// VMLADAV.S8: the sum of the 16 products a[i] * b[i], modulo 2^32.
+INGOT_ALWAYS_INLINE int32_t dot_s8(s8x16 a, s8x16 b) {
+  return vmladavq_s8(a, b);
 }
 
 /// VMLADAVA.S8: acc + the sum of the 16 products a[i] * b[i], modulo 2^32.
@@ -223,6 +276,21 @@ INGOT_ALWAYS_INLINE s32x4 qrdmulh_s32(s32x4 a, s32x4 b) {
   return vqrdmulhq_s32(a, b);
 }
 
+/// VQRDMULH.S32 by a scalar.
+INGOT_ALWAYS_INLINE s32x4 qrdmulh_n_s32(s32x4 a, int32_t b) {
+  return vqrdmulhq_n_s32(a, b);
+}
+
+/// VSHL.S32 by a scalar in [0, 31], modulo 2^32.
+INGOT_ALWAYS_INLINE s32x4 shl_n_s32(s32x4 a, int32_t shift) {
+  return vshlq_r_s32(a, shift);
+}
+
+/// VRSHL.S32 by a scalar in [-31, 0]: as rshr_s32 with every lane's shift.
+INGOT_ALWAYS_INLINE s32x4 rshr_n_s32(s32x4 a, int32_t shift) {
+  return vrshlq_n_s32(a, shift);
+}
+
 /// VMAX.S32, VMIN.S32.
 INGOT_ALWAYS_INLINE s32x4 max_s32(s32x4 a, s32x4 b) { return vmaxq_s32(a, b); }
 INGOT_ALWAYS_INLINE s32x4 min_s32(s32x4 a, s32x4 b) { return vminq_s32(a, b); }
@@ -269,6 +337,15 @@ struct s16x8 {
 };
 struct s32x4 {
   int32_t lane[4];
+};
+struct u8x16 {
+  uint8_t lane[16];
+};
+struct u16x8 {
+  uint16_t lane[8];
+};
+struct u32x4 {
+  uint32_t lane[4];
 };
 struct s32x4x2 {
   s32x4 val[2];
@@ -374,6 +451,71 @@ INGOT_ALWAYS_INLINE void store_s16x8_s8_p(int8_t *p, s16x8 v, pred16 pred) {
       p[i] = static_cast<int8_t>(static_cast<uint16_t>(v.lane[i]) & 0xFF);
 }
 
+INGOT_ALWAYS_INLINE u8x16 load_u8x16(const uint8_t *p) {
+  u8x16 v;
+  for (int i = 0; i < 16; ++i)
+    v.lane[i] = p[i];
+  return v;
+}
+
+INGOT_ALWAYS_INLINE u16x8 load_u16x8(const uint16_t *p) {
+  u16x8 v;
+  for (int i = 0; i < 8; ++i)
+    v.lane[i] = p[i];
+  return v;
+}
+
+INGOT_ALWAYS_INLINE u32x4 load_u32x4(const uint32_t *p) {
+  u32x4 v;
+  for (int i = 0; i < 4; ++i)
+    v.lane[i] = p[i];
+  return v;
+}
+
+INGOT_ALWAYS_INLINE u8x16 add_n_u8(u8x16 a, uint8_t b) {
+  for (int i = 0; i < 16; ++i)
+    a.lane[i] = static_cast<uint8_t>(a.lane[i] + b);
+  return a;
+}
+
+INGOT_ALWAYS_INLINE s8x16 gather_s8x16_z(const int8_t *base, u8x16 offsets,
+                                         pred16 pred) {
+  s8x16 v;
+  for (int i = 0; i < 16; ++i)
+    v.lane[i] = detail::active8(pred, i) ? base[offsets.lane[i]] : int8_t{0};
+  return v;
+}
+
+INGOT_ALWAYS_INLINE void scatter_s16x8_s8(int8_t *base, u16x8 offsets,
+                                          s16x8 v) {
+  for (int i = 0; i < 8; ++i)
+    base[offsets.lane[i]] =
+        static_cast<int8_t>(static_cast<uint16_t>(v.lane[i]) & 0xFF);
+}
+
+INGOT_ALWAYS_INLINE void scatter_s16x8_s8_p(int8_t *base, u16x8 offsets,
+                                            s16x8 v, pred16 pred) {
+  for (int i = 0; i < 8; ++i)
+    if (((pred >> (2 * i)) & 1) != 0)
+      base[offsets.lane[i]] =
+          static_cast<int8_t>(static_cast<uint16_t>(v.lane[i]) & 0xFF);
+}
+
+INGOT_ALWAYS_INLINE void scatter_s32x4_s8(int8_t *base, u32x4 offsets,
+                                          s32x4 v) {
+  for (int i = 0; i < 4; ++i)
+    base[offsets.lane[i]] =
+        static_cast<int8_t>(static_cast<uint32_t>(v.lane[i]) & 0xFF);
+}
+
+INGOT_ALWAYS_INLINE void scatter_s32x4_s8_p(int8_t *base, u32x4 offsets,
+                                            s32x4 v, pred16 pred) {
+  for (int i = 0; i < 4; ++i)
+    if (detail::active32(pred, i))
+      base[offsets.lane[i]] =
+          static_cast<int8_t>(static_cast<uint32_t>(v.lane[i]) & 0xFF);
+}
+
 INGOT_ALWAYS_INLINE void store_s32x4_s8(int8_t *p, s32x4 v) {
   for (int i = 0; i < 4; ++i)
     p[i] = static_cast<int8_t>(static_cast<uint32_t>(v.lane[i]) & 0xFF);
@@ -429,6 +571,10 @@ INGOT_ALWAYS_INLINE int32_t dot_acc_s8(int32_t acc, s8x16 a, s8x16 b) {
   for (int i = 0; i < 16; ++i)
     sum += static_cast<uint32_t>(int32_t{a.lane[i]} * int32_t{b.lane[i]});
   return static_cast<int32_t>(sum);
+}
+
+INGOT_ALWAYS_INLINE int32_t dot_s8(s8x16 a, s8x16 b) {
+  return dot_acc_s8(0, a, b);
 }
 
 INGOT_ALWAYS_INLINE s16x8 mull_bottom_s8(s8x16 a, s8x16 b) {
@@ -529,6 +675,18 @@ INGOT_ALWAYS_INLINE s32x4 qrdmulh_s32(s32x4 a, s32x4 b) {
     a.lane[i] = static_cast<int32_t>((product + (int64_t{1} << 30)) >> 31);
   }
   return a;
+}
+
+INGOT_ALWAYS_INLINE s32x4 qrdmulh_n_s32(s32x4 a, int32_t b) {
+  return qrdmulh_s32(a, dup_s32(b));
+}
+
+INGOT_ALWAYS_INLINE s32x4 shl_n_s32(s32x4 a, int32_t shift) {
+  return shl_s32(a, dup_s32(shift));
+}
+
+INGOT_ALWAYS_INLINE s32x4 rshr_n_s32(s32x4 a, int32_t shift) {
+  return rshr_s32(a, dup_s32(shift));
 }
 
 INGOT_ALWAYS_INLINE s32x4 max_s32(s32x4 a, s32x4 b) {

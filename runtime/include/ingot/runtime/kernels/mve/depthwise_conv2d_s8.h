@@ -39,6 +39,7 @@
 
 #include "ingot/runtime/arm/mve.h"
 #include "ingot/runtime/config.h"
+#include "ingot/runtime/kernels/mve/depthwise_columns.h"
 #include "ingot/runtime/kernels/mve/packing.h"
 #include "ingot/runtime/kernels/mve/rescale.h"
 #include "ingot/runtime/kernels/params.h"
@@ -187,47 +188,46 @@ INGOT_ALWAYS_INLINE void depthwise_inside(int32_t origin, int32_t size,
     --last;
 }
 
-/// Accumulates the taps of the output pixel whose window starts at input
-/// (in_y_origin, in_x_origin) of `image` (already offset to the block's
-/// first channel). With `Unroll` (the shape-specialized form) an interior
-/// pixel's tap loops unroll into constant offsets.
+/// Accumulates the taps of an interior output pixel, whose window lies
+/// inside the input and starts at `tap_row` (at the block's first channel).
+/// With `Unroll` (the shape-specialized form) the tap loops unroll into
+/// constant offsets.
 template <bool Unroll, DepthwiseBlock Kind>
 INGOT_ALWAYS_INLINE void
-depthwise_pixel(const Conv2DParams &p, const int8_t *image, int32_t in_y_origin,
-                int32_t in_x_origin, const int8_t *weights, pred16 lanes,
-                int32_t zero_point, DepthwiseAcc &acc) {
-  const int32_t row_bytes = p.input_w * p.input_c;
+depthwise_interior(const Conv2DParams &p, const int8_t *tap_row,
+                   const int8_t *weights, pred16 lanes, DepthwiseAcc &acc) {
   const int32_t tap_step = p.dilation_w * p.input_c;
-  const int32_t tap_row_step = p.dilation_h * row_bytes;
-  if (in_y_origin >= 0 &&
-      in_y_origin + (p.filter_h - 1) * p.dilation_h < p.input_h &&
-      in_x_origin >= 0 &&
-      in_x_origin + (p.filter_w - 1) * p.dilation_w < p.input_w) {
-    const int8_t *tap_row =
-        image + in_y_origin * row_bytes + in_x_origin * p.input_c;
-    if constexpr (Unroll) {
+  const int32_t tap_row_step = p.dilation_h * p.input_w * p.input_c;
+  if constexpr (Unroll) {
 #pragma GCC unroll 16
-      for (int32_t filter_y = 0; filter_y < p.filter_h; ++filter_y) {
+    for (int32_t filter_y = 0; filter_y < p.filter_h; ++filter_y) {
 #pragma GCC unroll 16
-        for (int32_t filter_x = 0; filter_x < p.filter_w; ++filter_x)
-          depthwise_tap<Kind>(acc, tap_row + filter_x * tap_step, lanes,
-                              weights);
-        tap_row += tap_row_step;
-      }
-    } else {
-      for (int32_t filter_y = 0; filter_y < p.filter_h; ++filter_y) {
-        const int8_t *tap = tap_row;
-        for (int32_t filter_x = 0; filter_x < p.filter_w; ++filter_x) {
-          depthwise_tap<Kind>(acc, tap, lanes, weights);
-          tap += tap_step;
-        }
-        tap_row += tap_row_step;
-      }
+      for (int32_t filter_x = 0; filter_x < p.filter_w; ++filter_x)
+        depthwise_tap<Kind>(acc, tap_row + filter_x * tap_step, lanes, weights);
+      tap_row += tap_row_step;
     }
-    return;
+  } else {
+    for (int32_t filter_y = 0; filter_y < p.filter_h; ++filter_y) {
+      const int8_t *tap = tap_row;
+      for (int32_t filter_x = 0; filter_x < p.filter_w; ++filter_x) {
+        depthwise_tap<Kind>(acc, tap, lanes, weights);
+        tap += tap_step;
+      }
+      tap_row += tap_row_step;
+    }
   }
-  // A border pixel: rows and columns of taps outside the input multiply
-  // the zero point. (Pointers are formed only for taps inside.)
+}
+
+/// Accumulates the taps of a border output pixel, whose window starts at
+/// input (in_y_origin, in_x_origin) of `image` (at the block's first
+/// channel): rows and columns of taps outside the input multiply the zero
+/// point. (Pointers are formed only for taps inside.)
+template <DepthwiseBlock Kind>
+INGOT_ALWAYS_INLINE void
+depthwise_border(const Conv2DParams &p, const int8_t *image,
+                 int32_t in_y_origin, int32_t in_x_origin,
+                 const int8_t *weights, pred16 lanes, int32_t zero_point,
+                 DepthwiseAcc &acc) {
   int32_t first_y, last_y, first_x, last_x;
   depthwise_inside(in_y_origin, p.input_h, p.filter_h, p.dilation_h, first_y,
                    last_y);
@@ -240,7 +240,7 @@ depthwise_pixel(const Conv2DParams &p, const int8_t *image, int32_t in_y_origin,
       continue;
     }
     const int8_t *row =
-        image + (in_y_origin + filter_y * p.dilation_h) * row_bytes;
+        image + (in_y_origin + filter_y * p.dilation_h) * p.input_w * p.input_c;
     int32_t filter_x = 0;
     for (; filter_x < first_x; ++filter_x)
       depthwise_padded_tap<Kind>(acc, zero_point, weights);
@@ -253,8 +253,49 @@ depthwise_pixel(const Conv2DParams &p, const int8_t *image, int32_t in_y_origin,
   }
 }
 
+/// The accumulators of a pixel, set to the block's folded bias.
+template <DepthwiseBlock Kind>
+INGOT_ALWAYS_INLINE DepthwiseAcc depthwise_start(const int32_t *bias) {
+  DepthwiseAcc acc;
+  if constexpr (Kind == DepthwiseBlock::Narrow) {
+    const s32x4x2 bias2 = load2_s32(bias);
+    acc.v0 = bias2.val[0];
+    acc.v1 = bias2.val[1];
+  } else {
+    const s32x4x4 bias4 = load4_s32(bias);
+    acc = {bias4.val[0], bias4.val[1], bias4.val[2], bias4.val[3]};
+  }
+  return acc;
+}
+
+/// Requantizes a pixel's accumulators and stores its block of outputs.
+template <DepthwiseBlock Kind>
+INGOT_ALWAYS_INLINE void
+depthwise_finish(const Conv2DParams &p, const DepthwiseAcc &acc,
+                 const int32_t *multiplier, const int32_t *shift,
+                 bool right_only, pred16 lanes, int8_t *output) {
+  if constexpr (Kind == DepthwiseBlock::Narrow) {
+    store_s16x8_s8_p(output,
+                     requantize8(acc.v0, acc.v1, multiplier, shift, right_only,
+                                 p.output_offset, p.activation_min,
+                                 p.activation_max),
+                     lanes);
+  } else {
+    const s8x16 bytes = requantize16(acc.v0, acc.v1, acc.v2, acc.v3, multiplier,
+                                     shift, right_only, p.output_offset,
+                                     p.activation_min, p.activation_max);
+    if constexpr (Kind == DepthwiseBlock::Full)
+      store_s8x16(output, bytes);
+    else
+      store_s8x16_p(output, bytes, lanes);
+  }
+}
+
 /// One block of channels over every output pixel. `bias`, `multiplier` and
-/// `shift` hold the block's 16 (Narrow: 8) values, readable whole.
+/// `shift` hold the block's 16 (Narrow: 8) values, readable whole. Each
+/// output row runs its border pixels (left and right, or all of them when
+/// the window overhangs the top or bottom) and then its interior run, so
+/// the interior loop tests nothing.
 template <bool Unroll, DepthwiseBlock Kind>
 INGOT_ALWAYS_INLINE void
 depthwise_block(const Conv2DParams &p, const int8_t *input,
@@ -265,41 +306,54 @@ depthwise_block(const Conv2DParams &p, const int8_t *input,
   const pred16 lanes = Kind == DepthwiseBlock::Narrow
                            ? tail_pred16(channels_left)
                            : tail_pred8(channels_left);
-  const int32_t image_bytes = p.input_h * p.input_w * p.input_c;
+  const int32_t row_bytes = p.input_w * p.input_c;
+  const int32_t image_bytes = p.input_h * row_bytes;
+  // Output columns [first_inside, end_inside) have their window inside the
+  // input horizontally.
+  int32_t first_inside = 0;
+  while (first_inside < p.output_w &&
+         first_inside * p.stride_w - p.pad_left < 0)
+    ++first_inside;
+  int32_t end_inside = first_inside;
+  while (end_inside < p.output_w && end_inside * p.stride_w - p.pad_left +
+                                            (p.filter_w - 1) * p.dilation_w <
+                                        p.input_w)
+    ++end_inside;
   for (int32_t batch = 0; batch < p.batches; ++batch) {
     const int8_t *image = input + batch * image_bytes;
     for (int32_t out_y = 0; out_y < p.output_h; ++out_y) {
       const int32_t in_y_origin = out_y * p.stride_h - p.pad_top;
-      for (int32_t out_x = 0; out_x < p.output_w; ++out_x) {
-        const int32_t in_x_origin = out_x * p.stride_w - p.pad_left;
-        DepthwiseAcc acc;
-        if constexpr (Kind == DepthwiseBlock::Narrow) {
-          const s32x4x2 bias2 = load2_s32(bias);
-          acc.v0 = bias2.val[0];
-          acc.v1 = bias2.val[1];
-        } else {
-          const s32x4x4 bias4 = load4_s32(bias);
-          acc = {bias4.val[0], bias4.val[1], bias4.val[2], bias4.val[3]};
+      const bool rows_inside =
+          in_y_origin >= 0 &&
+          in_y_origin + (p.filter_h - 1) * p.dilation_h < p.input_h;
+      const int32_t run_begin = rows_inside ? first_inside : p.output_w;
+      const int32_t run_end = rows_inside ? end_inside : p.output_w;
+      // The border pixels: [0, run_begin) and [run_end, output_w).
+      for (int32_t part = 0; part < 2; ++part) {
+        const int32_t begin = part == 0 ? 0 : run_end;
+        const int32_t end = part == 0 ? run_begin : p.output_w;
+        for (int32_t out_x = begin; out_x < end; ++out_x) {
+          DepthwiseAcc acc = depthwise_start<Kind>(bias);
+          depthwise_border<Kind>(p, image, in_y_origin,
+                                 out_x * p.stride_w - p.pad_left, weights,
+                                 lanes, zero_point, acc);
+          depthwise_finish<Kind>(p, acc, multiplier, shift, right_only, lanes,
+                                 output + out_x * p.output_c);
         }
-        depthwise_pixel<Unroll, Kind>(p, image, in_y_origin, in_x_origin,
-                                      weights, lanes, zero_point, acc);
-        if constexpr (Kind == DepthwiseBlock::Narrow) {
-          store_s16x8_s8_p(output,
-                           requantize8(acc.v0, acc.v1, multiplier, shift,
-                                       right_only, p.output_offset,
-                                       p.activation_min, p.activation_max),
-                           lanes);
-        } else {
-          const s8x16 bytes = requantize16(
-              acc.v0, acc.v1, acc.v2, acc.v3, multiplier, shift, right_only,
-              p.output_offset, p.activation_min, p.activation_max);
-          if constexpr (Kind == DepthwiseBlock::Full)
-            store_s8x16(output, bytes);
-          else
-            store_s8x16_p(output, bytes, lanes);
-        }
-        output += p.output_c;
       }
+      // The interior run.
+      const int8_t *window = image + in_y_origin * row_bytes +
+                             (run_begin * p.stride_w - p.pad_left) * p.input_c;
+      int8_t *out = output + run_begin * p.output_c;
+      for (int32_t out_x = run_begin; out_x < run_end; ++out_x) {
+        DepthwiseAcc acc = depthwise_start<Kind>(bias);
+        depthwise_interior<Unroll, Kind>(p, window, weights, lanes, acc);
+        depthwise_finish<Kind>(p, acc, multiplier, shift, right_only, lanes,
+                               out);
+        window += p.stride_w * p.input_c;
+        out += p.output_c;
+      }
+      output += p.output_w * p.output_c;
     }
   }
 }
@@ -316,9 +370,15 @@ depthwise_conv2d_s8_impl(const Conv2DParams &p, const int8_t *input,
   const int32_t taps = p.filter_h * p.filter_w;
   const int32_t full = channels - channels % 16;
   const bool right_only = right_shifts_only(output_shift, channels);
-  int32_t *params = static_cast<int32_t *>(scratch);
+  if (scratch != nullptr && depthwise_uses_columns(p)) {
+    depthwise_columns(p, input, packed_filter, folded_bias, output,
+                      output_multiplier, output_shift,
+                      static_cast<int8_t *>(scratch));
+    return;
+  }
+  // The last block's parameters, padded to 16 for VLD4 and VLD2.
+  int32_t params[48];
   if (full < channels) {
-    // The last block's parameters, padded to 16 in the scratch.
     for (int32_t i = 0; i < 16; ++i) {
       const bool real = full + i < channels;
       params[i] = real ? folded_bias[full + i] : 0;

@@ -145,13 +145,38 @@ INGOT_KERNEL constexpr int32_t conv2d_s8_scratch_bytes(const Conv2DParams &p) {
              : 2 * (padded_depth(p.filter_h * p.filter_w * p.input_c) + 16);
 }
 
-/// Scratch of ingot::mve::depthwise_conv2d_s8: when input_c is not a
-/// multiple of 16, the last channel block's folded bias, multipliers and
-/// shifts padded to 16 lanes (three times 64 bytes), which the kernel loads
-/// with VLD4 or VLD2; none otherwise.
+/// Input columns an output row of ingot::mve::depthwise_conv2d_s8's column
+/// path reads, padding included.
+INGOT_KERNEL constexpr int32_t depthwise_band_width(const Conv2DParams &p) {
+  return (p.output_w - 1) * p.stride_w + p.filter_w;
+}
+
+/// Whether ingot::mve::depthwise_conv2d_s8 takes its column path (see
+/// depthwise_columns.h): an output's taps must be adjacent columns
+/// (dilation_w 1) and fit one vector (at most 16 taps), the band's channel
+/// offsets 16 bits, and rows at least 8 outputs wide (a channel's fixed
+/// cost per row outweighs the gain on fewer). Other shapes compute 16
+/// channels per vector.
+INGOT_KERNEL constexpr bool depthwise_uses_columns(const Conv2DParams &p) {
+  return p.output_w >= 8 && p.dilation_w == 1 &&
+         p.filter_h * p.filter_w <= 16 &&
+         15 * depthwise_band_width(p) * p.filter_h < 65536;
+}
+
+/// Bytes of the column path's band: 16 channels of depthwise_band_width(p)
+/// columns of filter_h bytes, and the slack that the loads of the last,
+/// up to three, padding outputs of a row may read.
+INGOT_KERNEL constexpr int32_t depthwise_band_bytes(const Conv2DParams &p) {
+  return 16 * depthwise_band_width(p) * p.filter_h +
+         3 * p.stride_w * p.filter_h + 16;
+}
+
+/// Scratch of ingot::mve::depthwise_conv2d_s8: the column path's band when
+/// it takes that path, none otherwise. The scratch is optional: given
+/// nullptr, the kernel computes 16 channels per vector instead.
 INGOT_KERNEL constexpr int32_t
 depthwise_conv2d_s8_scratch_bytes(const Conv2DParams &p) {
-  return p.input_c % 16 != 0 ? 3 * 64 : 0;
+  return depthwise_uses_columns(p) ? depthwise_band_bytes(p) : 0;
 }
 
 /// Scratch of ingot::mve::fully_connected_s8: none, it multiplies the input
