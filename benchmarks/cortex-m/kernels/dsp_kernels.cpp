@@ -34,6 +34,11 @@ alignas(16) int8_t expected[kBufferBytes];
 alignas(16) int8_t actual[kBufferBytes];
 alignas(16) int32_t bias[4096], folded[4096], multipliers[4096], shifts[4096];
 alignas(16) uint8_t scratch[32 * 1024];
+/// The requantization records of the layer under test (pack_rescale_records).
+alignas(16) int32_t records[4 * 4096];
+/// The scratch the DSP kernels get: scratch + 4 (4-byte aligned only), or
+/// nullptr for their path without scratch.
+void *kernel_scratch = scratch + 4;
 
 uint32_t state = 2463534242u;
 uint32_t next() {
@@ -172,15 +177,18 @@ void prepare_conv(Conv2DParams &p, bool depthwise, bool allow_exact) {
                                        p.input_offset, folded);
   }
   p.single_rounding_exact = allow_exact && exact(p.output_c, depth, depthwise);
+  ingot::dsp::pack_rescale_records(multipliers, shifts, p.output_c,
+                                   p.output_offset, p.single_rounding_exact,
+                                   records);
 }
 
 void run_dsp_conv(const Conv2DParams &p, bool depthwise) {
   if (depthwise)
-    ingot::dsp::depthwise_conv2d_s8(p, input, packed, folded, actual,
-                                    multipliers, shifts, scratch + 4);
+    ingot::dsp::depthwise_conv2d_s8(p, input, packed, folded, actual, records,
+                                    kernel_scratch);
   else
-    ingot::dsp::conv2d_s8(p, input, packed, folded, actual, multipliers, shifts,
-                          scratch + 4);
+    ingot::dsp::conv2d_s8(p, input, packed, folded, actual, records,
+                          kernel_scratch);
 }
 
 uint32_t failures = 0;
@@ -210,6 +218,8 @@ void check_random_convs(bool depthwise, int32_t count) {
   for (int32_t i = 0; i < count; ++i) {
     Conv2DParams p = random_conv(depthwise);
     prepare_conv(p, depthwise, i % 4 != 3);
+    // Every third case without scratch.
+    kernel_scratch = i % 3 == 2 ? nullptr : scratch + 4;
     reference_conv(p, depthwise);
     std::memset(actual, 99, static_cast<size_t>(output_bytes(p)));
     run_dsp_conv(p, depthwise);
@@ -250,7 +260,7 @@ void check_random_fully_connected(int32_t count) {
     const int32_t bytes = p.batches * p.output_depth;
     std::memset(actual, 99, static_cast<size_t>(bytes));
     ingot::dsp::fully_connected_s8(p, input, packed, folded, actual,
-                                   scratch + 4);
+                                   i % 3 == 2 ? nullptr : scratch + 4);
     if (std::memcmp(actual, expected, static_cast<size_t>(bytes))) {
       ++failures;
       out_str("MISMATCH fully_connected_s8 case ");
@@ -316,10 +326,10 @@ void time_conv(const char *name) {
       [](const void *) {
         if (Depthwise)
           ingot::dsp::depthwise_conv2d_s8<P>(input, packed, folded, actual,
-                                             multipliers, shifts, scratch + 4);
+                                             records, kernel_scratch);
         else
-          ingot::dsp::conv2d_s8<P>(input, packed, folded, actual, multipliers,
-                                   shifts, scratch + 4);
+          ingot::dsp::conv2d_s8<P>(input, packed, folded, actual, records,
+                                   kernel_scratch);
       },
       nullptr);
   same = same &&
@@ -351,7 +361,7 @@ void time_fully_connected(const char *name) {
   const uint64_t dsp = instructions_of(
       [](const void *) {
         ingot::dsp::fully_connected_s8(P, input, packed, folded, actual,
-                                       scratch + 4);
+                                       kernel_scratch);
       },
       nullptr);
   const size_t bytes = static_cast<size_t>(P.batches * P.output_depth);
@@ -360,7 +370,7 @@ void time_fully_connected(const char *name) {
   const uint64_t specialized = instructions_of(
       [](const void *) {
         ingot::dsp::fully_connected_s8<P>(input, packed, folded, actual,
-                                          scratch + 4);
+                                          kernel_scratch);
       },
       nullptr);
   same = same && !std::memcmp(actual, expected, bytes);
@@ -423,19 +433,25 @@ int main() {
   out_u64(failures);
   out_line();
 
-  time_conv<kIcFirst, false>("conv ic_first 32x32x3->16 3x3");
-  time_conv<kIc3x3, false>("conv ic 32x32x16->16 3x3");
-  time_conv<kIc3x3Wide, false>("conv ic 8x8x64->64 3x3");
-  time_conv<kVwwPointwise, false>("conv vww 24x24x32->64 1x1");
-  time_conv<kVwwPointwiseNarrow, false>("conv vww 48x48x8->16 1x1");
-  time_conv<kKwsFirst, false>("conv kws_first 49x10x1->64 10x4 s2");
-  time_conv<kKwsPointwise, false>("conv kws 25x5x64->64 1x1");
-  time_conv<kKwsDepthwise, true>("depthwise kws 25x5x64 3x3");
-  time_conv<kKwsDepthwiseValid, true>("depthwise 27x7x64 3x3 no padding");
-  time_conv<kVwwDepthwise, true>("depthwise vww 24x24x32 3x3");
-  time_conv<kVwwDepthwiseS2, true>("depthwise vww 48x48x16 3x3 s2");
-  time_fully_connected<kAdDense>("fully_connected ad 640->128");
-  time_fully_connected<kKwsDense>("fully_connected kws 64->12");
+  // With scratch, then without (the kernels' nullptr paths).
+  for (int pass = 0; pass < 2; ++pass) {
+    kernel_scratch = pass == 0 ? scratch + 4 : nullptr;
+    out_str(pass == 0 ? "with scratch:" : "without scratch:");
+    out_line();
+    time_conv<kIcFirst, false>("conv ic_first 32x32x3->16 3x3");
+    time_conv<kIc3x3, false>("conv ic 32x32x16->16 3x3");
+    time_conv<kIc3x3Wide, false>("conv ic 8x8x64->64 3x3");
+    time_conv<kVwwPointwise, false>("conv vww 24x24x32->64 1x1");
+    time_conv<kVwwPointwiseNarrow, false>("conv vww 48x48x8->16 1x1");
+    time_conv<kKwsFirst, false>("conv kws_first 49x10x1->64 10x4 s2");
+    time_conv<kKwsPointwise, false>("conv kws 25x5x64->64 1x1");
+    time_conv<kKwsDepthwise, true>("depthwise kws 25x5x64 3x3");
+    time_conv<kKwsDepthwiseValid, true>("depthwise 27x7x64 3x3 no padding");
+    time_conv<kVwwDepthwise, true>("depthwise vww 24x24x32 3x3");
+    time_conv<kVwwDepthwiseS2, true>("depthwise vww 48x48x16 3x3 s2");
+    time_fully_connected<kAdDense>("fully_connected ad 640->128");
+    time_fully_connected<kKwsDense>("fully_connected kws 64->12");
+  }
 
   out_str(failures == 0 ? "PASS" : "FAIL");
   out_line();

@@ -618,19 +618,24 @@ LogicalResult ModelEmitter::emitKernelCallOnly(Operation *op) {
         std::string paramsName = arrayName("params");
         constDefinition(
             paramsDefinition(paramsName, kernel::conv2dParamsOf(conv)), loc);
-        Value multiplier = constArray(arrayName("multiplier"),
-                                      conv.getOutputMultiplier(), loc);
-        Value shift =
-            constArray(arrayName("shift"), conv.getOutputShift(), loc);
         bool specialized = conv.getShapeSpecialized();
         if (!specialized)
           call.opaque(paramsName);
         call.pointer(pointerTo(conv.getInput()))
             .pointer(pointerTo(conv.getPackedFilter()))
             .pointer(pointerTo(conv.getFoldedBias()))
-            .pointer(pointerTo(conv.getOutput()))
-            .pointer(multiplier)
-            .pointer(shift);
+            .pointer(pointerTo(conv.getOutput()));
+        if (Value rescale = conv.getRescale()) {
+          // The family's requantization records (the dsp kernels), made by
+          // the compiler in place of the two arrays.
+          call.pointer(pointerTo(rescale));
+        } else {
+          Value multiplier = constArray(arrayName("multiplier"),
+                                        conv.getOutputMultiplier(), loc);
+          Value shift =
+              constArray(arrayName("shift"), conv.getOutputShift(), loc);
+          call.pointer(multiplier).pointer(shift);
+        }
         if (op->hasAttr(kernel::kScratchOffsetAttr))
           call.pointer(scratchView(op, builder.getIntegerType(8), loc));
         else

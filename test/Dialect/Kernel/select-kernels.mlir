@@ -3,20 +3,27 @@
 // Tests that on a DSP target an int8 CONV_2D with constant filter and bias
 // becomes the packed form: the original constants are replaced by a packed
 // filter and a folded bias, bias[c] + input_offset * sum(filter[c]) =
-// [10 + 128 * (1 + 2), -10 + 128 * (3 - 4)] = [394, -138], and the layer's
-// names and choice are kept for the generated code and `ingot inspect`.
+// [10 + 128 * (1 + 2), -10 + 128 * (3 - 4)] = [394, -138], that the
+// requantization records are a constant of four words a channel,
+// {multiplier, 2^r + 2^(r+1) * output_offset, 1 + max(shift, 0), r + 1}
+// with r = max(-shift, 0): channel 0 (shift 0, r 0) 1 + 2 * -1 = -1,
+// channel 1 (shift -2, r 2) 4 + 8 * -1 = -4, that the DSP kernel's scratch
+// is optional, and that the layer's names and choice are kept for the
+// generated code and `ingot inspect`.
 
 // CHECK-LABEL: func.func @conv_on_m4
 // CHECK-NOT: "filter"
 // CHECK-DAG: kernel.weight "filter_dsp" {{.*}} : tensor<{{[0-9]+}}xi8>
 // CHECK-DAG: %[[BIAS:.*]] = kernel.weight "bias_folded" dense<[394, -138]> : tensor<2xi32> : tensor<2xi32>
-// CHECK: kernel.packed_conv2d_s8 %{{.*}}, %{{.*}}, %[[BIAS]]
+// CHECK-DAG: %[[RESCALE:.*]] = kernel.weight "conv_2d_0_rescale" dense<[1073741824, -1, 1, 1, 1610612736, -4, 1, 3]> : tensor<8xi32> : tensor<8xi32>
+// CHECK: kernel.packed_conv2d_s8 %{{.*}}, %{{.*}}, %[[BIAS]], %[[RESCALE]]
 // CHECK-SAME: depthwise = false
 // CHECK-SAME: filter_shape = array<i64: 2, 1, 1, 2>
 // CHECK-SAME: implementation = "dsp"
 // CHECK-SAME: ingot.layer = "conv_2d_0"
 // CHECK-SAME: kernel.implementation = "dsp.conv2d_s8<1x1>"
 // CHECK-SAME: scratch_bytes =
+// CHECK-SAME: scratch_optional
 // CHECK-SAME: shape_specialized = true
 // CHECK-SAME: single_rounding_exact = true
 module attributes {kernel.target = #kernel.target<name = "cortex-m4", dsp = true, mve = false, fpu = true, dcache = false, optimize = "speed">} {

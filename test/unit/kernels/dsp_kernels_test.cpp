@@ -117,7 +117,25 @@ struct Scratch {
       : storage(static_cast<size_t>(bytes) / 8 + 2, 0xA5A5A5A5A5A5A5A5ull),
         data(reinterpret_cast<unsigned char *>(storage.data()) +
              (misaligned ? 4 : 0)) {}
+  /// Mode 0 aligned to 8, 1 misaligned, 2 no scratch at all (nullptr).
+  static Scratch forMode(int32_t bytes, int mode) {
+    Scratch scratch(bytes, mode == 1);
+    if (mode == 2)
+      scratch.data = nullptr;
+    return scratch;
+  }
 };
+
+/// The requantization records the compiler emits for a layer.
+std::vector<int32_t> rescaleRecords(const std::vector<int32_t> &multipliers,
+                                    const std::vector<int32_t> &shifts,
+                                    int32_t outputOffset, bool exact) {
+  const int32_t channels = static_cast<int32_t>(multipliers.size());
+  std::vector<int32_t> records(ingot::dsp::rescale_records_words(channels));
+  ingot::dsp::pack_rescale_records(multipliers.data(), shifts.data(), channels,
+                                   outputOffset, exact, records.data());
+  return records;
+}
 
 struct ConvCase {
   Conv2DParams p;
@@ -212,8 +230,9 @@ std::vector<int8_t> referenceConv(const ConvCase &k, bool depthwise) {
 }
 
 /// Packs and folds as the compiler does, then runs ingot::dsp::conv2d_s8.
-/// `exact` -1 lets the bound decide, 0 forces the general rescale.
-std::vector<int8_t> dspConv(ConvCase &k, int exact, bool misaligned) {
+/// `exact` -1 lets the bound decide, 0 forces the general rescale;
+/// `scratchMode` as Scratch::forMode.
+std::vector<int8_t> dspConv(ConvCase &k, int exact, int scratchMode) {
   Conv2DParams &p = k.p;
   const int32_t depth = p.filter_h * p.filter_w * p.input_c;
   std::vector<int8_t> packed(
@@ -227,17 +246,19 @@ std::vector<int8_t> dspConv(ConvCase &k, int exact, bool misaligned) {
   p.single_rounding_exact =
       exact != 0 &&
       allChannelsExact(k.filter, p.output_c, depth, false, folded, k.shifts);
-  Scratch scratch(ingot::dsp::conv2d_s8_scratch_bytes(p), misaligned);
+  Scratch scratch =
+      Scratch::forMode(ingot::dsp::conv2d_s8_scratch_bytes(p), scratchMode);
+  const std::vector<int32_t> records = rescaleRecords(
+      k.multipliers, k.shifts, p.output_offset, p.single_rounding_exact);
   std::vector<int8_t> output(
       static_cast<size_t>(p.batches * p.output_h * p.output_w * p.output_c),
       99);
   ingot::dsp::conv2d_s8(p, k.input.data(), packed.data(), folded.data(),
-                        output.data(), k.multipliers.data(), k.shifts.data(),
-                        scratch.data);
+                        output.data(), records.data(), scratch.data);
   return output;
 }
 
-std::vector<int8_t> dspDepthwise(ConvCase &k, int exact, bool misaligned) {
+std::vector<int8_t> dspDepthwise(ConvCase &k, int exact, int scratchMode) {
   Conv2DParams &p = k.p;
   const int32_t taps = p.filter_h * p.filter_w;
   std::vector<int8_t> packed(
@@ -251,13 +272,16 @@ std::vector<int8_t> dspDepthwise(ConvCase &k, int exact, bool misaligned) {
   p.single_rounding_exact =
       exact != 0 &&
       allChannelsExact(k.filter, p.output_c, taps, true, folded, k.shifts);
-  Scratch scratch(ingot::dsp::depthwise_conv2d_s8_scratch_bytes(p), misaligned);
+  Scratch scratch = Scratch::forMode(
+      ingot::dsp::depthwise_conv2d_s8_scratch_bytes(p), scratchMode);
+  const std::vector<int32_t> records = rescaleRecords(
+      k.multipliers, k.shifts, p.output_offset, p.single_rounding_exact);
   std::vector<int8_t> output(
       static_cast<size_t>(p.batches * p.output_h * p.output_w * p.output_c),
       99);
-  ingot::dsp::depthwise_conv2d_s8(
-      p, k.input.data(), packed.data(), folded.data(), output.data(),
-      k.multipliers.data(), k.shifts.data(), scratch.data);
+  ingot::dsp::depthwise_conv2d_s8(p, k.input.data(), packed.data(),
+                                  folded.data(), output.data(), records.data(),
+                                  scratch.data);
   return output;
 }
 
@@ -285,7 +309,8 @@ TEST(DspConv2dS8, MatchesTheReferenceOnRandomShapes) {
     ConvCase k = randomConv(inputChannels, outputChannels, false);
     const std::vector<int8_t> expected = referenceConv(k, false);
     const int exact = i % 4 == 3 ? 0 : -1;
-    const std::vector<int8_t> actual = dspConv(k, exact, i % 2 == 1);
+    // Scratch aligned, misaligned, or none.
+    const std::vector<int8_t> actual = dspConv(k, exact, i % 3);
     exactRuns += k.p.single_rounding_exact;
     ASSERT_EQ(actual, expected) << "case " << i << ": " << describe(k.p);
   }
@@ -300,7 +325,7 @@ TEST(DspDepthwiseConv2dS8, MatchesTheReferenceOnRandomShapes) {
     ConvCase k = randomConv(channels, channels, true);
     const std::vector<int8_t> expected = referenceConv(k, true);
     const int exact = i % 4 == 3 ? 0 : -1;
-    const std::vector<int8_t> actual = dspDepthwise(k, exact, i % 2 == 1);
+    const std::vector<int8_t> actual = dspDepthwise(k, exact, i % 3);
     exactRuns += k.p.single_rounding_exact;
     ASSERT_EQ(actual, expected) << "case " << i << ": " << describe(k.p);
   }
@@ -365,7 +390,9 @@ TEST(DspFullyConnectedS8, MatchesTheReferenceOnRandomShapes) {
         i % 4 != 3 && allChannelsExact(k.filter, p.output_depth, p.input_depth,
                                        false, folded, shifts);
     exactRuns += p.single_rounding_exact;
-    Scratch scratch(ingot::dsp::fully_connected_s8_scratch_bytes(p), i % 2);
+    // Scratch aligned, misaligned, or none.
+    Scratch scratch = Scratch::forMode(
+        ingot::dsp::fully_connected_s8_scratch_bytes(p), i % 3);
     std::vector<int8_t> actual(expected.size(), 99);
     ingot::dsp::fully_connected_s8(p, k.input.data(), packed.data(),
                                    folded.data(), actual.data(), scratch.data);
@@ -441,26 +468,30 @@ template <const Conv2DParams &P, bool Depthwise> void checkSpecializedConv() {
   const int32_t scratchBytes =
       Depthwise ? ingot::dsp::depthwise_conv2d_s8_scratch_bytes(P)
                 : ingot::dsp::conv2d_s8_scratch_bytes(P);
-  Scratch scratch(scratchBytes, true);
-  std::vector<int8_t> specialized(expected.size(), 99);
-  std::vector<int8_t> compact(expected.size(), 99);
-  if (Depthwise) {
-    ingot::dsp::depthwise_conv2d_s8<P>(
-        k.input.data(), packed.data(), folded.data(), specialized.data(),
-        k.multipliers.data(), k.shifts.data(), scratch.data);
-    ingot::dsp::depthwise_conv2d_s8(
-        P, k.input.data(), packed.data(), folded.data(), compact.data(),
-        k.multipliers.data(), k.shifts.data(), scratch.data);
-  } else {
-    ingot::dsp::conv2d_s8<P>(k.input.data(), packed.data(), folded.data(),
-                             specialized.data(), k.multipliers.data(),
-                             k.shifts.data(), scratch.data);
-    ingot::dsp::conv2d_s8(P, k.input.data(), packed.data(), folded.data(),
-                          compact.data(), k.multipliers.data(), k.shifts.data(),
-                          scratch.data);
+  const std::vector<int32_t> records = rescaleRecords(
+      k.multipliers, k.shifts, P.output_offset, P.single_rounding_exact);
+  // With scratch (misaligned), and without.
+  for (int mode = 1; mode <= 2; ++mode) {
+    Scratch scratch = Scratch::forMode(scratchBytes, mode);
+    std::vector<int8_t> specialized(expected.size(), 99);
+    std::vector<int8_t> compact(expected.size(), 99);
+    if (Depthwise) {
+      ingot::dsp::depthwise_conv2d_s8<P>(k.input.data(), packed.data(),
+                                         folded.data(), specialized.data(),
+                                         records.data(), scratch.data);
+      ingot::dsp::depthwise_conv2d_s8(P, k.input.data(), packed.data(),
+                                      folded.data(), compact.data(),
+                                      records.data(), scratch.data);
+    } else {
+      ingot::dsp::conv2d_s8<P>(k.input.data(), packed.data(), folded.data(),
+                               specialized.data(), records.data(),
+                               scratch.data);
+      ingot::dsp::conv2d_s8(P, k.input.data(), packed.data(), folded.data(),
+                            compact.data(), records.data(), scratch.data);
+    }
+    EXPECT_EQ(specialized, expected) << describe(P) << ", scratch " << mode;
+    EXPECT_EQ(compact, expected) << describe(P) << ", scratch " << mode;
   }
-  EXPECT_EQ(specialized, expected) << describe(P);
-  EXPECT_EQ(compact, expected) << describe(P);
 }
 
 TEST(DspConv2dS8, SpecializedFormsMatchTheReference) {
@@ -504,12 +535,15 @@ TEST(DspFullyConnectedS8, SpecializedFormMatchesTheReference) {
     ingot::dsp::fold_input_offset_gemm(filter.data(), p.output_depth,
                                        p.input_depth, bias.data(),
                                        p.input_offset, folded.data());
-    Scratch scratch(ingot::dsp::fully_connected_s8_scratch_bytes(p), true);
-    std::vector<int8_t> actual(expected.size(), 99);
-    ingot::dsp::fully_connected_s8<kFullyConnected>(
-        input.data(), packed.data(), folded.data(), actual.data(),
-        scratch.data);
-    EXPECT_EQ(actual, expected);
+    for (int mode = 1; mode <= 2; ++mode) {
+      Scratch scratch = Scratch::forMode(
+          ingot::dsp::fully_connected_s8_scratch_bytes(p), mode);
+      std::vector<int8_t> actual(expected.size(), 99);
+      ingot::dsp::fully_connected_s8<kFullyConnected>(
+          input.data(), packed.data(), folded.data(), actual.data(),
+          scratch.data);
+      EXPECT_EQ(actual, expected) << "scratch " << mode;
+    }
   }
 }
 

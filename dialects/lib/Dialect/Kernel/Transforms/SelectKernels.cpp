@@ -47,9 +47,19 @@ struct KernelFamily {
   /// Rewrites an all-zero channel's bias, multiplier and shift into the
   /// form the fast rescale handles; nullptr when the family has no such form.
   void (*foldConstantChannel)(int32_t *, int32_t *, int32_t *);
+  /// Writes the convolutions' per-channel requantization records, which
+  /// their kernels take in place of the multiplier and shift arrays;
+  /// nullptr when the family takes the arrays.
+  int32_t (*rescaleRecordsWords)(int32_t channels);
+  void (*packRescaleRecords)(const int32_t *, const int32_t *, int32_t, int32_t,
+                             bool, int32_t *);
+  /// Whether the family's kernels also run without scratch (nullptr), so
+  /// that the memory planner gives them scratch only where it is free.
+  bool scratchOptional;
 };
 
-#define INGOT_KERNEL_FAMILY(NS, FOLD_CONSTANT_CHANNEL)                         \
+#define INGOT_KERNEL_FAMILY(NS, FOLD_CONSTANT_CHANNEL, RECORDS_WORDS,          \
+                            PACK_RECORDS, SCRATCH_OPTIONAL)                    \
   KernelFamily {                                                               \
     #NS, &ingot::NS::gemm_packed_filter_bytes, &ingot::NS::pack_gemm_filter,   \
         &ingot::NS::depthwise_packed_filter_bytes,                             \
@@ -58,12 +68,17 @@ struct KernelFamily {
         &ingot::NS::conv2d_s8_scratch_bytes,                                   \
         &ingot::NS::depthwise_conv2d_s8_scratch_bytes,                         \
         &ingot::NS::fully_connected_s8_scratch_bytes,                          \
-        &ingot::NS::single_rounding_exact, FOLD_CONSTANT_CHANNEL               \
+        &ingot::NS::single_rounding_exact, FOLD_CONSTANT_CHANNEL,              \
+        RECORDS_WORDS, PACK_RECORDS, SCRATCH_OPTIONAL                          \
   }
 
-const KernelFamily kDspFamily =
-    INGOT_KERNEL_FAMILY(dsp, &ingot::dsp::fold_constant_channel);
-const KernelFamily kMveFamily = INGOT_KERNEL_FAMILY(mve, nullptr);
+const KernelFamily kDspFamily = INGOT_KERNEL_FAMILY(
+    dsp, &ingot::dsp::fold_constant_channel, &ingot::dsp::rescale_records_words,
+    &ingot::dsp::pack_rescale_records,
+    /*scratchOptional=*/true);
+const KernelFamily kMveFamily =
+    INGOT_KERNEL_FAMILY(mve, nullptr, nullptr, nullptr,
+                        /*scratchOptional=*/false);
 
 /// The int8 values of a constant operand, or nothing when it is not one.
 std::optional<SmallVector<int8_t>> int8Constant(Value value) {
@@ -233,9 +248,17 @@ private:
     Value foldedBias = int32Weight(
         builder, conv.getLoc(),
         weightName(conv.getBias(), layer + "_bias", "folded"), folded);
+    Value rescale;
+    if (family.packRescaleRecords) {
+      SmallVector<int32_t> records(family.rescaleRecordsWords(rows));
+      family.packRescaleRecords(multipliers.data(), shifts.data(), rows,
+                                conv.getOutputOffset(), exact, records.data());
+      rescale =
+          int32Weight(builder, conv.getLoc(), layer + "_rescale", records);
+    }
     auto packedOp = PackedConv2DOp::create(
         builder, conv.getLoc(), outputType, conv.getInput(), packedFilter,
-        foldedBias, builder.getStringAttr(family.name),
+        foldedBias, rescale, builder.getStringAttr(family.name),
         builder.getBoolAttr(depthwise),
         builder.getBoolAttr(target.optimizeForSpeed()),
         builder.getBoolAttr(exact), builder.getDenseI64ArrayAttr(fshape),
@@ -251,7 +274,7 @@ private:
                                         : describeConv(family, params);
     if (layout == Layout::DepthwiseAsConvolution)
       description += " (depthwise, one input channel)";
-    finish(conv, packedOp, scratch, description);
+    finish(family, conv, packedOp, scratch, description);
     return success();
   }
 
@@ -294,7 +317,7 @@ private:
         fc.getOutputMultiplierAttr(), fc.getOutputShiftAttr(),
         fc.getActivationMinAttr(), fc.getActivationMaxAttr());
     ingot::FullyConnectedParams params = fullyConnectedParamsOf(packedOp);
-    finish(fc, packedOp, family.fullyConnectedScratchBytes(params),
+    finish(family, fc, packedOp, family.fullyConnectedScratchBytes(params),
            std::string(family.name) + ".fully_connected_s8<" +
                std::to_string(params.output_depth) + "x" +
                std::to_string(params.input_depth) + ">");
@@ -320,15 +343,20 @@ private:
   /// Moves the layer's identity (names, TFLite op, location) to the packed
   /// op and drops the original. Its constants go at the end of the pass,
   /// when no packed copy is looked up by them any more.
-  void finish(Operation *original, Operation *packed, int64_t scratchBytes,
+  void finish(const KernelFamily &family, Operation *original,
+              Operation *packed, int64_t scratchBytes,
               const std::string &description) {
     for (NamedAttribute attr : original->getDiscardableAttrs())
       packed->setAttr(attr.getName(), attr.getValue());
-    if (scratchBytes > 0)
+    if (scratchBytes > 0) {
       packed->setAttr(
           kScratchBytesAttr,
           IntegerAttr::get(IntegerType::get(packed->getContext(), 64),
                            scratchBytes));
+      if (family.scratchOptional)
+        packed->setAttr(kScratchOptionalAttr,
+                        UnitAttr::get(packed->getContext()));
+    }
     std::string choice =
         description + (target.optimizeForSpeed() ? "" : " (compact)");
     packed->setAttr(kImplementationAttr,

@@ -41,6 +41,14 @@
 #define INGOT_UNROLL_FULLY
 #endif
 
+/// Marks a kernel's rarely taken path (the pixels of a call without scratch
+/// computed one output at a time): kept out of line, and small.
+#if defined(__GNUC__) || defined(__clang__)
+#define INGOT_DSP_COLD __attribute__((noinline, cold)) inline
+#else
+#define INGOT_DSP_COLD inline
+#endif
+
 namespace ingot::dsp {
 
 namespace detail {

@@ -111,10 +111,13 @@ def Kernel_PackedConv2DOp : Kernel_ComputeOp<"packed_conv2d_s8"> {
     With `shape_specialized`, the generated code passes the parameters as a
     template argument, so every shape is a constant in the kernel;
     `single_rounding_exact` says the compiler proved the accumulators small
-    enough for the one-multiply requantization.
+    enough for the one-multiply requantization. `rescale`, when present,
+    holds the per-channel requantization records of that implementation's
+    `packing.h`, which the kernel takes in place of the multiplier and shift
+    arrays.
   }];
   let arguments = (ins AnyRankedTensor:$input, AnyRankedTensor:$packed_filter,
-      AnyRankedTensor:$folded_bias,
+      AnyRankedTensor:$folded_bias, Optional<AnyRankedTensor>:$rescale,
       StrAttr:$implementation, BoolAttr:$depthwise,
       BoolAttr:$shape_specialized, BoolAttr:$single_rounding_exact,
       DenseI64ArrayAttr:$filter_shape,
@@ -124,7 +127,7 @@ def Kernel_PackedConv2DOp : Kernel_ComputeOp<"packed_conv2d_s8"> {
       DenseI32ArrayAttr:$output_multiplier, DenseI32ArrayAttr:$output_shift,
       I32Attr:$activation_min, I32Attr:$activation_max);
   let assemblyFormat = [{
-    $input `,` $packed_filter `,` $folded_bias attr-dict `:` functional-type(operands, results)
+    $input `,` $packed_filter `,` $folded_bias (`,` $rescale^)? attr-dict `:` functional-type(operands, results)
   }];
 }
 

@@ -13,17 +13,20 @@
 // packing.h). Per tap pair and four channels: two input loads, two packs,
 // four SXTB16, two LDRD of weights and four SMLAD, 14 instructions for 8
 // multiply-accumulates. An odd last tap takes nine. The four outputs are
-// rescaled from per-channel records (rescale.h, made once per call), clamped
-// as one packed word and stored with one STR. Channels past the last
-// multiple of four run a scalar loop.
+// rescaled from per-channel records (rescale.h; a constant the compiler
+// makes, pack_rescale_records), clamped as one packed word and stored with
+// one STR. Channels past the last multiple of four run a scalar loop.
 //
 // The compiler folds the input offset of every tap into the bias
 // (fold_input_offset_depthwise), so the loop multiplies raw inputs and a
 // padded tap must read the zero point (-input_offset): pixels whose window
 // lies inside the input read it directly, border pixels read through a
-// per-tap pointer table in the scratch that points padded taps at a row of
-// zero-point bytes. The scratch is depthwise_conv2d_s8_scratch_bytes(p)
-// bytes, 4-byte aligned.
+// per-tap pointer table that points padded taps at a row of zero-point
+// bytes. The table, the interior offsets of the compact form and the row
+// are in the scratch, depthwise_conv2d_s8_scratch_bytes(p) bytes, 4-byte
+// aligned; without scratch (nullptr) they go in the last bytes of the
+// output, which are written last, and the few pixels that would overwrite
+// them are computed one output at a time (depthwise_pixel_direct).
 //
 // Two forms share one implementation: depthwise_conv2d_s8<P>(...) takes the
 // shape as a template argument, unrolls the tap pairs and gives interior
@@ -342,6 +345,56 @@ depthwise_pixel(const Conv2DParams &p, const Taps &taps,
   }
 }
 
+/// Weight of tap `tap`, channel `c` in the packed depthwise layout of `taps`
+/// taps over `channels` channels (pack_depthwise_filter).
+INGOT_ALWAYS_INLINE int32_t packed_depthwise_weight(const int8_t *packed,
+                                                    int32_t taps,
+                                                    int32_t channels,
+                                                    int32_t tap, int32_t c) {
+  const int32_t full = channels - channels % 4;
+  const int32_t groups = (taps + 1) / 2;
+  if (c >= full)
+    return packed[(full / 4) * 16 * groups + tap * (channels - full) +
+                  (c - full)];
+  const int32_t lane = c % 4;
+  // int16 index within the tap group's eight.
+  static constexpr int8_t kSingle[4] = {0, 2, 5, 7};
+  const int32_t index =
+      tap + 1 == taps && taps % 2 != 0 ? kSingle[lane] : 2 * lane + tap % 2;
+  const int8_t *group = packed + (c / 4) * 16 * groups + (tap / 2) * 16;
+  // Little-endian int16 whose value is an int8: its low byte.
+  return group[2 * index];
+}
+
+/// Computes every channel of output pixel (out_y, out_x) of `image`
+/// reading the input in place, one multiply-accumulate at a time: the path
+/// of the few pixels a call without scratch has no room for.
+INGOT_DSP_COLD void depthwise_pixel_direct(const Conv2DParams &p,
+                                           const int8_t *image,
+                                           const int8_t *packed_filter,
+                                           const int32_t *folded_bias,
+                                           OutputStage stage, int32_t out_y,
+                                           int32_t out_x, int8_t *out) {
+  const int32_t taps = p.filter_h * p.filter_w;
+  const int32_t in_y_origin = out_y * p.stride_h - p.pad_top;
+  const int32_t in_x_origin = out_x * p.stride_w - p.pad_left;
+  for (int32_t c = 0; c < p.input_c; ++c) {
+    // Modulo 2^32, like the folded bias.
+    uint32_t acc = static_cast<uint32_t>(folded_bias[c]);
+    for (int32_t tap = 0; tap < taps; ++tap) {
+      const int32_t in_y = in_y_origin + (tap / p.filter_w) * p.dilation_h;
+      const int32_t in_x = in_x_origin + (tap % p.filter_w) * p.dilation_w;
+      const int32_t x =
+          in_y >= 0 && in_y < p.input_h && in_x >= 0 && in_x < p.input_w
+              ? image[(in_y * p.input_w + in_x) * p.input_c + c]
+              : -p.input_offset;
+      acc += static_cast<uint32_t>(
+          packed_depthwise_weight(packed_filter, taps, p.input_c, tap, c) * x);
+    }
+    out[c] = stage.output(static_cast<int32_t>(acc), c);
+  }
+}
+
 /// The shared body of both depthwise_conv2d_s8 forms. `ConstantShape`
 /// (the specialized form) computes the interior pixels' tap offsets as
 /// constants and unrolls their loop; otherwise they come from a table.
@@ -350,34 +403,48 @@ INGOT_ALWAYS_INLINE void
 depthwise_conv2d_s8_impl(const Conv2DParams &params, const int8_t *input,
                          const int8_t *packed_filter,
                          const int32_t *folded_bias, int8_t *output,
-                         const int32_t *output_multiplier,
-                         const int32_t *output_shift, void *scratch) {
+                         const int32_t *rescale_records, void *scratch) {
   // A copy of the parameters: the assembly blocks clobber memory, which
   // would make the compiler reload every field of `params` after each one.
   const Conv2DParams p = params;
   const int32_t channels = p.input_c;
   const int32_t tap_count = p.filter_h * p.filter_w;
-  // Scratch: the records (read with LDRD, so the 4-byte aligned scratch is
-  // aligned to 8 first), the border pixels' tap pointers, the interior
-  // pixels' tap offsets, the zero-point row.
-  ChannelRescale *records = reinterpret_cast<ChannelRescale *>(
-      (reinterpret_cast<uintptr_t>(scratch) + 7) & ~uintptr_t{7});
-  unsigned char *table = reinterpret_cast<unsigned char *>(records + channels);
+  // The border pixels' tap pointers (8-byte slots, aligned to 8), the
+  // interior pixels' tap offsets, the zero-point row: in the scratch, or
+  // else at the end of the output, below which pixels may be written while
+  // they end at or before `limit`.
+  const int32_t table_bytes = 12 * tap_count + channels;
+  uintptr_t base, limit;
+  if (scratch != nullptr) {
+    base = (reinterpret_cast<uintptr_t>(scratch) + 7) & ~uintptr_t{7};
+    limit = UINTPTR_MAX;
+  } else {
+    const uintptr_t end = reinterpret_cast<uintptr_t>(
+        output + p.batches * p.output_h * p.output_w * channels);
+    base = (end - static_cast<uintptr_t>(table_bytes)) & ~uintptr_t{7};
+    limit = base;
+    if (end - reinterpret_cast<uintptr_t>(output) <
+        static_cast<uintptr_t>(table_bytes) + 8)
+      limit = 0;
+  }
+  unsigned char *table = reinterpret_cast<unsigned char *>(base);
   int32_t *offsets = reinterpret_cast<int32_t *>(table + 8 * tap_count);
   int8_t *zero_row = reinterpret_cast<int8_t *>(offsets + tap_count);
-  if (!ConstantShape) {
-    for (int32_t tap = 0; tap < tap_count; ++tap)
-      offsets[tap] = tap_offset(p, tap);
+  if (limit != 0) {
+    if (!ConstantShape) {
+      for (int32_t tap = 0; tap < tap_count; ++tap)
+        offsets[tap] = tap_offset(p, tap);
+    }
+    for (int32_t c = 0; c < channels; ++c)
+      zero_row[c] = static_cast<int8_t>(-p.input_offset);
+    // Assembly reads the offsets, and the zero-point row through the
+    // pointer tables, without declaring it.
+    offsets = after_stores(offsets);
+    zero_row = after_stores(zero_row);
   }
-  const OutputStage stage = make_output_stage(
-      output_multiplier, output_shift, channels, p.output_offset,
-      p.activation_min, p.activation_max, p.single_rounding_exact, records);
-  for (int32_t c = 0; c < channels; ++c)
-    zero_row[c] = static_cast<int8_t>(-p.input_offset);
-  // Assembly reads the offsets, and the zero-point row through the pointer
-  // tables, without declaring it.
-  offsets = after_stores(offsets);
-  zero_row = after_stores(zero_row);
+  const OutputStage stage =
+      make_output_stage(rescale_records, p.output_offset, p.activation_min,
+                        p.activation_max, p.single_rounding_exact);
   int32_t y_begin, y_end, x_begin, x_end;
   interior_range(p.output_h, p.input_h, p.filter_h, p.stride_h, p.dilation_h,
                  p.pad_top, y_begin, y_end);
@@ -390,6 +457,13 @@ depthwise_conv2d_s8_impl(const Conv2DParams &params, const int8_t *input,
       const int32_t in_y_origin = out_y * p.stride_h - p.pad_top;
       const bool row_interior = out_y >= y_begin && out_y < y_end;
       for (int32_t out_x = 0; out_x < p.output_w; ++out_x, out += channels) {
+        if (reinterpret_cast<uintptr_t>(out + channels) > limit) {
+          // `params`, not the copy: taking the copy's address would make
+          // its fields unknown after the call.
+          depthwise_pixel_direct(params, image, packed_filter, folded_bias,
+                                 stage, out_y, out_x, out);
+          continue;
+        }
         const int32_t in_x_origin = out_x * p.stride_w - p.pad_left;
         if (row_interior && out_x >= x_begin && out_x < x_end) {
           const int8_t *origin =
@@ -427,16 +501,17 @@ depthwise_conv2d_s8_impl(const Conv2DParams &params, const int8_t *input,
 
 /// Depthwise 2-D convolution (depth multiplier 1) of an int8 NHWC tensor with
 /// the shape read at run time. `packed_filter` is pack_depthwise_filter's
-/// output, `folded_bias` fold_input_offset_depthwise's. Channel c is rescaled
-/// by output_multiplier[c] * 2^(output_shift[c] - 31).
+/// output, `folded_bias` fold_input_offset_depthwise's, `rescale_records`
+/// pack_rescale_records' for the layer's per-channel multipliers and
+/// shifts. `scratch` is depthwise_conv2d_s8_scratch_bytes(p) bytes, 4-byte
+/// aligned, or nullptr (the kernel then borrows the end of `output`).
 INGOT_KERNEL void
 depthwise_conv2d_s8(const Conv2DParams &p, const int8_t *input,
                     const int8_t *packed_filter, const int32_t *folded_bias,
-                    int8_t *output, const int32_t *output_multiplier,
-                    const int32_t *output_shift, void *scratch) {
+                    int8_t *output, const int32_t *rescale_records,
+                    void *scratch) {
   detail::depthwise_conv2d_s8_impl<false>(p, input, packed_filter, folded_bias,
-                                          output, output_multiplier,
-                                          output_shift, scratch);
+                                          output, rescale_records, scratch);
 }
 
 /// The same convolution specialized for the shape `P`.
@@ -444,11 +519,9 @@ template <const Conv2DParams &P>
 INGOT_KERNEL void
 depthwise_conv2d_s8(const int8_t *input, const int8_t *packed_filter,
                     const int32_t *folded_bias, int8_t *output,
-                    const int32_t *output_multiplier,
-                    const int32_t *output_shift, void *scratch) {
+                    const int32_t *rescale_records, void *scratch) {
   detail::depthwise_conv2d_s8_impl<true>(P, input, packed_filter, folded_bias,
-                                         output, output_multiplier,
-                                         output_shift, scratch);
+                                         output, rescale_records, scratch);
 }
 
 } // namespace ingot::dsp

@@ -169,11 +169,49 @@ INGOT_KERNEL void fold_input_offset_depthwise(const int8_t *filter,
   }
 }
 
-/// Bytes of the per-channel requantization records (ChannelRescale in
-/// rescale.h) that a kernel over `channels` output channels keeps in its
-/// scratch, plus 4 bytes of slack to align them to 8 for LDRD.
-INGOT_KERNEL constexpr int32_t rescale_records_bytes(int32_t channels) {
-  return 16 * channels + 4;
+/// int32 words of the per-channel requantization records (ChannelRescale in
+/// rescale.h) of a kernel over `channels` output channels: four a channel.
+INGOT_KERNEL constexpr int32_t rescale_records_words(int32_t channels) {
+  return 4 * channels;
+}
+
+/// Writes one channel's record, the four words the kernels read. For a layer
+/// that is single_rounding_exact, the constants of the five-instruction
+/// rescale (rescale.h): {multiplier, 2^r + 2^(r+1) * output_offset,
+/// 1 + max(shift, 0), r + 1} with r = max(-shift, 0) (clamped to 30, a shift
+/// the fast path never takes, to keep the arithmetic defined); otherwise
+/// {multiplier, shift, 0, 0} for the general arithmetic.
+INGOT_KERNEL constexpr void
+pack_rescale_record(int32_t multiplier, int32_t shift, int32_t output_offset,
+                    bool single_rounding_exact, int32_t *record) {
+  if (!single_rounding_exact) {
+    record[0] = multiplier;
+    record[1] = shift;
+    record[2] = 0;
+    record[3] = 0;
+    return;
+  }
+  const int32_t right = shift < 0 ? (shift < -30 ? 30 : -shift) : 0;
+  const uint32_t offset = (uint32_t{1} << right) +
+                          (static_cast<uint32_t>(output_offset) << (right + 1));
+  record[0] = multiplier;
+  record[1] = static_cast<int32_t>(offset);
+  record[2] = 1 + (shift > 0 ? shift : 0);
+  record[3] = right + 1;
+}
+
+/// Writes the requantization records of `channels` channels
+/// (rescale_records_words(channels) words) from their multipliers and
+/// shifts: what the DSP convolutions read in place of the two arrays. The
+/// compiler emits them as a constant, so no kernel builds them at run time.
+INGOT_KERNEL void pack_rescale_records(const int32_t *multiplier,
+                                       const int32_t *shift, int32_t channels,
+                                       int32_t output_offset,
+                                       bool single_rounding_exact,
+                                       int32_t *records) {
+  for (int32_t c = 0; c < channels; ++c)
+    pack_rescale_record(multiplier[c], shift[c], output_offset,
+                        single_rounding_exact, records + 4 * c);
 }
 
 /// Rewrites a channel whose weights are all zero, so that its accumulator is
@@ -193,29 +231,30 @@ INGOT_KERNEL void fold_constant_channel(int32_t *folded_bias,
   *shift = 1;
 }
 
-/// Scratch of ingot::dsp::conv2d_s8: the requantization records, the im2col
-/// buffer of two output pixels, int16 (4 * depth4 bytes), and, when input_c
-/// is not a multiple of four, a byte buffer of one pixel's patch (depth4
-/// bytes) to gather it first.
+/// Scratch of ingot::dsp::conv2d_s8: the im2col buffer of two output
+/// pixels, int16 (4 * depth4 bytes), 4 bytes of slack to align it to 8 for
+/// LDRD, and, when input_c is not a multiple of four, a byte buffer of one
+/// pixel's patch (depth4 bytes) to gather it first. The kernel also runs
+/// without it (scratch nullptr), reading the input in place.
 INGOT_KERNEL constexpr int32_t conv2d_s8_scratch_bytes(const Conv2DParams &p) {
   const int32_t depth4 = gemm_padded_depth(p.filter_h * p.filter_w * p.input_c);
-  return rescale_records_bytes(p.output_c) + 4 * depth4 +
-         (p.input_c % 4 != 0 ? depth4 : 0);
+  return 4 * depth4 + 4 + (p.input_c % 4 != 0 ? depth4 : 0);
 }
 
-/// Scratch of ingot::dsp::depthwise_conv2d_s8: the requantization records,
-/// one pointer per tap (8-byte slots, so the size computed on a 64-bit host
-/// is enough on any target) for the border pixels, one int32 offset per tap
-/// for the interior pixels of the compact form, then a row of input_c
-/// zero-point bytes that padded taps read.
+/// Scratch of ingot::dsp::depthwise_conv2d_s8: one pointer per tap (8-byte
+/// slots, so the size computed on a 64-bit host is enough on any target) for
+/// the border pixels, one int32 offset per tap for the interior pixels of
+/// the compact form, then a row of input_c zero-point bytes that padded taps
+/// read, and 4 bytes of slack to align the slots to 8. The kernel also runs
+/// without it (scratch nullptr).
 INGOT_KERNEL constexpr int32_t
 depthwise_conv2d_s8_scratch_bytes(const Conv2DParams &p) {
-  return rescale_records_bytes(p.output_c) + 12 * p.filter_h * p.filter_w +
-         gemm_padded_depth(p.input_c);
+  return 4 + 12 * p.filter_h * p.filter_w + gemm_padded_depth(p.input_c);
 }
 
 /// Scratch of ingot::dsp::fully_connected_s8: one input row widened to
-/// int16, and 4 bytes of slack to align it to 8 for LDRD.
+/// int16, and 4 bytes of slack to align it to 8 for LDRD. The kernel also
+/// runs without it (scratch nullptr), widening the input as it reads it.
 INGOT_KERNEL constexpr int32_t
 fully_connected_s8_scratch_bytes(const FullyConnectedParams &p) {
   return 2 * gemm_padded_depth(p.input_depth) + 4;

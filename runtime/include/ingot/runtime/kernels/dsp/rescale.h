@@ -27,10 +27,14 @@
 #include "ingot/runtime/arm/dsp.h"
 #include "ingot/runtime/config.h"
 #include "ingot/runtime/fixed_point.h"
+#include "ingot/runtime/kernels/dsp/packing.h"
 
 namespace ingot::dsp {
 
-/// One channel's rescale as the fast sequence applies it.
+/// One channel's rescale as the fast sequence applies it: the four words
+/// pack_rescale_record (packing.h) writes, which the compiler emits as a
+/// constant array. In a layer that is not single_rounding_exact the record
+/// is {multiplier, shift, 0, 0} instead (general_shift reads it).
 struct ChannelRescale {
   int32_t multiplier;
   /// 2^r + 2^(r+1) * output zero point.
@@ -41,18 +45,19 @@ struct ChannelRescale {
   int32_t right;
 };
 
+/// The shift of a record written for the general arithmetic.
+INGOT_ALWAYS_INLINE int32_t general_shift(const ChannelRescale &record) {
+  return record.offset;
+}
+
 /// The fast-path constants of a channel with this multiplier, shift and
 /// output zero point.
 INGOT_ALWAYS_INLINE ChannelRescale channel_rescale(int32_t multiplier,
                                                    int32_t shift,
                                                    int32_t output_offset) {
-  // Shifts below -30 never take the fast path; clamping them keeps the
-  // record's arithmetic defined.
-  const int32_t right = shift < 0 ? (shift < -30 ? 30 : -shift) : 0;
-  const uint32_t offset = (uint32_t{1} << right) +
-                          (static_cast<uint32_t>(output_offset) << (right + 1));
-  return {multiplier, static_cast<int32_t>(offset), 1 + (shift > 0 ? shift : 0),
-          right + 1};
+  int32_t words[4] = {0, 0, 0, 0};
+  pack_rescale_record(multiplier, shift, output_offset, true, words);
+  return {words[0], words[1], words[2], words[3]};
 }
 
 /// rescale(acc) + output zero point, unclamped, by the fast sequence: exact
@@ -147,26 +152,13 @@ INGOT_ALWAYS_INLINE int32_t rescale_general(int32_t acc, int32_t multiplier,
          output_offset;
 }
 
-/// Fills `channels` fast-path records from the per-channel multipliers and
-/// shifts; the kernels do this once per call, into their scratch.
-INGOT_ALWAYS_INLINE void prepare_rescale(const int32_t *output_multiplier,
-                                         const int32_t *output_shift,
-                                         int32_t channels,
-                                         int32_t output_offset,
-                                         ChannelRescale *records) {
-  for (int32_t c = 0; c < channels; ++c)
-    records[c] =
-        channel_rescale(output_multiplier[c], output_shift[c], output_offset);
-}
-
 /// The requantization of one kernel call, per-channel: which path, its
 /// constants, the activation range. Built once per call, so that nothing in
 /// it is recomputed (or reloaded) per output.
 struct OutputStage {
-  /// The fast path's records, valid when `exact`.
+  /// The channels' records (pack_rescale_records): the fast path's
+  /// constants when `exact`, the multipliers and shifts otherwise.
   const ChannelRescale *records;
-  /// The general path's multipliers and shifts.
-  const int32_t *multipliers, *shifts;
   int32_t output_offset, activation_min, activation_max;
   /// The activation range in four int8 lanes, for clamp_s8x4.
   int32_t low4, high4;
@@ -180,7 +172,8 @@ struct OutputStage {
   INGOT_ALWAYS_INLINE int32_t rescale(int32_t acc, int32_t channel) const {
     if (exact)
       return rescale_s8(acc, records + channel);
-    return ssat8(rescale_general(acc, multipliers[channel], shifts[channel],
+    const ChannelRescale &record = records[channel];
+    return ssat8(rescale_general(acc, record.multiplier, general_shift(record),
                                  output_offset));
   }
 
@@ -207,19 +200,14 @@ struct OutputStage {
   }
 };
 
-/// The output stage of a call with these per-channel multipliers and shifts
-/// over `channels` channels, preparing the fast path's records in
-/// `records` (scratch, 8-byte aligned) when `exact`.
-INGOT_ALWAYS_INLINE OutputStage make_output_stage(
-    const int32_t *output_multiplier, const int32_t *output_shift,
-    int32_t channels, int32_t output_offset, int32_t activation_min,
-    int32_t activation_max, bool exact, ChannelRescale *records) {
-  if (exact)
-    prepare_rescale(output_multiplier, output_shift, channels, output_offset,
-                    records);
-  return {records,
-          output_multiplier,
-          output_shift,
+/// The output stage of a call over the records `records`
+/// (pack_rescale_records' output for this layer, 4-byte aligned).
+INGOT_ALWAYS_INLINE OutputStage make_output_stage(const int32_t *records,
+                                                  int32_t output_offset,
+                                                  int32_t activation_min,
+                                                  int32_t activation_max,
+                                                  bool exact) {
+  return {reinterpret_cast<const ChannelRescale *>(records),
           output_offset,
           activation_min,
           activation_max,
