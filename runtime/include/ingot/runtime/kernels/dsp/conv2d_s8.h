@@ -72,6 +72,44 @@ INGOT_ALWAYS_INLINE int8_t *copy_run(const int8_t *source, int32_t count,
   return destination + count;
 }
 
+/// Gathers the patch of the pixel whose window starts at (in_y_origin,
+/// in_x_origin) of `image` into `patch` as bytes, the zero point at padded
+/// taps and zeros in the depth padding (whose weights are zero too):
+/// gemm_padded_depth(depth) bytes.
+INGOT_ALWAYS_INLINE void
+conv2d_im2col_bytes(const Conv2DParams &p, const int8_t *image,
+                    int32_t in_y_origin, int32_t in_x_origin, int8_t *patch) {
+  const int32_t zero_point = -p.input_offset;
+  const bool runs = p.dilation_w == 1 && in_x_origin >= 0 &&
+                    in_x_origin + p.filter_w <= p.input_w;
+  const int32_t run_bytes = p.filter_w * p.input_c;
+  int8_t *byte = patch;
+  for (int32_t filter_y = 0; filter_y < p.filter_h; ++filter_y) {
+    const int32_t in_y = in_y_origin + filter_y * p.dilation_h;
+    const bool row_inside = in_y >= 0 && in_y < p.input_h;
+    if (row_inside && runs) {
+      byte = copy_run(image + (in_y * p.input_w + in_x_origin) * p.input_c,
+                      run_bytes, byte);
+      continue;
+    }
+    for (int32_t filter_x = 0; filter_x < p.filter_w; ++filter_x) {
+      const int32_t in_x = in_x_origin + filter_x * p.dilation_w;
+      if (row_inside && in_x >= 0 && in_x < p.input_w) {
+        const int8_t *source = image + (in_y * p.input_w + in_x) * p.input_c;
+        for (int32_t c = 0; c < p.input_c; ++c)
+          *byte++ = source[c];
+      } else {
+        for (int32_t c = 0; c < p.input_c; ++c)
+          *byte++ = static_cast<int8_t>(zero_point);
+      }
+    }
+  }
+  const int32_t depth = p.filter_h * p.filter_w * p.input_c;
+  const int32_t depth4 = gemm_padded_depth(depth);
+  for (int32_t d = depth; d < depth4; ++d)
+    *byte++ = 0;
+}
+
 /// Writes the im2col column of output pixel (batch, out_y, out_x) into
 /// `column`, in the interleaved layout of gemm_s8.h (four words per block,
 /// this column's two first). `patch` is depth4 bytes for input_c not a
@@ -116,35 +154,15 @@ INGOT_ALWAYS_INLINE void conv2d_im2col(const Conv2DParams &p,
     }
     return;
   }
-  // Gather the bytes, then widen whole blocks; the depth padding is zero
-  // (its weights are zero too).
-  int8_t *byte = patch;
-  for (int32_t filter_y = 0; filter_y < p.filter_h; ++filter_y) {
-    const int32_t in_y = in_y_origin + filter_y * p.dilation_h;
-    const bool row_inside = in_y >= 0 && in_y < p.input_h;
-    if (row_inside && runs) {
-      byte = copy_run(image + (in_y * p.input_w + in_x_origin) * p.input_c,
-                      run_bytes, byte);
-      continue;
-    }
-    for (int32_t filter_x = 0; filter_x < p.filter_w; ++filter_x) {
-      const int32_t in_x = in_x_origin + filter_x * p.dilation_w;
-      if (row_inside && in_x >= 0 && in_x < p.input_w) {
-        const int8_t *source = image + (in_y * p.input_w + in_x) * p.input_c;
-        for (int32_t c = 0; c < p.input_c; ++c)
-          *byte++ = source[c];
-      } else {
-        for (int32_t c = 0; c < p.input_c; ++c)
-          *byte++ = static_cast<int8_t>(zero_point);
-      }
-    }
-  }
-  const int32_t depth = p.filter_h * p.filter_w * p.input_c;
-  const int32_t depth4 = gemm_padded_depth(depth);
-  for (int32_t d = depth; d < depth4; ++d)
-    *byte++ = 0;
-  widen_run(patch, depth4 / 4, column);
+  // Gather the bytes, then widen whole blocks.
+  conv2d_im2col_bytes(p, image, in_y_origin, in_x_origin, patch);
+  widen_run(patch, gemm_padded_depth(p.filter_h * p.filter_w * p.input_c) / 4,
+            column);
 }
+
+/// The largest patch (padded depth, bytes) that conv2d_pixel_direct gathers
+/// on the stack.
+constexpr int32_t kDirectPatchBytes = 128;
 
 /// Adds one block of four inputs (`word`, int8 lanes) times the block's
 /// weights at `weights` to a channel pair (`Pair`: two words, 8-byte
@@ -223,6 +241,29 @@ conv2d_pixel_direct(const Conv2DParams &p, const int8_t *input,
   const int32_t in_x_origin = out_x * p.stride_w - p.pad_left;
   const int8_t *image = input + batch * p.input_h * p.input_w * p.input_c;
   int32_t channel = 0;
+  if (p.input_c % 4 != 0 && depth4 <= kDirectPatchBytes) {
+    // A small patch whose blocks straddle taps (the first layers, one to
+    // three input channels): gathered once on the stack rather than byte by
+    // byte for every channel pair.
+    alignas(8) int8_t patch[kDirectPatchBytes];
+    conv2d_im2col_bytes(p, image, in_y_origin, in_x_origin, patch);
+    for (; channel + 1 < p.output_c; channel += 2) {
+      int32_t acc0 = folded_bias[channel], acc1 = folded_bias[channel + 1];
+      const int8_t *weights = packed_filter + channel * depth4;
+      for (int32_t d = 0; d < depth4; d += 4)
+        direct_block<true>(load_s8x4(patch + d), weights, acc0, acc1);
+      out[channel] = stage.output(acc0, channel);
+      out[channel + 1] = stage.output(acc1, channel + 1);
+    }
+    if (channel < p.output_c) {
+      int32_t acc0 = folded_bias[channel], unused = 0;
+      const int8_t *weights = packed_filter + channel * depth4;
+      for (int32_t d = 0; d < depth4; d += 4)
+        direct_block<false>(load_s8x4(patch + d), weights, acc0, unused);
+      out[channel] = stage.output(acc0, channel);
+    }
+    return;
+  }
   for (; channel + 1 < p.output_c; channel += 2) {
     int32_t acc0 = folded_bias[channel], acc1 = folded_bias[channel + 1];
     direct_patch<true>(p, image, in_y_origin, in_x_origin,
