@@ -1,5 +1,4 @@
-//===- mve_kernels_check.h - The MVE kernels against the reference -*- C++
-//-*-===//
+//===- mve_kernels_check.h - MVE kernels against the reference --*- C++ -*-===//
 //
 // This file implements the checks of the ingot::mve kernels that run both on
 // the host (mve_kernels_test.cpp, gtest, the portable definitions of

@@ -1,5 +1,4 @@
-//===- mve.h - Armv8.1-M MVE instructions, with portable fallbacks -*- C++
-//-*-===//
+//===- mve.h - Armv8.1-M MVE instructions, portable fallbacks ---*- C++ -*-===//
 //
 // This file implements the MVE (Helium) instructions the `ingot::mve` kernels
 // are built from, one function each. Where the target has MVE

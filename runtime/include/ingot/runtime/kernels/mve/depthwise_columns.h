@@ -1,5 +1,4 @@
-//===- depthwise_columns.h - MVE depthwise convolution by columns -*- C++
-//-*-===//
+//===- depthwise_columns.h - MVE depthwise conv by columns ------*- C++ -*-===//
 //
 // This file implements the column path of ingot::mve::depthwise_conv2d_s8:
 // a depthwise convolution as one VMLADAV per output, 16 taps of a channel

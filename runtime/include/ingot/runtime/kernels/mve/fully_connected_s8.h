@@ -1,5 +1,4 @@
-//===- fully_connected_s8.h - Armv8.1-M MVE int8 fully connected -*- C++
-//-*-===//
+//===- fully_connected_s8.h - MVE int8 fully connected ----------*- C++ -*-===//
 //
 // This file implements the int8 fully connected layer for cores with MVE
 // (Helium), bit-exact with ingot::ref::fully_connected_s8 with a filter
