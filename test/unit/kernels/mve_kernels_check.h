@@ -689,6 +689,20 @@ constexpr Conv2DParams kDepthwiseStrided{
 constexpr Conv2DParams kDepthwiseDilated{1, 9,  6,  16,   5,    2,   5,
                                          6, 16, 1,  1,    2,    3,   2,
                                          1, 1,  64, -100, -100, 127, false};
+// Depthwise rows of 8 outputs or more take the column path: two batches,
+// a block and a tail of 8, 19 outputs a row (a partial last group of 4).
+constexpr Conv2DParams kDepthwiseColumns{
+    2, 6, 19, 24, 3, 3, 6, 19, 24, 1, 1, 1, 1, 1, 1, 1, 5, 9, -128, 127, false};
+// Column path, stride 2, 13 channels (a tail of more than 8), 11 outputs.
+constexpr Conv2DParams kDepthwiseColumnsStrided{
+    1, 9, 21, 13, 3, 3, 4, 11, 13, 2, 2, 1, 1, 0, 1, 1, -20, 0, -40, 127, true};
+// Column path with dilation_h 2 (the band is rebuilt, not a ring).
+constexpr Conv2DParams kDepthwiseColumnsDilated{
+    1, 10, 12, 16, 3, 3,   10, 12,   16,  1,    1,
+    2, 1,  2,  1,  1, 128, -5, -128, 100, false};
+// Column path, a 4x4 filter (16 taps, one whole vector), 5 channels.
+constexpr Conv2DParams kDepthwiseColumns4x4{
+    1, 8, 12, 5, 4, 4, 8, 12, 5, 1, 1, 1, 1, 1, 2, 1, 3, 7, -128, 127, false};
 constexpr FullyConnectedParams kFullyConnected{
     2, 37, 11, -9, 6, 1589125478, -9, -128, 127, false};
 constexpr FullyConnectedParams kFullyConnectedWide{
@@ -712,6 +726,12 @@ inline Outcome check_specialized(Rng &rng, int32_t rounds) {
       {kDepthwise3x3, true, depthwise_specialized<kDepthwise3x3>},
       {kDepthwiseStrided, true, depthwise_specialized<kDepthwiseStrided>},
       {kDepthwiseDilated, true, depthwise_specialized<kDepthwiseDilated>},
+      {kDepthwiseColumns, true, depthwise_specialized<kDepthwiseColumns>},
+      {kDepthwiseColumnsStrided, true,
+       depthwise_specialized<kDepthwiseColumnsStrided>},
+      {kDepthwiseColumnsDilated, true,
+       depthwise_specialized<kDepthwiseColumnsDilated>},
+      {kDepthwiseColumns4x4, true, depthwise_specialized<kDepthwiseColumns4x4>},
   };
   for (int32_t round = 0; round < rounds; ++round) {
     for (const ConvShape &shape : shapes) {
