@@ -18,11 +18,13 @@
 
 #include "ingot/runtime/arm/mve.h"
 #include "ingot/runtime/fixed_point.h"
+#include "ingot/runtime/kernels/mve/add_s8.h"
 #include "ingot/runtime/kernels/mve/conv2d_s8.h"
 #include "ingot/runtime/kernels/mve/depthwise_conv2d_s8.h"
 #include "ingot/runtime/kernels/mve/fully_connected_s8.h"
 #include "ingot/runtime/kernels/mve/packing.h"
 #include "ingot/runtime/kernels/mve/rescale.h"
+#include "ingot/runtime/kernels/ref/add_s8.h"
 #include "ingot/runtime/kernels/ref/conv2d_s8.h"
 #include "ingot/runtime/kernels/ref/depthwise_conv2d_s8.h"
 #include "ingot/runtime/kernels/ref/fully_connected_s8.h"
@@ -651,6 +653,93 @@ inline Outcome check_fully_connected_random(Rng &rng, int32_t rounds) {
     random_activation(rng, p.output_offset, p.activation_min, p.activation_max);
     p.single_rounding_exact = rng.uniform(0, 1) == 1;
     run_fully_connected(rng, p, &kernel, 1, outcome);
+  }
+  return outcome;
+}
+
+//===----------------------------------------------------------------------===//
+// Addition
+//===----------------------------------------------------------------------===//
+
+/// The parameters of an int8 ADD as TFLite derives them: both inputs scaled
+/// to twice the larger input scale with 20 bits of headroom, then back.
+struct AddCase {
+  int32_t size, input1_offset, input1_multiplier, input1_shift;
+  int32_t input2_offset, input2_multiplier, input2_shift, left_shift;
+  int32_t output_offset, output_multiplier, output_shift;
+  int32_t activation_min, activation_max;
+};
+
+inline AddCase random_add(Rng &rng, int32_t size) {
+  AddCase a{};
+  a.size = size;
+  a.input1_offset = rng.uniform(-127, 128);
+  a.input2_offset = rng.uniform(-127, 128);
+  a.output_offset = rng.uniform(-128, 127);
+  auto multiplier = [&rng]() {
+    return static_cast<int32_t>((uint32_t{1} << 30) |
+                                (rng.next() & ((uint32_t{1} << 30) - 1)));
+  };
+  a.input1_multiplier = multiplier();
+  a.input2_multiplier = multiplier();
+  a.output_multiplier = multiplier();
+  // Input multipliers are at most one half (a shift of 0 at most);
+  // sometimes the output's shift is positive, to cover the left shifts.
+  a.input1_shift = rng.uniform(-4, 0);
+  a.input2_shift = rng.uniform(-4, 0);
+  a.left_shift = 20;
+  a.output_shift =
+      rng.uniform(0, 4) == 0 ? rng.uniform(-2, 2) : rng.uniform(-22, -14);
+  random_activation(rng, a.output_offset, a.activation_min, a.activation_max);
+  return a;
+}
+
+/// ingot::mve::add_s8 against the reference on `rounds` random cases
+/// (sizes with every tail of the four-element loop), and on the edges.
+inline Outcome check_add(Rng &rng, int32_t rounds) {
+  Buffers &b = buffers();
+  Outcome outcome;
+  for (int32_t round = 0; round < rounds; ++round) {
+    const int32_t size =
+        round % 4 == 0 ? rng.uniform(1, 9) : rng.uniform(1, 700);
+    const AddCase a = random_add(rng, size);
+    fill_random(rng, b.input, size);
+    fill_random(rng, b.filter, size);
+    if (round % 8 == 1) {
+      // The extremes of both inputs.
+      for (int32_t i = 0; i < size; ++i) {
+        b.input[i] = static_cast<int8_t>(i % 2 == 0 ? -128 : 127);
+        b.filter[i] = static_cast<int8_t>(i % 3 == 0 ? 127 : -128);
+      }
+    }
+    ingot::ref::add_s8(b.input, b.filter, b.expected, size, a.input1_offset,
+                       a.input1_multiplier, a.input1_shift, a.input2_offset,
+                       a.input2_multiplier, a.input2_shift, a.left_shift,
+                       a.output_offset, a.output_multiplier, a.output_shift,
+                       a.activation_min, a.activation_max);
+    std::memset(b.actual, 0x5A, static_cast<size_t>(size));
+    std::memset(b.actual + size, kGuardByte, kGuard);
+    ingot::mve::add_s8(b.input, b.filter, b.actual, size, a.input1_offset,
+                       a.input1_multiplier, a.input1_shift, a.input2_offset,
+                       a.input2_multiplier, a.input2_shift, a.left_shift,
+                       a.output_offset, a.output_multiplier, a.output_shift,
+                       a.activation_min, a.activation_max);
+    ++outcome.cases;
+    int32_t first = -1;
+    for (int32_t i = 0; i < size && first < 0; ++i)
+      if (b.expected[i] != b.actual[i])
+        first = i;
+    if (first >= 0 || !guard_intact(b.actual + size))
+      if (Message *m = outcome.fail()) {
+        *m << "add_s8: size " << size << " shifts " << a.input1_shift << ","
+           << a.input2_shift << "," << a.output_shift;
+        if (first >= 0)
+          *m << ": first difference at " << first << " ("
+             << int32_t{b.expected[first]} << " expected, "
+             << int32_t{b.actual[first]} << ")";
+        else
+          *m << ": wrote past the output";
+      }
   }
   return outcome;
 }

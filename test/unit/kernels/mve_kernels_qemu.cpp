@@ -191,6 +191,27 @@ void time_layers(mve_check::Rng &rng) {
                counter_instructions(ticks, calibration_ticks),
                int64_t{64} * 12);
   }
+  // mlperf_ic_int8's first ADD: 32x32x16 elements.
+  const mve_check::AddCase add = mve_check::random_add(rng, 16384);
+  mve_check::fill_random(rng, b.input, add.size);
+  mve_check::fill_random(rng, b.filter, add.size);
+  const uint64_t start = counter_ticks();
+  ingot::mve::add_s8(b.input, b.filter, b.actual, add.size, add.input1_offset,
+                     add.input1_multiplier, add.input1_shift, add.input2_offset,
+                     add.input2_multiplier, add.input2_shift, add.left_shift,
+                     add.output_offset, add.output_multiplier, add.output_shift,
+                     add.activation_min, add.activation_max);
+  const uint64_t instructions =
+      counter_instructions(counter_ticks() - start, calibration_ticks);
+  out_str("  IC add 32x32x16: ");
+  out_u64(instructions);
+  out_str(" instructions, ");
+  out_u64(instructions * 100 / 16384 / 100);
+  out_str(".");
+  out_u64(instructions * 100 / 16384 % 100 / 10);
+  out_u64(instructions * 100 / 16384 % 10);
+  out_str(" per element");
+  out_line();
   report("timed layers", outcome);
 }
 
@@ -206,6 +227,7 @@ int main() {
   report("depthwise_conv2d_s8", mve_check::check_conv_random(rng, 150, true));
   report("fully_connected_s8",
          mve_check::check_fully_connected_random(rng, 150));
+  report("add_s8", mve_check::check_add(rng, 200));
   report("shape-specialized forms", mve_check::check_specialized(rng, 3));
   if (INGOT_MVE_ASM)
     time_layers(rng);

@@ -43,6 +43,11 @@ TEST(MveFullyConnectedS8, MatchesTheReferenceOnRandomShapes) {
   expectPassed(mve_check::check_fully_connected_random(rng, 300));
 }
 
+TEST(MveAddS8, MatchesTheReferenceOnRandomCases) {
+  mve_check::Rng rng;
+  expectPassed(mve_check::check_add(rng, 400));
+}
+
 TEST(MveKernels, SpecializedFormsMatchTheReference) {
   mve_check::Rng rng;
   expectPassed(mve_check::check_specialized(rng, 10));

@@ -100,6 +100,16 @@ INGOT_ALWAYS_INLINE s16x8 load_s8x8_s16_z(const int8_t *p, pred16 pred) {
   return vldrbq_z_s16(p, pred);
 }
 
+/// VLDRB.S32: four bytes sign-extended to int32 lanes.
+INGOT_ALWAYS_INLINE s32x4 load_s8x4_s32(const int8_t *p) {
+  return vldrbq_s32(p);
+}
+
+/// VPST + VLDRBT.S32: the active lanes' bytes, sign-extended; zero elsewhere.
+INGOT_ALWAYS_INLINE s32x4 load_s8x4_s32_z(const int8_t *p, pred16 pred) {
+  return vldrbq_z_s32(p, pred);
+}
+
 /// VSTRB.16: the low byte of each int16 lane, to eight consecutive bytes.
 INGOT_ALWAYS_INLINE void store_s16x8_s8(int8_t *p, s16x8 v) {
   vstrbq_s16(p, v);
@@ -436,6 +446,20 @@ INGOT_ALWAYS_INLINE s16x8 load_s8x8_s16_z(const int8_t *p, pred16 pred) {
   s16x8 v;
   for (int i = 0; i < 8; ++i)
     v.lane[i] = ((pred >> (2 * i)) & 1) != 0 ? p[i] : int8_t{0};
+  return v;
+}
+
+INGOT_ALWAYS_INLINE s32x4 load_s8x4_s32(const int8_t *p) {
+  s32x4 v;
+  for (int i = 0; i < 4; ++i)
+    v.lane[i] = p[i];
+  return v;
+}
+
+INGOT_ALWAYS_INLINE s32x4 load_s8x4_s32_z(const int8_t *p, pred16 pred) {
+  s32x4 v;
+  for (int i = 0; i < 4; ++i)
+    v.lane[i] = detail::active32(pred, i) ? p[i] : 0;
   return v;
 }
 
