@@ -48,16 +48,18 @@ void appendConvolutionGeometry(CallArguments &call, ConvOp conv) {
       .i32s(conv.getPadding());
 }
 
+/// "1, 2, 3": one group of a positional initializer.
+std::string list(std::initializer_list<int32_t> values) {
+  std::string text;
+  for (int32_t value : values)
+    text += (text.empty() ? "" : ", ") + std::to_string(value);
+  return text;
+}
+
 /// `static constexpr ingot::Conv2DParams NAME = {...};`, positional in the
 /// struct's field order (ingot/runtime/kernels/params.h), with the groups
 /// named in comments.
 std::string paramsDefinition(StringRef name, const ingot::Conv2DParams &p) {
-  auto list = [](std::initializer_list<int32_t> values) {
-    std::string text;
-    for (int32_t value : values)
-      text += (text.empty() ? "" : ", ") + std::to_string(value);
-    return text;
-  };
   return ("static constexpr ingot::Conv2DParams " + name + " = {" +
           "/*batches, input h w c*/ " +
           list({p.batches, p.input_h, p.input_w, p.input_c}) +
@@ -78,12 +80,6 @@ std::string paramsDefinition(StringRef name, const ingot::Conv2DParams &p) {
 
 std::string paramsDefinition(StringRef name,
                              const ingot::FullyConnectedParams &p) {
-  auto list = [](std::initializer_list<int32_t> values) {
-    std::string text;
-    for (int32_t value : values)
-      text += (text.empty() ? "" : ", ") + std::to_string(value);
-    return text;
-  };
   return ("static constexpr ingot::FullyConnectedParams " + name + " = {" +
           "/*batches, input depth, output depth*/ " +
           list({p.batches, p.input_depth, p.output_depth}) +

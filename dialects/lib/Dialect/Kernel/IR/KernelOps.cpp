@@ -95,6 +95,12 @@ LogicalResult PackedConv2DOp::verify() {
       cast<RankedTensorType>(getOutput().getType()).getDimSize(3);
   if (numElements(getFoldedBias()) != channels)
     return emitOpError("needs one folded bias per output channel");
+  // The records' layout is the kernel family's; each channel has the same
+  // number of words.
+  if (getRescale() &&
+      (numElements(getRescale()) == 0 || numElements(getRescale()) % channels))
+    return emitOpError("needs the same number of rescale words per output "
+                       "channel");
   return success();
 }
 
