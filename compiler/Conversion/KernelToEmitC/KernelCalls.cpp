@@ -243,8 +243,17 @@ LogicalResult ModelEmitter::emitKernelCallOnly(Operation *op) {
             .i32(add.getOutputShift())
             .i32(add.getActivationMin())
             .i32(add.getActivationMax());
-        kernelHeaders.insert("add_s8");
-        call.emit(loc, "ingot::ref::add_s8");
+        // A target kernel with the reference's signature (ingot-select-kernels
+        // names it "<family>.add_s8") only changes the namespace.
+        std::string family = "ref";
+        if (auto chosen =
+                add->getAttrOfType<StringAttr>(kernel::kImplementationAttr))
+          family = chosen.getValue().split('.').first.str();
+        kernelHeaders.insert(
+            family == "ref"
+                ? StringRef("add_s8")
+                : builder.getStringAttr(family + "/add_s8").getValue());
+        call.emit(loc, "ingot::" + family + "::add_s8");
         return success();
       })
       .Case<kernel::AveragePool2DOp, kernel::MaxPool2DOp,

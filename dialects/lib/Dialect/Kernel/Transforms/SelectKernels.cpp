@@ -170,6 +170,11 @@ public:
       else if (inputChannels == 1)
         (void)packConvolution(*family, conv, Layout::DepthwiseAsConvolution,
                               builder);
+    } else if (isa<AddOp>(op)) {
+      // Same signature as the reference kernel: only the name changes.
+      if (family == &kMveFamily)
+        op->setAttr(kImplementationAttr,
+                    StringAttr::get(op->getContext(), "mve.add_s8"));
     } else if (auto fc = dyn_cast<FullyConnectedOp>(op)) {
       if (fc.getFilterOffset() == 0)
         (void)packFullyConnected(*family, fc, builder);

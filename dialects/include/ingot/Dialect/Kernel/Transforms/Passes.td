@@ -43,7 +43,8 @@ def SelectKernelsPass : Pass<"ingot-select-kernels", "::mlir::ModuleOp"> {
 
     Rules, by target feature (the first that applies):
     - `mve` (Armv8.1-M with Helium): the same operators as `dsp`, to
-      `ingot::mve`.
+      `ingot::mve`, and int8 ADD to `ingot::mve::add_s8` (the reference
+      kernel's signature, so only `kernel.implementation` changes).
     - `dsp` (Armv7E-M): int8 CONV_2D, DEPTHWISE_CONV_2D with
       depth multiplier 1, and FULLY_CONNECTED with filter zero point 0, when
       filter and bias are constants, go to `ingot::dsp`. A DEPTHWISE_CONV_2D
