@@ -316,9 +316,11 @@ inline bool run_conv(Rng &rng, const Conv2DParams &p, bool depthwise,
     fold_input_offset_gemm(b.filter, p.output_c, depth, bias, p.input_offset,
                            b.folded);
   }
-  // A depthwise convolution runs twice: with its scratch (the column path
-  // where it applies) and without (the scratch is optional).
-  for (int32_t run = 0; run < (depthwise ? 2 : 1) * count; ++run) {
+  // Each kernel runs twice: with its scratch (the depthwise column path, the
+  // convolution's im2col rows) and without (the scratch is optional: the
+  // depthwise kernel takes its other path, the convolution puts its rows at
+  // the end of the output and computes the last pixels from the stack).
+  for (int32_t run = 0; run < 2 * count; ++run) {
     const int32_t k = run % count;
     const bool no_scratch = run >= count;
     ++outcome.cases;
@@ -333,7 +335,9 @@ inline bool run_conv(Rng &rng, const Conv2DParams &p, bool depthwise,
                                     : "depthwise_conv2d_s8")
                       : (no_scratch ? "depthwise_conv2d_s8<P> (no scratch)"
                                     : "depthwise_conv2d_s8<P>"))
-            : (k == 0 ? "conv2d_s8" : "conv2d_s8<P>");
+            : (k == 0 ? (no_scratch ? "conv2d_s8 (no scratch)" : "conv2d_s8")
+                      : (no_scratch ? "conv2d_s8<P> (no scratch)"
+                                    : "conv2d_s8<P>"));
     if (same_bytes(b.expected, b.actual, output_bytes, outcome, what, &p,
                    nullptr) &&
         !guard_intact(scratch + scratch_bytes))

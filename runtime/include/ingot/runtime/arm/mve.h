@@ -46,6 +46,16 @@
 #endif
 #endif
 
+/// Keeps a kernel's less frequent path (the pixels a convolution without
+/// scratch computes from a stack buffer) out of line, so that it neither
+/// grows nor constrains the main loop. Not `cold`: it still runs often
+/// enough to want the optimizer's speed.
+#if defined(__GNUC__) || defined(__clang__)
+#define INGOT_MVE_NOINLINE __attribute__((noinline)) inline
+#else
+#define INGOT_MVE_NOINLINE inline
+#endif
+
 namespace ingot::mve {
 
 #if defined(__ARM_FEATURE_MVE)

@@ -138,7 +138,8 @@ INGOT_KERNEL constexpr bool conv2d_reads_input_rows(const Conv2DParams &p) {
 /// Scratch of ingot::mve::conv2d_s8: none when it reads input rows in place
 /// (conv2d_reads_input_rows), otherwise the im2col rows of two pixels, each
 /// of the padded depth and 16 bytes of slack, which the row's vector stores
-/// may overrun.
+/// may overrun. The scratch is optional: given nullptr, the kernel puts the
+/// rows in the end of its output, not yet written (see conv2d_s8.h).
 INGOT_KERNEL constexpr int32_t conv2d_s8_scratch_bytes(const Conv2DParams &p) {
   return conv2d_reads_input_rows(p)
              ? 0
