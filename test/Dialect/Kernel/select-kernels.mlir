@@ -164,3 +164,23 @@ func.func @add_on_m4(%in: tensor<1x8xi8>) -> tensor<1x8xi8> {
   return %0 : tensor<1x8xi8>
 }
 }
+
+// -----
+
+// Tests that the MVE convolution's scratch (two im2col rows of a 3x3 filter
+// with padding: 2 * (16 + 16) bytes) is optional too: without it the kernel
+// puts the rows in the end of its output.
+
+// CHECK-LABEL: func.func @conv_on_m55
+// CHECK: kernel.packed_conv2d_s8
+// CHECK-SAME: implementation = "mve"
+// CHECK-SAME: scratch_bytes = 64
+// CHECK-SAME: scratch_optional
+module attributes {kernel.target = #kernel.target<name = "cortex-m55", dsp = true, mve = true, fpu = true, dcache = true, optimize = "speed">} {
+func.func @conv_on_m55(%in: tensor<1x4x4x1xi8>) -> tensor<1x4x4x1xi8> {
+  %w = kernel.weight "filter" dense<1> : tensor<1x3x3x1xi8> : tensor<1x3x3x1xi8>
+  %b = kernel.weight "bias" dense<0> : tensor<1xi32> : tensor<1xi32>
+  %0 = kernel.conv2d_s8 %in, %w, %b {ingot.layer = "conv_2d_0", strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, padding = array<i64: 1, 1>, input_offset = 0 : i32, output_offset = 0 : i32, output_multiplier = array<i32: 1073741824>, output_shift = array<i32: 0>, activation_min = -128 : i32, activation_max = 127 : i32} : (tensor<1x4x4x1xi8>, tensor<1x3x3x1xi8>, tensor<1xi32>) -> tensor<1x4x4x1xi8>
+  return %0 : tensor<1x4x4x1xi8>
+}
+}

@@ -78,7 +78,7 @@ const KernelFamily kDspFamily = INGOT_KERNEL_FAMILY(
     /*scratchOptional=*/true);
 const KernelFamily kMveFamily =
     INGOT_KERNEL_FAMILY(mve, nullptr, nullptr, nullptr,
-                        /*scratchOptional=*/false);
+                        /*scratchOptional=*/true);
 
 /// The int8 values of a constant operand, or nothing when it is not one.
 std::optional<SmallVector<int8_t>> int8Constant(Value value) {
