@@ -146,6 +146,37 @@ INGOT_ALWAYS_INLINE int32_t smmulr(int32_t a, int32_t b) {
 #endif
 }
 
+/// SMMLAR: `acc` plus the rounded high word of a * b, modulo 2^32:
+/// acc + floor((a * b + 2^31) / 2^32).
+INGOT_ALWAYS_INLINE int32_t smmlar(int32_t a, int32_t b, int32_t acc) {
+#if defined(__ARM_FEATURE_DSP)
+  int32_t result;
+  __asm__("smmlar %0, %1, %2, %3" : "=r"(result) : "r"(a), "r"(b), "r"(acc));
+  return result;
+#else
+  return static_cast<int32_t>(static_cast<uint32_t>(acc) +
+                              static_cast<uint32_t>(smmulr(a, b)));
+#endif
+}
+
+/// SMLAL, high word only: the high word of the 64-bit {high, low} plus
+/// a * b, that is high + floor((a * b + low) / 2^32) modulo 2^32 (`low` is
+/// the unsigned low word).
+INGOT_ALWAYS_INLINE int32_t smlal_high(int32_t high, uint32_t low, int32_t a,
+                                       int32_t b) {
+#if defined(__ARM_FEATURE_DSP)
+  __asm__("smlal %0, %1, %2, %3" : "+r"(low), "+r"(high) : "r"(a), "r"(b));
+  return high;
+#else
+  // |a * b| <= 2^62 and low < 2^32: the sum fits, and shifting a negative
+  // int64 right floors, as the instruction's high word does.
+  const int64_t sum = static_cast<int64_t>(a) * static_cast<int64_t>(b) +
+                      static_cast<int64_t>(low);
+  return static_cast<int32_t>(static_cast<uint32_t>(high) +
+                              static_cast<uint32_t>(sum >> 32));
+#endif
+}
+
 /// SSAT #8: `x` saturated to [-128, 127].
 INGOT_ALWAYS_INLINE int32_t ssat8(int32_t x) {
 #if defined(__ARM_FEATURE_DSP)
