@@ -139,9 +139,8 @@ func.func @dead_channel(%in: tensor<1x1x1x2xi8>) -> tensor<1x1x1x2xi8> {
 
 // -----
 
-// Tests that on an MVE target an int8 ADD keeps its op and arguments (the
-// MVE kernel has the reference's signature) and only names its kernel, and
-// that a DSP target leaves it on the reference kernel.
+// Tests that on MVE and DSP targets an int8 ADD keeps its op and arguments
+// (both kernels have the reference's signature) and only names its kernel.
 
 // CHECK-LABEL: func.func @add_on_m55
 // CHECK: kernel.add_s8
@@ -157,7 +156,7 @@ func.func @add_on_m55(%in: tensor<1x8xi8>) -> tensor<1x8xi8> {
 
 // CHECK-LABEL: func.func @add_on_m4
 // CHECK: kernel.add_s8
-// CHECK-NOT: kernel.implementation
+// CHECK-SAME: kernel.implementation = "dsp.add_s8"
 module attributes {kernel.target = #kernel.target<name = "cortex-m4", dsp = true, mve = false, fpu = true, dcache = false, optimize = "speed">} {
 func.func @add_on_m4(%in: tensor<1x8xi8>) -> tensor<1x8xi8> {
   %0 = kernel.add_s8 %in, %in {input1_offset = 0 : i32, input1_multiplier = 1073741824 : i32, input1_shift = 0 : i32, input2_offset = 0 : i32, input2_multiplier = 1073741824 : i32, input2_shift = 0 : i32, left_shift = 20 : i32, output_offset = 0 : i32, output_multiplier = 1073741824 : i32, output_shift = -19 : i32, activation_min = -128 : i32, activation_max = 127 : i32} : (tensor<1x8xi8>, tensor<1x8xi8>) -> tensor<1x8xi8>

@@ -172,9 +172,10 @@ public:
                               builder);
     } else if (isa<AddOp>(op)) {
       // Same signature as the reference kernel: only the name changes.
-      if (family == &kMveFamily)
-        op->setAttr(kImplementationAttr,
-                    StringAttr::get(op->getContext(), "mve.add_s8"));
+      op->setAttr(kImplementationAttr,
+                  StringAttr::get(op->getContext(),
+                                  family == &kMveFamily ? "mve.add_s8"
+                                                        : "dsp.add_s8"));
     } else if (auto fc = dyn_cast<FullyConnectedOp>(op)) {
       if (fc.getFilterOffset() == 0)
         (void)packFullyConnected(*family, fc, builder);

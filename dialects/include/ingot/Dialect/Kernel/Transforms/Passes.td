@@ -52,7 +52,8 @@ def SelectKernelsPass : Pass<"ingot-select-kernels", "::mlir::ModuleOp"> {
       filter transposed, and goes to the convolution kernel. A dead output
       channel (all weights zero) gets the identity rescale with its output
       folded into the bias, so that it does not cost its layer the
-      one-multiply requantization.
+      one-multiply requantization. int8 ADD goes to `ingot::dsp::add_s8`
+      (the reference kernel's signature).
     - everything else stays on the reference kernels (`ingot::ref`).
 
     `optimize = "speed"` marks the chosen kernels shape-specialized (their
