@@ -5,15 +5,19 @@
 // rescale paths) run through the DSP kernels and the reference kernels and
 // must agree byte for byte; then a few layer shapes typical of the MLPerf
 // Tiny models are timed with the SysTick instruction counter of the
-// benchmark harness (counter.h), printing instructions per MAC. Built and
+// benchmark harness (counter.h), printing instructions per MAC. The int8
+// ADD (same signature as the reference) is checked on random sizes and
+// parameters the same way and timed in instructions per element. Built and
 // run by run_dsp_kernels.sh beside this file.
 #include "counter.h"
 #include "semihosting.h"
 
+#include "ingot/runtime/kernels/dsp/add_s8.h"
 #include "ingot/runtime/kernels/dsp/conv2d_s8.h"
 #include "ingot/runtime/kernels/dsp/depthwise_conv2d_s8.h"
 #include "ingot/runtime/kernels/dsp/fully_connected_s8.h"
 #include "ingot/runtime/kernels/dsp/packing.h"
+#include "ingot/runtime/kernels/ref/add_s8.h"
 #include "ingot/runtime/kernels/ref/conv2d_s8.h"
 #include "ingot/runtime/kernels/ref/depthwise_conv2d_s8.h"
 #include "ingot/runtime/kernels/ref/fully_connected_s8.h"
@@ -270,6 +274,75 @@ void check_random_fully_connected(int32_t count) {
   }
 }
 
+/// The arguments of an int8 ADD after the input pointers and size.
+struct AddArgs {
+  int32_t input1_offset, input1_multiplier, input1_shift;
+  int32_t input2_offset, input2_multiplier, input2_shift;
+  int32_t left_shift, output_offset, output_multiplier, output_shift;
+  int32_t activation_min, activation_max;
+};
+
+/// A multiplier in [2^30, 2^31): often 2^30 itself (the larger input of a
+/// TFLite ADD has 0.5 exactly), sometimes the largest.
+int32_t add_multiplier() {
+  switch (uniform(0, 4)) {
+  case 0:
+    return int32_t{1} << 30;
+  case 1:
+    return INT32_MAX;
+  default:
+    return uniform(int32_t{1} << 30, INT32_MAX);
+  }
+}
+
+AddArgs random_add() {
+  AddArgs a{};
+  a.left_shift = uniform(0, 3) == 0 ? uniform(0, 22) : 20;
+  a.input1_offset = uniform(-127, 128);
+  a.input2_offset = uniform(-127, 128);
+  a.input1_multiplier = add_multiplier();
+  a.input2_multiplier = add_multiplier();
+  // Shifts of 0 and below as TFLite's are, now and then above.
+  a.input1_shift = uniform(0, 7) == 0 ? uniform(1, 2) : -uniform(0, 5);
+  a.input2_shift = uniform(0, 7) == 0 ? uniform(1, 2) : -uniform(0, 5);
+  a.output_offset = uniform(-128, 127);
+  a.output_multiplier = add_multiplier();
+  a.output_shift =
+      uniform(0, 9) == 0 ? uniform(-2, 1) : -a.left_shift + uniform(-2, 2);
+  activation(a.output_offset, a.activation_min, a.activation_max);
+  return a;
+}
+
+void run_add(bool dsp, const AddArgs &a, int8_t *out, int32_t size) {
+  (dsp ? ingot::dsp::add_s8 : ingot::ref::add_s8)(
+      input, filter, out, size, a.input1_offset, a.input1_multiplier,
+      a.input1_shift, a.input2_offset, a.input2_multiplier, a.input2_shift,
+      a.left_shift, a.output_offset, a.output_multiplier, a.output_shift,
+      a.activation_min, a.activation_max);
+}
+
+void check_random_add(int32_t count) {
+  for (int32_t i = 0; i < count; ++i) {
+    const int32_t size = i % 3 == 0 ? uniform(1, 7) : uniform(1, 700);
+    const AddArgs a = random_add();
+    fill(input, size);
+    fill(filter, size);
+    // One byte past the end, which neither kernel may write.
+    std::memset(expected, 99, static_cast<size_t>(size + 1));
+    std::memset(actual, 99, static_cast<size_t>(size + 1));
+    run_add(false, a, expected, size);
+    run_add(true, a, actual, size);
+    if (std::memcmp(actual, expected, static_cast<size_t>(size + 1))) {
+      ++failures;
+      out_str("MISMATCH add_s8 case ");
+      out_u64(static_cast<uint64_t>(i));
+      out_str(" size ");
+      out_u64(static_cast<uint64_t>(size));
+      out_line();
+    }
+  }
+}
+
 //===----------------------------------------------------------------------===//
 // Timing
 //===----------------------------------------------------------------------===//
@@ -380,6 +453,40 @@ void time_fully_connected(const char *name) {
                ref, dsp, specialized, same);
 }
 
+/// The add_s8 arguments being timed (instructions_of takes no context).
+AddArgs timed_add;
+constexpr int32_t kAddSize = 4096;
+
+/// Prints "name ref dsp" and the instructions per element of both.
+void time_add(const char *name, const AddArgs &a) {
+  timed_add = a;
+  fill(input, kAddSize);
+  fill(filter, kAddSize);
+  const uint64_t ref = instructions_of(
+      [](const void *) { run_add(false, timed_add, expected, kAddSize); },
+      nullptr);
+  const uint64_t dsp = instructions_of(
+      [](const void *) { run_add(true, timed_add, actual, kAddSize); },
+      nullptr);
+  const bool same =
+      !std::memcmp(actual, expected, static_cast<size_t>(kAddSize));
+  out_str(name);
+  out_str(" elements=");
+  out_u64(kAddSize);
+  out_str(" ref=");
+  out_u64(ref);
+  out_str(" dsp=");
+  out_u64(dsp);
+  out_str(" ref_milli_instr_per_element=");
+  out_u64(ref * 1000 / kAddSize);
+  out_str(" dsp_milli_instr_per_element=");
+  out_u64(dsp * 1000 / kAddSize);
+  out_str(same ? " bit-exact" : " MISMATCH");
+  out_line();
+  if (!same)
+    ++failures;
+}
+
 // Layer shapes of the MLPerf Tiny models (ResNet-8 for IC, DS-CNN for KWS,
 // MobileNet v1 0.25 for VWW, the autoencoder for AD). The multipliers are
 // random, the single-rounding flag true: time_conv checks it holds.
@@ -429,6 +536,7 @@ int main() {
   check_random_convs(false, 300);
   check_random_convs(true, 400);
   check_random_fully_connected(300);
+  check_random_add(400);
   out_str("random cases checked, mismatches=");
   out_u64(failures);
   out_line();
@@ -452,6 +560,21 @@ int main() {
     time_fully_connected<kAdDense>("fully_connected ad 640->128");
     time_fully_connected<kKwsDense>("fully_connected kws 64->12");
   }
+
+  // An ADD of mlperf_ic_int8 (zero points and a second input scale of
+  // 0.71 times the first), the same with a ReLU narrower than int8, and
+  // with no input multiplier of exactly 0.5.
+  const AddArgs ic{-3, 1073741824, 0,          14,  1524841657, -1,
+                   20, -128,       1431655765, -19, -128,       127};
+  time_add("add ic 4096", ic);
+  AddArgs relu = ic;
+  relu.output_offset = -20;
+  relu.activation_min = -20;
+  time_add("add ic 4096 relu", relu);
+  AddArgs general = ic;
+  general.input1_multiplier = 1610612736;
+  general.input1_shift = -1;
+  time_add("add 4096 no 0.5 input", general);
 
   out_str(failures == 0 ? "PASS" : "FAIL");
   out_line();
