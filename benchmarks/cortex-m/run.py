@@ -256,7 +256,10 @@ def measure_model(args, target, model, with_target, anchors):
     record["cases_bit_exact"] = sum(per_case.values())
     calibration = record["calibration"].get("ticks")
     expected = 320000 if target.board == "mps3-an547" else 250000
-    if calibration != expected:
+    # One tick is the counter's resolution: where the loop starts relative to
+    # a tick edge depends on the code before it (seen: 320,001 on mps3-an547
+    # for images built at -Os), as in the anchors' own second calibrations.
+    if calibration is None or abs(calibration - expected) > 1:
         record["problems"].append(
             f"calibration read {calibration} ticks, not {expected}: the "
             "counter is not counting instructions (is -icount shift=0 on?)")
