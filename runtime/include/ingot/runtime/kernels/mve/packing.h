@@ -33,6 +33,7 @@
 #include <cstdint>
 
 #include "ingot/runtime/config.h"
+#include "ingot/runtime/kernels/fold_input_offset.h"
 #include "ingot/runtime/kernels/params.h"
 
 namespace ingot::mve {
@@ -90,42 +91,10 @@ INGOT_KERNEL void pack_depthwise_filter(const int8_t *filter, int32_t taps,
   }
 }
 
-/// folded[row] = bias[row] + input_offset * sum of the row's weights, modulo
-/// 2^32 like the kernels' int32 accumulators, so that a kernel can multiply
-/// raw int8 inputs and still produce the reference's sum of
-/// weight * (input + input_offset). `bias` may be nullptr (all zero).
-INGOT_KERNEL void fold_input_offset_gemm(const int8_t *filter, int32_t rows,
-                                         int32_t depth, const int32_t *bias,
-                                         int32_t input_offset,
-                                         int32_t *folded) {
-  for (int32_t row = 0; row < rows; ++row) {
-    uint32_t sum = 0;
-    for (int32_t d = 0; d < depth; ++d)
-      sum += static_cast<uint32_t>(int32_t{filter[row * depth + d]});
-    const uint32_t base =
-        bias != nullptr ? static_cast<uint32_t>(bias[row]) : 0u;
-    folded[row] =
-        static_cast<int32_t>(base + sum * static_cast<uint32_t>(input_offset));
-  }
-}
-
-/// The depthwise form of fold_input_offset_gemm, for a [taps][channels]
-/// filter: every tap is folded, padded ones included, so the kernels read
-/// the input zero point where the reference skips a padded tap.
-INGOT_KERNEL void fold_input_offset_depthwise(const int8_t *filter,
-                                              int32_t taps, int32_t channels,
-                                              const int32_t *bias,
-                                              int32_t input_offset,
-                                              int32_t *folded) {
-  for (int32_t c = 0; c < channels; ++c) {
-    uint32_t sum = 0;
-    for (int32_t tap = 0; tap < taps; ++tap)
-      sum += static_cast<uint32_t>(int32_t{filter[tap * channels + c]});
-    const uint32_t base = bias != nullptr ? static_cast<uint32_t>(bias[c]) : 0u;
-    folded[c] =
-        static_cast<int32_t>(base + sum * static_cast<uint32_t>(input_offset));
-  }
-}
+// fold_input_offset_gemm and fold_input_offset_depthwise: the same for
+// every kernel family (kernels/fold_input_offset.h).
+using ingot::fold_input_offset_depthwise;
+using ingot::fold_input_offset_gemm;
 
 /// Whether ingot::mve::conv2d_s8 multiplies input rows in place: a 1x1
 /// filter without padding reads each output pixel's input pixel directly,
