@@ -285,7 +285,11 @@ int compileToDirectory(llvm::StringRef modelPath, llvm::StringRef outputDir,
     return 1;
   OwningOpRef<ModuleOp> graph;
   if (evaluating) {
+    // The clone is measured on the host's reference kernels; the C++ written
+    // to the folder is for the chosen target, as without --eval.
     graph = module->clone();
+    if (failed(applyTarget(*module)))
+      return 1;
     PassManager pm(context.get());
     buildGraphToKernelPipeline(pm);
     buildKernelToEmitCPipeline(pm, name.str());

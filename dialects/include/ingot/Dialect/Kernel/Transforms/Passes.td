@@ -37,9 +37,11 @@ def SelectKernelsPass : Pass<"ingot-select-kernels", "::mlir::ModuleOp"> {
     (`ingot/runtime/kernels/<implementation>/packing.h` defines the layout),
     `input_offset * sum(filter)` is folded into the bias, the accumulator
     bound decides whether one rounding multiply is exact, and the kernel's
-    scratch memory is requested from the memory planner. Every compute op
-    gets a `kernel.implementation` naming its choice, which
-    `ingot inspect --target` prints.
+    scratch memory is requested from the memory planner (as optional: see
+    ingot-plan-memory). Every op it moves to a target kernel gets a
+    `kernel.implementation` naming the choice; an op without one stays on
+    the reference kernel of its own name. `ingot inspect --target` prints
+    both.
 
     Rules, by target feature (the first that applies):
     - `mve` (Armv8.1-M with Helium): the same operators as `dsp`, to
@@ -67,8 +69,9 @@ def SelectKernelsPass : Pass<"ingot-select-kernels", "::mlir::ModuleOp"> {
     ```mlir
     %pw = kernel.weight "w_dsp" dense<...> : tensor<80xi8>
     %fb = kernel.weight "b_folded" dense<...> : tensor<8xi32>
-    %2 = kernel.packed_conv2d_s8 %0, %pw, %fb {implementation = "dsp",
-        kernel.implementation = "dsp.conv2d_s8", scratch_bytes = 80, ...}
+    %2 = kernel.packed_conv2d_s8 %0, %pw, %fb, %records {implementation = "dsp",
+        kernel.implementation = "dsp.conv2d_s8<1x1>", scratch_bytes = 80,
+        scratch_optional, ...}
     ```
   }];
   let dependentDialects = ["::ingot::kernel::KernelDialect"];
@@ -86,7 +89,8 @@ def PlanMemoryPass : Pass<"ingot-plan-memory", "::mlir::func::FuncOp"> {
     speed-up, e.g. an im2col buffer, that it can run without) is placed last
     and only where it fits inside the arena the rest needs; where it does
     not, its `scratch_bytes` is removed and the kernel gets nullptr, so a
-    target never needs more RAM than the generic code. Sets `arena_offset`
+    target never needs a larger arena than the generic code (the kernels'
+    no-scratch paths use at most a few hundred bytes of stack). Sets `arena_offset`
     (and `scratch_offset`) on ops and `kernel.arena_bytes` on the function.
 
     After:
