@@ -327,3 +327,13 @@ func.func @packed_rescale_count(%in: tensor<1x2x2x2xi8>, %w: tensor<8xi8>, %b: t
 // expected-error @+1 {{optimize must be "speed" or "size", not "fast"}}
 module attributes {kernel.target = #kernel.target<name = "cortex-m4", dsp = true, mve = false, fpu = true, dcache = false, optimize = "fast">} {
 }
+
+// -----
+
+// Tests that a packed convolution's input is NHWC.
+
+func.func @packed_input_rank(%in: tensor<2x2x2xi8>, %w: tensor<8xi8>, %b: tensor<2xi32>) -> tensor<1x2x2x2xi8> {
+  // expected-error @+1 {{input must be NHWC}}
+  %0 = kernel.packed_conv2d_s8 %in, %w, %b {implementation = "dsp", depthwise = false, shape_specialized = true, single_rounding_exact = true, filter_shape = array<i64: 2, 1, 1, 2>, strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, padding = array<i64: 0, 0>, depth_multiplier = 1 : i64, input_offset = 0 : i32, output_offset = 0 : i32, output_multiplier = array<i32: 1073741824, 1073741824>, output_shift = array<i32: 0, 0>, activation_min = -128 : i32, activation_max = 127 : i32} : (tensor<2x2x2xi8>, tensor<8xi8>, tensor<2xi32>) -> tensor<1x2x2x2xi8>
+  return %0 : tensor<1x2x2x2xi8>
+}

@@ -89,6 +89,8 @@ LogicalResult PackedConv2DOp::verify() {
     return failure();
   if (getFilterShape().size() != 4)
     return emitOpError("filter_shape must have four entries (o, h, w, i)");
+  if (cast<RankedTensorType>(getInput().getType()).getRank() != 4)
+    return emitOpError("input must be NHWC");
   if (getImplementation().empty())
     return emitOpError("needs an implementation");
   int64_t channels =
