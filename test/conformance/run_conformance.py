@@ -62,11 +62,7 @@ def float_mismatch(index, got, want):
     return None
 
 
-# Options for every `ingot run` (--ingot-arg), e.g. a --target.
-EXTRA_RUN_ARGS = []
-
-
-def check_case(ingot, model, case):
+def check_case(ingot, model, case, run_args):
     """Runs one reference case; returns None when it matches, else why not."""
     inputs = [model.folder / name for name in case.get("inputs", [])]
     expected = [model.folder / name for name in case.get("outputs", [])]
@@ -75,7 +71,7 @@ def check_case(ingot, model, case):
         return "missing reference file(s): " + ", ".join(missing)
     with tempfile.TemporaryDirectory(prefix="ingot-conformance-") as outdir:
         command = [ingot, "run", str(model.path), "--outdir", outdir]
-        command += EXTRA_RUN_ARGS
+        command += run_args
         for path in inputs:
             command += ["--input", str(path)]
         status, output = run(command)
@@ -169,10 +165,12 @@ def refusal_problem(model, status, output):
     return None
 
 
-def check_cases(ingot, model, jobs):
-    """Returns (passed, failed, notes) over the model's reference cases."""
+def check_cases(ingot, model, jobs, run_args):
+    """Returns (passed, failed, notes) over the model's reference cases;
+    `run_args` are extra options for every `ingot run` (e.g. a --target)."""
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
-        results = list(pool.map(lambda c: check_case(ingot, model, c),
+        results = list(pool.map(lambda c: check_case(ingot, model, c,
+                                                     run_args),
                                 model.cases))
     notes = [f"case {case.get('id', i)}: {problem}"
              for i, (case, problem) in enumerate(zip(model.cases, results))
@@ -180,7 +178,7 @@ def check_cases(ingot, model, jobs):
     return len(results) - len(notes), len(notes), notes
 
 
-def check_model(ingot, model, jobs):
+def check_model(ingot, model, jobs, run_args):
     """Returns (outcome, passed, failed, notes) for one model."""
     if model.kind == "unknown":
         return "?", 0, 1, [f"unrecognized dtypes {model.dtypes} in the "
@@ -195,7 +193,7 @@ def check_model(ingot, model, jobs):
             return "runs, no reference", 1, 0, []
     elif not model.cases:
         return "no cases", 0, 1, ["integer model without reference cases"]
-    passed, failed, notes = check_cases(ingot, model, jobs)
+    passed, failed, notes = check_cases(ingot, model, jobs, run_args)
     return ("within 1e-5" if model.kind == "float" else "bit-exact", passed,
             failed, notes)
 
@@ -227,10 +225,8 @@ def main():
 
     if args.integer_only:
         models = [m for m in models if m.kind == "integer"]
-    global EXTRA_RUN_ARGS
-    EXTRA_RUN_ARGS = list(args.ingot_arg)
     print(f"conformance models from {root}"
-          + (f" (ingot run {' '.join(EXTRA_RUN_ARGS)})" if EXTRA_RUN_ARGS
+          + (f" (ingot run {' '.join(args.ingot_arg)})" if args.ingot_arg
              else "") + "\n")
     header = (f"{'model':<26} {'dtypes':<8} {'checked':<19} {'passed':>6} "
               f"{'failed':>6}  result")
@@ -240,7 +236,7 @@ def main():
     failures = []
     for model in models:
         outcome, passed, failed, notes = check_model(args.ingot, model,
-                                                     args.jobs)
+                                                     args.jobs, args.ingot_arg)
         total_passed += passed
         total_failed += failed
         result = "ok" if not failed else "FAIL"
