@@ -170,6 +170,27 @@ LogicalResult ModelEmitter::emitKernelCallOnly(Operation *op) {
       call.nullPointer();
   };
 
+  // The target kernels' scratch, or nullptr where the planner found no free
+  // arena bytes for it (scratch_optional).
+  auto scratchArg = [&] {
+    if (op->hasAttr(kernel::kScratchOffsetAttr))
+      call.pointer(scratchView(op, builder.getIntegerType(8), loc));
+    else
+      call.nullPointer();
+  };
+  // `ingot::<family>::<base>` from `<family>/<base>.h`; a non-empty
+  // `templateParams` is the constexpr parameter struct of a shape-specialized
+  // call.
+  auto emitTargetKernel = [&](StringRef family, StringRef base,
+                              StringRef templateParams) {
+    kernelHeaders.insert(builder.getStringAttr(family + "/" + base).getValue());
+    std::string callee = ("ingot::" + family + "::" + base).str();
+    if (templateParams.empty())
+      call.emit(loc, callee);
+    else
+      call.emit(loc, callee, templateParams);
+  };
+
   return llvm::TypeSwitch<Operation *, LogicalResult>(op)
       .Case<kernel::Conv2DOp, kernel::DepthwiseConv2DOp, kernel::Conv2DS16Op,
             kernel::DepthwiseConv2DS16Op>([&](auto conv) {
@@ -245,15 +266,11 @@ LogicalResult ModelEmitter::emitKernelCallOnly(Operation *op) {
             .i32(add.getActivationMax());
         // A target kernel with the reference's signature (ingot-select-kernels
         // names it "<family>.add_s8") only changes the namespace.
-        std::string family = "ref";
+        StringRef family = "ref";
         if (auto chosen =
                 add->getAttrOfType<StringAttr>(kernel::kImplementationAttr))
-          family = chosen.getValue().split('.').first.str();
-        kernelHeaders.insert(
-            family == "ref"
-                ? StringRef("add_s8")
-                : builder.getStringAttr(family + "/add_s8").getValue());
-        call.emit(loc, "ingot::" + family + "::add_s8");
+          family = chosen.getValue().split('.').first;
+        emitTargetKernel(family, "add_s8", "");
         return success();
       })
       .Case<kernel::AveragePool2DOp, kernel::MaxPool2DOp,
@@ -641,20 +658,11 @@ LogicalResult ModelEmitter::emitKernelCallOnly(Operation *op) {
               constArray(arrayName("shift"), conv.getOutputShift(), loc);
           call.pointer(multiplier).pointer(shift);
         }
-        if (op->hasAttr(kernel::kScratchOffsetAttr))
-          call.pointer(scratchView(op, builder.getIntegerType(8), loc));
-        else
-          call.nullPointer();
-        std::string base =
-            conv.getDepthwise() ? "depthwise_conv2d_s8" : "conv2d_s8";
-        std::string folder = conv.getImplementation().str();
-        kernelHeaders.insert(
-            builder.getStringAttr(folder + "/" + base).getValue());
-        std::string callee = "ingot::" + folder + "::" + base;
-        if (specialized)
-          call.emit(loc, callee, paramsName);
-        else
-          call.emit(loc, callee);
+        scratchArg();
+        emitTargetKernel(conv.getImplementation(),
+                         conv.getDepthwise() ? "depthwise_conv2d_s8"
+                                             : "conv2d_s8",
+                         specialized ? paramsName : "");
         return success();
       })
       .Case([&](kernel::PackedFullyConnectedOp fc) {
@@ -669,18 +677,9 @@ LogicalResult ModelEmitter::emitKernelCallOnly(Operation *op) {
             .pointer(pointerTo(fc.getPackedFilter()))
             .pointer(pointerTo(fc.getFoldedBias()))
             .pointer(pointerTo(fc.getOutput()));
-        if (op->hasAttr(kernel::kScratchOffsetAttr))
-          call.pointer(scratchView(op, builder.getIntegerType(8), loc));
-        else
-          call.nullPointer();
-        std::string folder = fc.getImplementation().str();
-        kernelHeaders.insert(
-            builder.getStringAttr(folder + "/fully_connected_s8").getValue());
-        std::string callee = "ingot::" + folder + "::fully_connected_s8";
-        if (specialized)
-          call.emit(loc, callee, paramsName);
-        else
-          call.emit(loc, callee);
+        scratchArg();
+        emitTargetKernel(fc.getImplementation(), "fully_connected_s8",
+                         specialized ? paramsName : "");
         return success();
       })
       .Case([&](kernel::CopyOp copy) {
