@@ -114,28 +114,26 @@ std::string weightName(Value value, StringRef fallback, StringRef suffix) {
   return base + "_" + suffix.str();
 }
 
-/// Whether every weight of output channel `row` is zero (a dead channel).
-bool channelIsZero(ArrayRef<int8_t> filter, int64_t rows, int64_t row,
-                   bool depthwise) {
+/// sum |w| over each output channel's weights: zero marks a dead channel, and
+/// it bounds the channel's accumulators.
+SmallVector<int64_t> channelAbsSums(ArrayRef<int8_t> filter, int64_t rows,
+                                    bool depthwise) {
   int64_t depth = static_cast<int64_t>(filter.size()) / rows;
-  for (int64_t k = 0; k < depth; ++k)
-    if (depthwise ? filter[k * rows + row] : filter[row * depth + k])
-      return false;
-  return true;
+  SmallVector<int64_t> sums(rows, 0);
+  for (int64_t row = 0; row < rows; ++row)
+    for (int64_t k = 0; k < depth; ++k)
+      sums[row] += std::abs(static_cast<int64_t>(
+          depthwise ? filter[k * rows + row] : filter[row * depth + k]));
+  return sums;
 }
 
 /// Whether the one-multiply requantization is exact for every channel: the
 /// largest accumulator is |folded bias| + 128 * sum|w| (raw int8 inputs).
-bool singleRoundingExact(const KernelFamily &family, ArrayRef<int8_t> filter,
-                         int64_t rows, ArrayRef<int32_t> folded,
-                         ArrayRef<int32_t> shifts, bool depthwise) {
-  int64_t depth = static_cast<int64_t>(filter.size()) / rows;
-  for (int64_t row = 0; row < rows; ++row) {
-    int64_t sumAbs = 0;
-    for (int64_t k = 0; k < depth; ++k)
-      sumAbs += std::abs(static_cast<int64_t>(
-          depthwise ? filter[k * rows + row] : filter[row * depth + k]));
-    int64_t bound = std::abs(static_cast<int64_t>(folded[row])) + 128 * sumAbs;
+bool singleRoundingExact(const KernelFamily &family, ArrayRef<int64_t> absSums,
+                         ArrayRef<int32_t> folded, ArrayRef<int32_t> shifts) {
+  for (size_t row = 0; row < absSums.size(); ++row) {
+    int64_t bound =
+        std::abs(static_cast<int64_t>(folded[row])) + 128 * absSums[row];
     int32_t shift = shifts.size() == 1 ? shifts[0] : shifts[row];
     if (!family.singleRoundingExact(bound, shift))
       return false;
@@ -145,7 +143,8 @@ bool singleRoundingExact(const KernelFamily &family, ArrayRef<int8_t> filter,
 
 class KernelSelector {
 public:
-  KernelSelector(TargetAttr target, func::FuncOp function) : target(target) {
+  KernelSelector(TargetAttr target, func::FuncOp function)
+      : target(target), chosenFamily(familyFor(target)) {
     function.walk(
         [&](WeightOp weight) { usedNames.insert(weight.getName().str()); });
   }
@@ -154,31 +153,29 @@ public:
   /// get no kernel.implementation: an op without one runs ingot::ref's
   /// kernel of its own name.
   void select(Operation *op) {
-    const KernelFamily *family = familyFor(target);
-    if (!family)
+    if (!chosenFamily)
       return;
     OpBuilder builder(op);
     if (auto conv = dyn_cast<Conv2DOp>(op))
-      (void)packConvolution(*family, conv, Layout::Convolution, builder);
+      (void)packConvolution(*chosenFamily, conv, Layout::Convolution, builder);
     else if (auto conv = dyn_cast<DepthwiseConv2DOp>(op)) {
       int64_t inputChannels =
           cast<RankedTensorType>(conv.getInput().getType()).getDimSize(3);
       if (conv.getDepthMultiplier() == 1)
-        (void)packConvolution(*family, conv, Layout::Depthwise, builder);
+        (void)packConvolution(*chosenFamily, conv, Layout::Depthwise, builder);
       // One input channel: every output channel reads the same taps, which
       // is a CONV_2D whose filter is the depthwise filter transposed.
       else if (inputChannels == 1)
-        (void)packConvolution(*family, conv, Layout::DepthwiseAsConvolution,
-                              builder);
+        (void)packConvolution(*chosenFamily, conv,
+                              Layout::DepthwiseAsConvolution, builder);
     } else if (isa<AddOp>(op)) {
       // Same signature as the reference kernel: only the name changes.
       op->setAttr(kImplementationAttr,
                   StringAttr::get(op->getContext(),
-                                  family == &kMveFamily ? "mve.add_s8"
-                                                        : "dsp.add_s8"));
+                                  std::string(chosenFamily->name) + ".add_s8"));
     } else if (auto fc = dyn_cast<FullyConnectedOp>(op)) {
       if (fc.getFilterOffset() == 0)
-        (void)packFullyConnected(*family, fc, builder);
+        (void)packFullyConnected(*chosenFamily, fc, builder);
     }
   }
 
@@ -239,13 +236,13 @@ private:
     }
     SmallVector<int32_t> multipliers(conv.getOutputMultiplier());
     SmallVector<int32_t> shifts(conv.getOutputShift());
+    SmallVector<int64_t> absSums = channelAbsSums(*filter, rows, depthwise);
     if (family.foldConstantChannel)
       for (int32_t row = 0; row < rows; ++row)
-        if (channelIsZero(*filter, rows, row, depthwise))
+        if (absSums[row] == 0)
           family.foldConstantChannel(&folded[row], &multipliers[row],
                                      &shifts[row]);
-    bool exact =
-        singleRoundingExact(family, *filter, rows, folded, shifts, depthwise);
+    bool exact = singleRoundingExact(family, absSums, folded, shifts);
 
     std::string layer = layerName(conv);
     Value packedFilter =
@@ -304,8 +301,9 @@ private:
     family.foldGemm(filter->data(), rows, depth, bias->data(),
                     fc.getInputOffset(), folded.data());
     int32_t shift = fc.getOutputShift();
-    bool exact =
-        singleRoundingExact(family, *filter, rows, folded, {shift}, false);
+    bool exact = singleRoundingExact(
+        family, channelAbsSums(*filter, rows, /*depthwise=*/false), folded,
+        {shift});
 
     std::string layer = layerName(fc);
     Value packedFilter = packedWeight(builder, fc.getLoc(), fc.getFilter(),
@@ -413,6 +411,8 @@ private:
   }
 
   TargetAttr target;
+  /// The kernel family the target's features allow; nullptr for none.
+  const KernelFamily *chosenFamily;
   std::set<std::string> usedNames;
   /// Packed copies by original filter and layout.
   llvm::DenseMap<std::pair<Value, int>, Value> packedFilters;
