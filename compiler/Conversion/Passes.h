@@ -30,6 +30,11 @@ void populateGraphToKernelPatterns(mlir::TypeConverter &converter,
 /// a user, e.g. "has float32 input; only int8 ... is supported".
 std::string graphOpLoweringBlocker(mlir::Operation *op);
 
+/// The lowering of the ops whose kernels take only literal parameters to
+/// `kernel.call` (KernelCall.h); tried before the op-specific patterns.
+void populateKernelCallPatterns(mlir::TypeConverter &converter,
+                                mlir::RewritePatternSet &patterns);
+
 #define GEN_PASS_REGISTRATION
 #include "Conversion/Passes.h.inc"
 

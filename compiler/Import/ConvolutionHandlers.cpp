@@ -136,6 +136,7 @@ void appendConvolutionHandlers(std::vector<HandlerEntry> &table) {
   table.push_back({/*FULLY_CONNECTED*/ 9, 9, importFullyConnected});
   table.push_back({/*AVERAGE_POOL_2D*/ 1, 3, importPool<AveragePool2DOp>});
   table.push_back({/*MAX_POOL_2D*/ 17, 3, importPool<MaxPool2DOp>});
+  table.push_back({/*L2_POOL_2D*/ 12, 1, importPool<L2Pool2DOp>});
   table.push_back({/*TRANSPOSE_CONV*/ 67, 4, importTransposeConv});
 }
 

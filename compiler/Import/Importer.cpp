@@ -123,11 +123,14 @@ FailureOr<Type> ModelImporter::elementType(const tflite::Tensor &tensor,
   case tflite::TensorType_INT64:
     storage = IntegerType::get(&context, 64);
     break;
+  case tflite::TensorType_BOOL:
+    // One byte per element, as TFLite stores it.
+    return Type(IntegerType::get(&context, 1));
   default:
     return complain(llvm::Twine("tensor type ") +
                     tensorTypeName(tensor.type()) +
                     " is not supported; ingot reads FLOAT32, FLOAT16, INT8, "
-                    "quantized UINT8, INT16, INT32 and INT64 tensors");
+                    "quantized UINT8, INT16, INT32, INT64 and BOOL tensors");
   }
   const tflite::QuantizationParameters *quantization = tensor.quantization();
   bool quantized = quantization && quantization->scale() &&
@@ -305,6 +308,17 @@ FailureOr<Value> ModelImporter::tensorValue(int32_t tensorIndex,
                     " bytes of data but its shape needs " +
                     llvm::Twine(expectedBytes));
   auto storageType = RankedTensorType::get(type->getShape(), storage);
+  if (storage.isInteger(1)) {
+    // MLIR packs i1 raw buffers; TFLite stores a byte per element.
+    SmallVector<bool> bits;
+    for (uint8_t byte : *buffer->data())
+      bits.push_back(byte != 0);
+    Value constant = graph::ConstOp::create(
+        builder, loc, *type, DenseElementsAttr::get(storageType, bits));
+    lastConstant = constant.getDefiningOp();
+    values[tensorIndex] = constant;
+    return constant;
+  }
   llvm::ArrayRef<char> raw(
       reinterpret_cast<const char *>(buffer->data()->data()),
       buffer->data()->size());
@@ -434,40 +448,47 @@ ModelImporter::importOperator(int32_t index, OpBuilder &builder,
                         llvm::Twine(entry->maxVersion) +
                         " ingot implements; re-export the model with an "
                         "older converter or file an issue");
-  if (context.numOutputs() != 1)
+  if (context.numOutputs() < 1)
+    return context.fail("has no outputs");
+  FailureOr<Value> first = entry->handler(context);
+  if (failed(first))
+    return failure();
+  SmallVector<Value> results = {*first};
+  llvm::append_range(results, context.moreResults);
+  if (results.size() != context.numOutputs())
     return context.fail("has " + llvm::Twine(context.numOutputs()) +
-                        " outputs; ingot supports operators with one output");
-  FailureOr<Value> result = entry->handler(context);
-  if (failed(result))
-    return failure();
-  Operation *defining = result->getDefiningOp();
-  if (defining) {
-    defining->setAttr(kTfliteOpAttr, builder.getStringAttr(name));
-    defining->setAttr(kTfliteIndexAttr, builder.getI32IntegerAttr(index));
-    // Verify while the operator's index and name are known: the verifier
-    // checks TFLite's shape rules, and its message alone names neither the
-    // file nor the operator.
-    std::string problem;
-    {
-      ScopedDiagnosticHandler capture(
-          defining->getContext(), [&](Diagnostic &diagnostic) {
-            if (problem.empty() &&
-                diagnostic.getSeverity() == DiagnosticSeverity::Error)
-              problem = diagnostic.str();
-            return success();
-          });
-      if (failed(mlir::verify(defining)) && problem.empty())
-        problem = "does not verify";
+                        " outputs; ingot supports " +
+                        llvm::Twine(results.size()) + " for it");
+  for (auto [position, result] : llvm::enumerate(results)) {
+    Operation *defining = result.getDefiningOp();
+    if (defining && !isa<graph::ConstOp>(defining)) {
+      defining->setAttr(kTfliteOpAttr, builder.getStringAttr(name));
+      defining->setAttr(kTfliteIndexAttr, builder.getI32IntegerAttr(index));
+      // Verify while the operator's index and name are known: the verifier
+      // checks TFLite's shape rules, and its message alone names neither the
+      // file nor the operator.
+      std::string problem;
+      {
+        ScopedDiagnosticHandler capture(
+            defining->getContext(), [&](Diagnostic &diagnostic) {
+              if (problem.empty() &&
+                  diagnostic.getSeverity() == DiagnosticSeverity::Error)
+                problem = diagnostic.str();
+              return success();
+            });
+        if (failed(mlir::verify(defining)) && problem.empty())
+          problem = "does not verify";
+      }
+      if (!problem.empty())
+        return context.fail("is malformed: " + problem);
     }
-    if (!problem.empty())
-      return context.fail("is malformed: " + problem);
+    FailureOr<RankedTensorType> declared = context.outputType(position);
+    if (failed(declared))
+      return failure();
+    if (result.getType() != *declared)
+      return context.fail("produced an unexpected type");
+    values[op.outputs()->Get(position)] = result;
   }
-  FailureOr<RankedTensorType> declared = context.outputType(0);
-  if (failed(declared))
-    return failure();
-  if (result->getType() != *declared)
-    return context.fail("produced an unexpected type");
-  values[op.outputs()->Get(0)] = *result;
   return success();
 }
 
@@ -527,6 +548,7 @@ OwningOpRef<ModuleOp> ModelImporter::run() {
   appendElementwiseHandlers(table);
   appendRecurrentHandlers(table);
   appendShapeHandlers(table);
+  appendReductionHandlers(table);
 
   if (graph.operators())
     for (int32_t index = 0;

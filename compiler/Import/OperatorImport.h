@@ -55,6 +55,9 @@ public:
   const tflite::Operator &op;
   mlir::OpBuilder &builder;
   mlir::Location loc;
+  /// Results for outputs 1, 2, ... of an operator with several outputs
+  /// (SPLIT, UNPACK); the handler returns output 0's.
+  llvm::SmallVector<mlir::Value> moreResults;
 
 private:
   ModelImporter &importer;
@@ -91,6 +94,7 @@ void appendConvolutionHandlers(std::vector<HandlerEntry> &table);
 void appendElementwiseHandlers(std::vector<HandlerEntry> &table);
 void appendRecurrentHandlers(std::vector<HandlerEntry> &table);
 void appendShapeHandlers(std::vector<HandlerEntry> &table);
+void appendReductionHandlers(std::vector<HandlerEntry> &table);
 
 } // namespace ingot::import
 

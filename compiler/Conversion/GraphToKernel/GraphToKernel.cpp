@@ -8,6 +8,8 @@
 //===----------------------------------------------------------------------===//
 #include "Conversion/Passes.h"
 
+#include "Conversion/GraphToKernel/KernelCall.h"
+
 #include "Int16Params.h"
 #include "KernelParams.h"
 #include "Quantization/Transforms/Passes.h"
@@ -227,6 +229,8 @@ static bool needsRequantParams(Operation *op) {
 static std::string typeBlocker(Operation *op);
 
 std::string ingot::graphOpLoweringBlocker(Operation *op) {
+  if (std::optional<calls::KernelCall> plan = calls::planKernelCall(op))
+    return plan->blocker;
   std::string reason = typeBlocker(op);
   if (reason.empty() && needsRequantParams(op) && !op->hasAttr(kRequantAttr))
     return "has no requantization parameters; run "

@@ -57,7 +57,14 @@ void nameLayersAndWeights(func::FuncOp function) {
         !isa<graph::GraphDialect>(op->getDialect()) ||
         isa<graph::ConstOp, graph::VariableOp>(op))
       return;
+    // Family ops are named by their kind ("mul_0", not "binary_0").
     std::string kind = op->getName().stripDialect().str();
+    if (auto unary = dyn_cast<graph::UnaryOp>(op))
+      kind = graph::stringifyUnaryKind(unary.getKind()).str();
+    else if (auto binary = dyn_cast<graph::BinaryOp>(op))
+      kind = graph::stringifyBinaryKind(binary.getKind()).str();
+    else if (auto reduce = dyn_cast<graph::ReduceOp>(op))
+      kind = "reduce_" + graph::stringifyReduceKind(reduce.getKind()).str();
     std::string layer = kind + "_" + std::to_string(countByKind[kind]++);
     op->setAttr("ingot.layer", builder.getStringAttr(layer));
     for (OpOperand &operand : op->getOpOperands()) {
@@ -184,6 +191,7 @@ struct ConvertGraphToKernelPass
     });
 
     RewritePatternSet patterns(&getContext());
+    populateKernelCallPatterns(converter, patterns);
     populateGraphToKernelPatterns(converter, patterns);
     populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns,
                                                                    converter);

@@ -689,6 +689,40 @@ LogicalResult ModelEmitter::emitKernelCallOnly(Operation *op) {
         call.emit(loc, "std::memcpy");
         return success();
       })
+      .Case([&](kernel::CallOp kernelCall) {
+        for (Value input : kernelCall.getInputs())
+          call.pointer(pointerTo(input));
+        call.pointer(pointerTo(kernelCall.getOutput()));
+        if (op->hasAttr(kernel::kScratchOffsetAttr))
+          call.pointer(scratchView(op, builder.getIntegerType(8), loc));
+        for (auto [arg, argName] : llvm::zip(
+                 kernelCall.getArgs(),
+                 kernelCall.getArgNames().getAsValueRange<StringAttr>())) {
+          if (auto integer = dyn_cast<IntegerAttr>(arg))
+            call.i32(integer.getInt());
+          else if (auto real = dyn_cast<FloatAttr>(arg))
+            call.f32(real.getValueAsDouble());
+          else if (auto ints = dyn_cast<DenseI32ArrayAttr>(arg);
+                   ints && ints.empty())
+            call.nullPointer();
+          else if (ints)
+            call.pointer(
+                constArray(arrayName(argName), ints.asArrayRef(), loc));
+          else
+            call.pointer(constArray(arrayName(argName),
+                                    cast<DenseF32ArrayAttr>(arg).asArrayRef(),
+                                    loc));
+        }
+        StringRef callee = kernelCall.getCallee();
+        kernelHeaders.insert(kernelCall.getHeader() ? *kernelCall.getHeader()
+                                                    : callee);
+        auto [family, base] =
+            callee.contains('/')
+                ? callee.split('/')
+                : std::pair<StringRef, StringRef>("ref", callee);
+        call.emit(loc, ("ingot::" + family + "::" + base).str());
+        return success();
+      })
       .Default([&](Operation *other) {
         return other->emitError("has no C++ kernel to call");
       });

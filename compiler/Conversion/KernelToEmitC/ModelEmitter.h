@@ -34,6 +34,8 @@ inline int64_t bytesOf(Value value) {
 inline std::string cTypeName(Type type) {
   if (type.isF32())
     return "float";
+  if (type.isInteger(1))
+    return "bool";
   return (type.isUnsignedInteger() ? "uint" : "int") +
          std::to_string(type.getIntOrFloatBitWidth()) + "_t";
 }

@@ -35,8 +35,9 @@ TensorSlot describe(Type type) {
   Type element = tensor.getElementType();
   TensorSlot slot;
   unsigned width = element.getIntOrFloatBitWidth();
-  slot.cType = element.isF32()
-                   ? "float"
+  slot.cType = element.isF32() ? "float"
+               : element.isInteger(1)
+                   ? "bool"
                    : (element.isUnsignedInteger() ? "uint" : "int") +
                          std::to_string(width) + "_t";
   slot.elements = tensor.getNumElements();

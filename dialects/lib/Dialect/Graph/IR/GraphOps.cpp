@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "ingot/Dialect/Graph/IR/Graph.h"
 
+#include "mlir/Dialect/Traits.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
 
@@ -328,3 +329,394 @@ LogicalResult SvdfOp::verify() {
 
 #define GET_OP_CLASSES
 #include "ingot/Dialect/Graph/IR/GraphOps.cpp.inc"
+
+//===----------------------------------------------------------------------===//
+// Elementwise, reduction and data movement operators
+//===----------------------------------------------------------------------===//
+
+static ArrayRef<int64_t> shapeOf(Value value) {
+  return cast<RankedTensorType>(value.getType()).getShape();
+}
+static int64_t rankOf(Value value) {
+  return cast<RankedTensorType>(value.getType()).getRank();
+}
+
+/// Every operand and the result must have static shapes of at most
+/// `maxRank` dimensions, as the runtime's kernels index at most that many.
+static LogicalResult verifyStaticShapes(Operation *op, int64_t maxRank = 6) {
+  for (Value value : llvm::concat<Value>(op->getOperands(), op->getResults())) {
+    auto type = cast<RankedTensorType>(value.getType());
+    if (!type.hasStaticShape())
+      return op->emitOpError() << "needs static shapes, got " << type;
+    if (type.getRank() > maxRank)
+      return op->emitOpError()
+             << "supports at most " << maxRank << " dimensions, got " << type;
+  }
+  return success();
+}
+
+LogicalResult UnaryOp::verify() {
+  if (failed(verifyStaticShapes(*this)))
+    return failure();
+  if (shapeOf(getInput()) != shapeOf(getOutput()))
+    return emitOpError("must keep its input's shape");
+  return success();
+}
+
+LogicalResult BinaryOp::verify() {
+  if (failed(verifyStaticShapes(*this)))
+    return failure();
+  return verifyBroadcast(*this, getLhs(), getRhs(), getOutput());
+}
+
+LogicalResult SelectOp::verify() {
+  if (failed(verifyStaticShapes(*this)))
+    return failure();
+  SmallVector<int64_t> shape;
+  if (!OpTrait::util::getBroadcastedShape(shapeOf(getX()), shapeOf(getY()),
+                                          shape) ||
+      !OpTrait::util::getBroadcastedShape(SmallVector<int64_t>(shape),
+                                          shapeOf(getCondition()), shape) ||
+      ArrayRef<int64_t>(shape) != shapeOf(getOutput()))
+    return emitOpError("operand shapes do not broadcast to the result's");
+  return success();
+}
+
+LogicalResult AddNOp::verify() {
+  if (failed(verifyStaticShapes(*this)))
+    return failure();
+  if (getInputs().empty())
+    return emitOpError("needs at least one input");
+  for (Value input : getInputs())
+    if (shapeOf(input) != shapeOf(getOutput()))
+      return emitOpError("inputs must all have the result's shape");
+  return success();
+}
+
+LogicalResult ReduceOp::verify() {
+  if (failed(verifyStaticShapes(*this)))
+    return failure();
+  int64_t rank = rankOf(getInput());
+  SmallVector<int64_t> expected;
+  for (int64_t d = 0; d < rank; ++d) {
+    if (!llvm::is_contained(getAxes(), d))
+      expected.push_back(shapeOf(getInput())[d]);
+    else if (getKeepDims())
+      expected.push_back(1);
+  }
+  for (int64_t axis : getAxes())
+    if (axis < 0 || axis >= rank)
+      return emitOpError() << "axis " << axis << " is outside [0, " << rank
+                           << ")";
+  if (ArrayRef<int64_t>(expected) != shapeOf(getOutput()))
+    return emitOpError("result shape does not match the reduced axes");
+  return success();
+}
+
+LogicalResult ArgReduceOp::verify() {
+  if (failed(verifyStaticShapes(*this)))
+    return failure();
+  int64_t rank = rankOf(getInput());
+  if (static_cast<int64_t>(getAxis()) < 0 ||
+      static_cast<int64_t>(getAxis()) >= rank)
+    return emitOpError("axis is outside the input's dimensions");
+  SmallVector<int64_t> expected(shapeOf(getInput()));
+  expected.erase(expected.begin() + static_cast<int64_t>(getAxis()));
+  if (ArrayRef<int64_t>(expected) != shapeOf(getOutput()))
+    return emitOpError("result shape must be the input's without the axis");
+  return success();
+}
+
+LogicalResult CumsumOp::verify() {
+  if (failed(verifyStaticShapes(*this)))
+    return failure();
+  if (static_cast<int64_t>(getAxis()) < 0 ||
+      static_cast<int64_t>(getAxis()) >= rankOf(getInput()))
+    return emitOpError("axis is outside the input's dimensions");
+  if (shapeOf(getInput()) != shapeOf(getOutput()))
+    return emitOpError("must keep its input's shape");
+  return success();
+}
+
+LogicalResult TransposeOp::verify() {
+  if (failed(verifyStaticShapes(*this)))
+    return failure();
+  int64_t rank = rankOf(getInput());
+  ArrayRef<int64_t> perm = getPerm();
+  if (static_cast<int64_t>(perm.size()) != rank)
+    return emitOpError("needs one permutation entry per dimension");
+  SmallVector<bool> seen(rank, false);
+  for (int64_t d = 0; d < rank; ++d) {
+    if (perm[d] < 0 || perm[d] >= rank || seen[perm[d]])
+      return emitOpError("perm is not a permutation");
+    seen[perm[d]] = true;
+    if (shapeOf(getOutput())[d] != shapeOf(getInput())[perm[d]])
+      return emitOpError("result shape does not match the permutation");
+  }
+  return success();
+}
+
+LogicalResult ConcatenationOp::verify() {
+  if (failed(verifyStaticShapes(*this)))
+    return failure();
+  if (getInputs().empty())
+    return emitOpError("needs at least one input");
+  int64_t rank = rankOf(getOutput());
+  if (static_cast<int64_t>(getAxis()) < 0 ||
+      static_cast<int64_t>(getAxis()) >= rank)
+    return emitOpError("axis is outside the result's dimensions");
+  int64_t extent = 0;
+  for (Value input : getInputs()) {
+    if (rankOf(input) != rank)
+      return emitOpError("inputs must have the result's rank");
+    for (int64_t d = 0; d < rank; ++d)
+      if (d != static_cast<int64_t>(getAxis()) &&
+          shapeOf(input)[d] != shapeOf(getOutput())[d])
+        return emitOpError("inputs differ from the result off the axis");
+    extent += shapeOf(input)[static_cast<int64_t>(getAxis())];
+  }
+  if (extent != shapeOf(getOutput())[static_cast<int64_t>(getAxis())])
+    return emitOpError("inputs do not add up to the result along the axis");
+  return success();
+}
+
+LogicalResult SliceOp::verify() {
+  if (failed(verifyStaticShapes(*this)))
+    return failure();
+  int64_t rank = rankOf(getInput());
+  if (rankOf(getOutput()) != rank ||
+      static_cast<int64_t>(getBegin().size()) != rank)
+    return emitOpError("needs a begin and a result extent per dimension");
+  for (int64_t d = 0; d < rank; ++d) {
+    int64_t begin = getBegin()[d], size = shapeOf(getOutput())[d];
+    if (begin < 0 || begin > shapeOf(getInput())[d] ||
+        size > shapeOf(getInput())[d] - begin)
+      return emitOpError() << "slice of dimension " << d
+                           << " is outside the input";
+  }
+  return success();
+}
+
+LogicalResult GatherOp::verify() {
+  if (failed(verifyStaticShapes(*this)))
+    return failure();
+  int64_t rank = rankOf(getParams());
+  if (static_cast<int64_t>(getAxis()) < 0 ||
+      static_cast<int64_t>(getAxis()) >= rank)
+    return emitOpError("axis is outside the params' dimensions");
+  if (static_cast<int64_t>(getBatchDims()) < 0 ||
+      static_cast<int64_t>(getBatchDims()) > static_cast<int64_t>(getAxis()) ||
+      static_cast<int64_t>(getBatchDims()) > rankOf(getIndices()))
+    return emitOpError("batch_dims must be at most the axis and the "
+                       "indices' rank");
+  SmallVector<int64_t> expected(
+      shapeOf(getParams()).take_front(static_cast<int64_t>(getAxis())));
+  llvm::append_range(
+      expected,
+      shapeOf(getIndices()).drop_front(static_cast<int64_t>(getBatchDims())));
+  llvm::append_range(
+      expected,
+      shapeOf(getParams()).drop_front(static_cast<int64_t>(getAxis()) + 1));
+  if (ArrayRef<int64_t>(expected) != shapeOf(getOutput()))
+    return emitOpError("result shape does not match params and indices");
+  return success();
+}
+
+LogicalResult GatherNdOp::verify() {
+  if (failed(verifyStaticShapes(*this)))
+    return failure();
+  ArrayRef<int64_t> indices = shapeOf(getIndices());
+  if (indices.empty() || indices.back() > rankOf(getParams()))
+    return emitOpError("the indices' last dimension must be at most the "
+                       "params' rank");
+  SmallVector<int64_t> expected(indices.drop_back());
+  llvm::append_range(expected, shapeOf(getParams()).drop_front(indices.back()));
+  if (ArrayRef<int64_t>(expected) != shapeOf(getOutput()))
+    return emitOpError("result shape does not match params and indices");
+  return success();
+}
+
+LogicalResult MirrorPadOp::verify() {
+  if (failed(verifyStaticShapes(*this)))
+    return failure();
+  int64_t rank = rankOf(getInput());
+  ArrayRef<int64_t> paddings = getPaddings();
+  if (static_cast<int64_t>(paddings.size()) != 2 * rank ||
+      rankOf(getOutput()) != rank)
+    return emitOpError("needs (before, after) paddings for every dimension");
+  for (int64_t d = 0; d < rank; ++d) {
+    int64_t extent = shapeOf(getInput())[d];
+    int64_t limit = getReflect() ? extent - 1 : extent;
+    if (paddings[2 * d] < 0 || paddings[2 * d + 1] < 0 ||
+        paddings[2 * d] > limit || paddings[2 * d + 1] > limit)
+      return emitOpError() << "paddings of dimension " << d
+                           << " must be in [0, " << limit << "]";
+    if (shapeOf(getOutput())[d] !=
+        extent + paddings[2 * d] + paddings[2 * d + 1])
+      return emitOpError("result shape does not match the paddings");
+  }
+  return success();
+}
+
+LogicalResult SpaceToDepthOp::verify() {
+  if (failed(verifyRank(*this, getInput(), 4, "input")) ||
+      failed(verifyRank(*this, getOutput(), 4, "output")) ||
+      failed(verifyPositive(*this, static_cast<int64_t>(getBlockSize()),
+                            "block_size")))
+    return failure();
+  if (static_cast<int64_t>(getBlockSize()) > 1024)
+    return emitOpError("block_size is implausibly large");
+  ArrayRef<int64_t> in = shapeOf(getInput()), out = shapeOf(getOutput());
+  ArrayRef<int64_t> space = getInverse() ? out : in;
+  ArrayRef<int64_t> depth = getInverse() ? in : out;
+  int64_t block = static_cast<int64_t>(getBlockSize());
+  if (space[0] != depth[0] || space[1] != depth[1] * block ||
+      space[2] != depth[2] * block || depth[3] != space[3] * block * block)
+    return emitOpError("shapes do not match the block size");
+  return success();
+}
+
+LogicalResult SpaceToBatchOp::verify() {
+  if (failed(verifyStaticShapes(*this)))
+    return failure();
+  int64_t spatial = getBlockShape().size();
+  int64_t rank = rankOf(getInput());
+  if (spatial < 1 || rank < spatial + 1 || rankOf(getOutput()) != rank ||
+      static_cast<int64_t>(getPaddings().size()) != 2 * spatial)
+    return emitOpError("needs a block size and two paddings per spatial "
+                       "dimension");
+  ArrayRef<int64_t> in = shapeOf(getInput()), out = shapeOf(getOutput());
+  ArrayRef<int64_t> space = getInverse() ? out : in;
+  ArrayRef<int64_t> batch = getInverse() ? in : out;
+  int64_t blocks = 1;
+  for (int64_t d = 0; d < spatial; ++d) {
+    int64_t block = getBlockShape()[d];
+    int64_t before = getPaddings()[2 * d], after = getPaddings()[2 * d + 1];
+    if (block < 1 || block > 1024 || before < 0 || after < 0 ||
+        before > (int64_t{1} << 31) || after > (int64_t{1} << 31))
+      return emitOpError("block sizes must be positive and paddings "
+                         "non-negative");
+    int64_t padded =
+        getInverse() ? batch[d + 1] * block : space[d + 1] + before + after;
+    int64_t other =
+        getInverse() ? space[d + 1] + before + after : batch[d + 1] * block;
+    if (padded != other || padded % block)
+      return emitOpError("shapes do not match the block shape and paddings");
+    blocks *= block;
+  }
+  if (batch[0] != space[0] * blocks)
+    return emitOpError("batch does not match the block shape");
+  for (int64_t d = spatial + 1; d < rank; ++d)
+    if (in[d] != out[d])
+      return emitOpError("remaining dimensions must be kept");
+  return success();
+}
+
+LogicalResult BroadcastToOp::verify() {
+  if (failed(verifyStaticShapes(*this)))
+    return failure();
+  SmallVector<int64_t> shape;
+  if (!OpTrait::util::getBroadcastedShape(shapeOf(getInput()),
+                                          shapeOf(getOutput()), shape) ||
+      ArrayRef<int64_t>(shape) != shapeOf(getOutput()))
+    return emitOpError("input does not broadcast to the result's shape");
+  return success();
+}
+
+LogicalResult BroadcastArgsOp::verify() {
+  if (failed(verifyStaticShapes(*this)))
+    return failure();
+  if (rankOf(getLhs()) != 1 || rankOf(getRhs()) != 1 ||
+      rankOf(getOutput()) != 1 ||
+      shapeOf(getOutput())[0] !=
+          std::max(shapeOf(getLhs())[0], shapeOf(getRhs())[0]))
+    return emitOpError("takes two shape vectors and returns the longer's "
+                       "length");
+  return success();
+}
+
+LogicalResult ReverseOp::verify() {
+  if (failed(verifyStaticShapes(*this)))
+    return failure();
+  for (int64_t axis : getAxes())
+    if (axis < 0 || axis >= rankOf(getInput()))
+      return emitOpError("axis is outside the input's dimensions");
+  if (shapeOf(getInput()) != shapeOf(getOutput()))
+    return emitOpError("must keep its input's shape");
+  return success();
+}
+
+LogicalResult DynamicUpdateSliceOp::verify() {
+  if (failed(verifyStaticShapes(*this)))
+    return failure();
+  int64_t rank = rankOf(getOperand());
+  if (shapeOf(getOperand()) != shapeOf(getOutput()) ||
+      rankOf(getUpdate()) != rank || rankOf(getStartIndices()) != 1 ||
+      shapeOf(getStartIndices())[0] != rank)
+    return emitOpError("needs an update of the operand's rank and one start "
+                       "index per dimension");
+  for (int64_t d = 0; d < rank; ++d)
+    if (shapeOf(getUpdate())[d] > shapeOf(getOperand())[d])
+      return emitOpError("update is larger than the operand");
+  return success();
+}
+
+LogicalResult ResizeOp::verify() {
+  if (failed(verifyRank(*this, getInput(), 4, "input")) ||
+      failed(verifyRank(*this, getOutput(), 4, "output")))
+    return failure();
+  if (getAlignCorners() && getHalfPixelCenters())
+    return emitOpError("align_corners and half_pixel_centers exclude each "
+                       "other");
+  ArrayRef<int64_t> in = shapeOf(getInput()), out = shapeOf(getOutput());
+  if (in[0] != out[0] || in[3] != out[3])
+    return emitOpError("must keep batches and channels");
+  return success();
+}
+
+LogicalResult FillOp::verify() {
+  if (failed(verifyStaticShapes(*this)))
+    return failure();
+  if (cast<RankedTensorType>(getValue().getType()).getNumElements() != 1)
+    return emitOpError("value must have one element");
+  return success();
+}
+
+LogicalResult BatchMatMulOp::verify() {
+  if (failed(verifyStaticShapes(*this, 5)))
+    return failure();
+  ArrayRef<int64_t> lhs = shapeOf(getLhs()), rhs = shapeOf(getRhs());
+  if (lhs.size() < 2 || rhs.size() < 2 || shapeOf(getOutput()).size() < 2)
+    return emitOpError("operands need at least two dimensions");
+  int64_t rows = lhs[lhs.size() - (getAdjX() ? 1 : 2)];
+  int64_t depth = lhs[lhs.size() - (getAdjX() ? 2 : 1)];
+  int64_t rhsDepth = rhs[rhs.size() - (getAdjY() ? 1 : 2)];
+  int64_t cols = rhs[rhs.size() - (getAdjY() ? 2 : 1)];
+  SmallVector<int64_t> batch;
+  if (depth != rhsDepth || !OpTrait::util::getBroadcastedShape(
+                               lhs.drop_back(2), rhs.drop_back(2), batch))
+    return emitOpError("operand shapes do not multiply");
+  batch.push_back(rows);
+  batch.push_back(cols);
+  if (ArrayRef<int64_t>(batch) != shapeOf(getOutput()))
+    return emitOpError("result shape does not match the product");
+  return success();
+}
+
+LogicalResult L2Pool2DOp::verify() { return verifyPool(*this); }
+
+LogicalResult L2NormalizationOp::verify() {
+  if (failed(verifyStaticShapes(*this)))
+    return failure();
+  if (shapeOf(getInput()) != shapeOf(getOutput()) || rankOf(getInput()) < 1)
+    return emitOpError("must keep its input's shape");
+  return success();
+}
+
+LogicalResult LogSoftmaxOp::verify() {
+  if (failed(verifyStaticShapes(*this)))
+    return failure();
+  if (shapeOf(getInput()) != shapeOf(getOutput()) || rankOf(getInput()) < 1)
+    return emitOpError("must keep its input's shape");
+  return success();
+}

@@ -386,5 +386,17 @@ LogicalResult StridedSliceS16Op::verify() {
   return success();
 }
 
+LogicalResult CallOp::verify() {
+  if (getCallee().empty())
+    return emitOpError("needs a callee");
+  if (getArgs().size() != getArgNames().size())
+    return emitOpError("needs one name per argument");
+  for (Attribute arg : getArgs())
+    if (!isa<IntegerAttr, FloatAttr, DenseI32ArrayAttr, DenseF32ArrayAttr>(arg))
+      return emitOpError("takes integer, float and int32 or float array "
+                         "arguments only");
+  return success();
+}
+
 #define GET_OP_CLASSES
 #include "ingot/Dialect/Kernel/IR/KernelOps.cpp.inc"

@@ -213,4 +213,6 @@ class Graph_ActivationOp<string mnemonic, string opName>
 def Graph_ReluOp : Graph_ActivationOp<"relu", "RELU">;
 def Graph_Relu6Op : Graph_ActivationOp<"relu6", "RELU6">;
 
+include "ingot/Dialect/Graph/IR/GraphOperatorOps.td"
+
 #endif // INGOT_DIALECT_GRAPH_IR_GRAPHOPS_TD

@@ -433,4 +433,37 @@ def Kernel_StridedSliceS16Op : Kernel_ComputeOp<"strided_slice_s16"> {
   let assemblyFormat = "$input attr-dict `:` functional-type(operands, results)";
 }
 
+
+//===----------------------------------------------------------------------===//
+// Kernels without an op of their own
+//===----------------------------------------------------------------------===//
+
+def Kernel_CallOp : Kernel_Op<"call"> {
+  let summary = "A call to a runtime kernel whose parameters are all literals";
+  let description = [{
+    The operators whose kernels take nothing but tensor pointers, shapes and
+    scalar parameters lower to this op rather than to one op each. It calls
+    `ingot::ref::<callee>` (header `kernels/ref/<callee>.h`), or
+    `ingot::<family>::<name>` when `callee` is `<family>/<name>`, with, in
+    order: a pointer to each operand, a pointer to the result, then each
+    entry of `args`: an integer or float attribute as a literal, an array
+    attribute as a pointer to a constant array named after the layer and the
+    entry's `arg_names` name (which also comments the literals). `header`,
+    when present, names the header (under `kernels/`, as `ref/math_f32`)
+    that declares the kernel, for kernels that share one.
+
+    ```mlir
+    %y = kernel.call "mul_s8"(%a, %b) {args = [8 : i32, ...],
+        arg_names = ["count", ...]} : (tensor<8xi8>, tensor<8xi8>) -> tensor<8xi8>
+    ```
+  }];
+  let arguments = (ins Variadic<AnyRankedTensor>:$inputs, StrAttr:$callee,
+      ArrayAttr:$args, StrArrayAttr:$arg_names, OptionalAttr<StrAttr>:$header);
+  let results = (outs AnyRankedTensor:$output);
+  let assemblyFormat = [{
+    $callee `(` $inputs `)` attr-dict `:` functional-type($inputs, results)
+  }];
+  let hasVerifier = 1;
+}
+
 #endif // INGOT_DIALECT_KERNEL_IR_KERNELOPS_TD

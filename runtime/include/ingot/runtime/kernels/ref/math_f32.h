@@ -1,0 +1,45 @@
+//===- math_f32.h - Reference float32 element functions ---------*- C++ -*-===//
+//
+// This file implements TFLite's float32 ABS, CEIL, COS, EXP, FLOOR, LOG, NEG,
+// ROUND, RSQRT, SIN, SQRT and SQUARE: one function per operator, each a loop
+// over `count` elements. The C library functions are reached through the
+// compiler's builtins (no <cmath>), which GCC and Clang lower to calls to
+// the libm or newlib function of the same name. ROUND rounds halves to even,
+// as TFLite's (std::nearbyint in the default rounding mode) does.
+//
+//===----------------------------------------------------------------------===//
+#ifndef INGOT_RUNTIME_KERNELS_REF_MATH_F32_H
+#define INGOT_RUNTIME_KERNELS_REF_MATH_F32_H
+
+#include <cstdint>
+
+#include "ingot/runtime/config.h"
+
+namespace ingot::ref {
+
+#define INGOT_UNARY_F32(NAME, EXPRESSION)                                      \
+  INGOT_KERNEL void NAME(const float *input, float *output, int32_t count) {   \
+    for (int32_t i = 0; i < count; ++i) {                                      \
+      const float x = input[i];                                                \
+      output[i] = (EXPRESSION);                                                \
+    }                                                                          \
+  }
+
+INGOT_UNARY_F32(abs_f32, __builtin_fabsf(x))
+INGOT_UNARY_F32(ceil_f32, __builtin_ceilf(x))
+INGOT_UNARY_F32(cos_f32, __builtin_cosf(x))
+INGOT_UNARY_F32(exp_f32, __builtin_expf(x))
+INGOT_UNARY_F32(floor_f32, __builtin_floorf(x))
+INGOT_UNARY_F32(log_f32, __builtin_logf(x))
+INGOT_UNARY_F32(neg_f32, -x)
+INGOT_UNARY_F32(round_f32, __builtin_rintf(x))
+INGOT_UNARY_F32(rsqrt_f32, 1.0f / __builtin_sqrtf(x))
+INGOT_UNARY_F32(sin_f32, __builtin_sinf(x))
+INGOT_UNARY_F32(sqrt_f32, __builtin_sqrtf(x))
+INGOT_UNARY_F32(square_f32, x *x)
+
+#undef INGOT_UNARY_F32
+
+} // namespace ingot::ref
+
+#endif // INGOT_RUNTIME_KERNELS_REF_MATH_F32_H
