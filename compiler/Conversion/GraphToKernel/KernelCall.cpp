@@ -26,6 +26,10 @@ std::optional<KernelCall> planKernelCall(Operation *op) {
     return plan;
   if (auto plan = planReductionCall(op))
     return plan;
+  if (auto plan = planBinaryCall(op))
+    return plan;
+  if (auto plan = planLayerCall(op))
+    return plan;
   return planDataMovementCall(op);
 }
 

@@ -1,0 +1,21 @@
+//===- BinaryCalls.cpp - Kernels of binary operators ------------------===//
+//
+// This file implements the planner of the binary operators lowered to
+// kernel.call.
+//
+//===----------------------------------------------------------------------===//
+#include "Conversion/GraphToKernel/KernelCall.h"
+
+#include "llvm/ADT/TypeSwitch.h"
+
+using namespace mlir;
+using namespace ingot::graph;
+
+namespace ingot::calls {
+
+std::optional<KernelCall> planBinaryCall(Operation *op) {
+  return llvm::TypeSwitch<Operation *, std::optional<KernelCall>>(op)
+      .Default([](Operation *) { return std::nullopt; });
+}
+
+} // namespace ingot::calls
