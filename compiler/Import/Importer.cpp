@@ -228,6 +228,15 @@ FailureOr<RankedTensorType> ModelImporter::tensorType(int32_t tensorIndex,
         "with a fixed batch size";
     return user ? user->fail(message) : fail(message);
   }
+  // A tensor without elements has no bytes for a kernel to read or write,
+  // and every kernel divides by some extent: refuse it here, once.
+  if (llvm::is_contained(shape, 0)) {
+    std::string message =
+        "tensor '" + tensorName(tensor) +
+        "' has a zero-sized dimension; ingot compiles tensors with at least "
+        "one element";
+    return user ? user->fail(message) : fail(message);
+  }
   // Element counts (and byte sizes computed from them) must not overflow;
   // 2^31 elements is far beyond any model a microcontroller runs.
   constexpr int64_t kMaxElements = int64_t{1} << 31;

@@ -394,3 +394,65 @@ func.func @relu_type(%in: tensor<4x!quant.uniform<i8:f32, 0.5>>) -> tensor<4x!qu
   %0 = "graph.relu"(%in) : (tensor<4x!quant.uniform<i8:f32, 0.5>>) -> tensor<4x!quant.uniform<i8:f32, 0.25>>
   return %0 : tensor<4x!quant.uniform<i8:f32, 0.25>>
 }
+
+// -----
+
+// Tests that a SOFTMAX without elements is rejected before any kernel
+// parameter divides by its innermost extent.
+
+func.func @softmax_empty(%arg0: tensor<1x0xf32>) -> tensor<1x0xf32> {
+  // expected-error @+1 {{needs at least one dimension and one element}}
+  %0 = graph.softmax %arg0 {beta = 1.0 : f32} : (tensor<1x0xf32>) -> tensor<1x0xf32>
+  return %0 : tensor<1x0xf32>
+}
+
+// -----
+
+// Tests that paddings near 2^62 are rejected before they are added to the
+// input extent (which would overflow int64).
+
+func.func @pad_huge(%arg0: tensor<2xi16>) -> tensor<2xi16> {
+  // expected-error @+1 {{paddings must be below 2^31}}
+  %0 = graph.pad %arg0 {paddings = array<i64: 4611686018427387904, 4611686018427387904>} : (tensor<2xi16>) -> tensor<2xi16>
+  return %0 : tensor<2xi16>
+}
+
+// -----
+
+// Tests that a transpose permutation must be one.
+
+func.func @transpose_repeat(%arg0: tensor<2x3xi8>) -> tensor<3x3xi8> {
+  // expected-error @+1 {{perm is not a permutation}}
+  %0 = graph.transpose %arg0 {perm = array<i64: 1, 1>} : (tensor<2x3xi8>) -> tensor<3x3xi8>
+  return %0 : tensor<3x3xi8>
+}
+
+// -----
+
+// Tests that a slice must stay inside its input.
+
+func.func @slice_outside(%arg0: tensor<4xi8>) -> tensor<3xi8> {
+  // expected-error @+1 {{slice of dimension 0 is outside the input}}
+  %0 = graph.slice %arg0 {begin = array<i64: 2>} : (tensor<4xi8>) -> tensor<3xi8>
+  return %0 : tensor<3xi8>
+}
+
+// -----
+
+// Tests that reduction axes must exist.
+
+func.func @reduce_axis(%arg0: tensor<4xf32>) -> tensor<f32> {
+  // expected-error @+1 {{axis 1 is outside [0, 1)}}
+  %0 = graph.reduce mean %arg0 {axes = array<i64: 1>, keep_dims = false} : (tensor<4xf32>) -> tensor<f32>
+  return %0 : tensor<f32>
+}
+
+// -----
+
+// Tests that a gather's result shape follows from params and indices.
+
+func.func @gather_shape(%arg0: tensor<5x3xf32>, %arg1: tensor<2xi32>) -> tensor<3x3xf32> {
+  // expected-error @+1 {{result shape does not match params and indices}}
+  %0 = graph.gather %arg0, %arg1 {axis = 0 : i64, batch_dims = 0 : i64} : (tensor<5x3xf32>, tensor<2xi32>) -> tensor<3x3xf32>
+  return %0 : tensor<3x3xf32>
+}

@@ -12,6 +12,8 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
 
+#include <limits>
+
 using namespace mlir;
 using namespace ingot::graph;
 
@@ -34,6 +36,8 @@ static LogicalResult verifyRank(Operation *op, Value value, int64_t rank,
            << what << " must have a static shape, got " << type;
   return success();
 }
+
+static LogicalResult verifyStaticShapes(Operation *op, int64_t maxRank = 6);
 
 static LogicalResult verifyPositive(Operation *op, int64_t value,
                                     StringRef what) {
@@ -200,6 +204,10 @@ LogicalResult PadOp::verify() {
   for (int64_t d = 0; d < input.getRank(); ++d) {
     if (paddings[2 * d] < 0 || paddings[2 * d + 1] < 0)
       return emitOpError("paddings must not be negative");
+    // Checked before the sum below, which must not overflow.
+    constexpr int64_t kMaxPadding = std::numeric_limits<int32_t>::max();
+    if (paddings[2 * d] > kMaxPadding || paddings[2 * d + 1] > kMaxPadding)
+      return emitOpError("paddings must be below 2^31");
     if (output.getDimSize(d) !=
         input.getDimSize(d) + paddings[2 * d] + paddings[2 * d + 1])
       return emitOpError("result shape does not match the paddings");
@@ -274,6 +282,11 @@ LogicalResult SoftmaxOp::verify() {
   auto output = cast<RankedTensorType>(getOutput().getType());
   if (input.getShape() != output.getShape())
     return emitOpError("softmax must keep the shape");
+  if (failed(verifyStaticShapes(*this)))
+    return failure();
+  // The kernels run over rows of the innermost dimension.
+  if (input.getRank() < 1 || input.getNumElements() == 0)
+    return emitOpError("needs at least one dimension and one element");
   if (!(getBeta().convertToFloat() > 0.0f))
     return emitOpError("beta must be positive");
   return success();
@@ -343,7 +356,7 @@ static int64_t rankOf(Value value) {
 
 /// Every operand and the result must have static shapes of at most
 /// `maxRank` dimensions, as the runtime's kernels index at most that many.
-static LogicalResult verifyStaticShapes(Operation *op, int64_t maxRank = 6) {
+static LogicalResult verifyStaticShapes(Operation *op, int64_t maxRank) {
   for (Value value : llvm::concat<Value>(op->getOperands(), op->getResults())) {
     auto type = cast<RankedTensorType>(value.getType());
     if (!type.hasStaticShape())
