@@ -61,10 +61,11 @@ func.func @slice(%in: tensor<1x8x!quant.uniform<i16:f32, 0.5>>) -> tensor<1x2x!q
 
 // -----
 
-// Tests that an int8 STRIDED_SLICE is reported: only int16 has a kernel.
+// Tests that a STRIDED_SLICE whose output is quantized unlike its input is
+// reported: the kernels copy stored values.
 
-func.func @slice_int8(%in: tensor<1x8x!quant.uniform<i8:f32, 0.5>>) -> tensor<1x2x!quant.uniform<i8:f32, 0.5>> {
-  // expected-error @+1 {{'graph.strided_slice' has types without a kernel (STRIDED_SLICE is supported on int16 with equal input and output quantization)}}
-  %0 = graph.strided_slice %in {begin = array<i64: 0, 2>, end = array<i64: 1, 8>, strides = array<i64: 1, 3>, begin_mask = 0 : i64, end_mask = 0 : i64, ellipsis_mask = 0 : i64, new_axis_mask = 0 : i64, shrink_axis_mask = 0 : i64, offset = false} : (tensor<1x8x!quant.uniform<i8:f32, 0.5>>) -> tensor<1x2x!quant.uniform<i8:f32, 0.5>>
-  return %0 : tensor<1x2x!quant.uniform<i8:f32, 0.5>>
+func.func @slice_int8(%in: tensor<1x8x!quant.uniform<i8:f32, 0.5>>) -> tensor<1x2x!quant.uniform<i8:f32, 0.25>> {
+  // expected-error @+1 {{'graph.strided_slice' has an output quantization that differs from its input's; STRIDED_SLICE copies stored values, so they must be equal}}
+  %0 = graph.strided_slice %in {begin = array<i64: 0, 2>, end = array<i64: 1, 8>, strides = array<i64: 1, 3>, begin_mask = 0 : i64, end_mask = 0 : i64, ellipsis_mask = 0 : i64, new_axis_mask = 0 : i64, shrink_axis_mask = 0 : i64, offset = false} : (tensor<1x8x!quant.uniform<i8:f32, 0.5>>) -> tensor<1x2x!quant.uniform<i8:f32, 0.25>>
+  return %0 : tensor<1x2x!quant.uniform<i8:f32, 0.25>>
 }
