@@ -558,6 +558,7 @@ OwningOpRef<ModuleOp> ModelImporter::run() {
   appendRecurrentHandlers(table);
   appendShapeHandlers(table);
   appendReductionHandlers(table);
+  appendSequenceHandlers(table);
 
   if (graph.operators())
     for (int32_t index = 0;

@@ -95,6 +95,7 @@ void appendElementwiseHandlers(std::vector<HandlerEntry> &table);
 void appendRecurrentHandlers(std::vector<HandlerEntry> &table);
 void appendShapeHandlers(std::vector<HandlerEntry> &table);
 void appendReductionHandlers(std::vector<HandlerEntry> &table);
+void appendSequenceHandlers(std::vector<HandlerEntry> &table);
 
 } // namespace ingot::import
 

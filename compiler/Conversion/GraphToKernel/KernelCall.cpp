@@ -30,6 +30,8 @@ std::optional<KernelCall> planKernelCall(Operation *op) {
     return plan;
   if (auto plan = planLayerCall(op))
     return plan;
+  if (auto plan = planSequenceCall(op))
+    return plan;
   return planDataMovementCall(op);
 }
 

@@ -77,6 +77,7 @@ std::optional<KernelCall> planReductionCall(mlir::Operation *op);
 std::optional<KernelCall> planDataMovementCall(mlir::Operation *op);
 std::optional<KernelCall> planBinaryCall(mlir::Operation *op);
 std::optional<KernelCall> planLayerCall(mlir::Operation *op);
+std::optional<KernelCall> planSequenceCall(mlir::Operation *op);
 
 /// The plan of whichever family `op` belongs to.
 std::optional<KernelCall> planKernelCall(mlir::Operation *op);

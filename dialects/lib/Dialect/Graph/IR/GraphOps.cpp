@@ -733,3 +733,30 @@ LogicalResult LogSoftmaxOp::verify() {
     return emitOpError("must keep its input's shape");
   return success();
 }
+
+LogicalResult UnidirectionalSequenceLstmOp::verify() {
+  if (failed(verifyStaticShapes(*this)))
+    return failure();
+  ArrayRef<int64_t> input = shapeOf(getInput());
+  ArrayRef<int64_t> output = shapeOf(getOutput());
+  if (input.size() != 3 || output.size() != 3)
+    return emitOpError("input and output must be [batch, time, features] "
+                       "(or time-major)");
+  ArrayRef<int64_t> forget = shapeOf(getInputToForgetWeights());
+  ArrayRef<int64_t> recurrent = shapeOf(getRecurrentToForgetWeights());
+  if (forget.size() != 2 || recurrent.size() != 2 || forget[1] != input[2] ||
+      recurrent[0] != forget[0])
+    return emitOpError("weights must be [cells, inputs] and [cells, outputs]");
+  for (Value weights : {getInputToCellWeights(), getInputToOutputWeights()})
+    if (shapeOf(weights) != forget)
+      return emitOpError("input weights of every gate must have one shape");
+  for (Value weights :
+       {getRecurrentToCellWeights(), getRecurrentToOutputWeights()})
+    if (shapeOf(weights) != recurrent)
+      return emitOpError("recurrent weights of every gate must have one "
+                         "shape");
+  if (input[0] != output[0] || input[1] != output[1] ||
+      output[2] != recurrent[1])
+    return emitOpError("output must be [batch, time, outputs]");
+  return success();
+}

@@ -242,4 +242,45 @@ def Graph_LogSoftmaxOp : Graph_Op<"log_softmax", [Pure]> {
   let hasVerifier = 1;
 }
 
+def Graph_UnidirectionalSequenceLstmOp
+    : Graph_Op<"unidirectional_sequence_lstm", [AttrSizedOperandSegments]> {
+  let summary = "UNIDIRECTIONAL_SEQUENCE_LSTM in the converter's 24-input layout";
+  let description = [{
+    The operands are TFLite's inputs in order; absent optional inputs (the
+    input gate of a CIFG cell, peepholes, projection, layer norms) are
+    omitted. `output_state` and `cell_state` are variable tensors the op
+    updates in place. `activation` is TFLite's ActivationFunctionType code
+    of the cell (4 is TANH); `cell_clip` and `proj_clip` are 0 for none.
+  }];
+  let arguments = (ins AnyRankedTensor:$input,
+      Optional<AnyRankedTensor>:$input_to_input_weights,
+      AnyRankedTensor:$input_to_forget_weights,
+      AnyRankedTensor:$input_to_cell_weights,
+      AnyRankedTensor:$input_to_output_weights,
+      Optional<AnyRankedTensor>:$recurrent_to_input_weights,
+      AnyRankedTensor:$recurrent_to_forget_weights,
+      AnyRankedTensor:$recurrent_to_cell_weights,
+      AnyRankedTensor:$recurrent_to_output_weights,
+      Optional<AnyRankedTensor>:$cell_to_input_weights,
+      Optional<AnyRankedTensor>:$cell_to_forget_weights,
+      Optional<AnyRankedTensor>:$cell_to_output_weights,
+      Optional<AnyRankedTensor>:$input_gate_bias,
+      AnyRankedTensor:$forget_gate_bias,
+      AnyRankedTensor:$cell_gate_bias,
+      AnyRankedTensor:$output_gate_bias,
+      Optional<AnyRankedTensor>:$projection_weights,
+      Optional<AnyRankedTensor>:$projection_bias,
+      AnyRankedTensor:$output_state,
+      AnyRankedTensor:$cell_state,
+      Optional<AnyRankedTensor>:$input_layer_norm_coefficients,
+      Optional<AnyRankedTensor>:$forget_layer_norm_coefficients,
+      Optional<AnyRankedTensor>:$cell_layer_norm_coefficients,
+      Optional<AnyRankedTensor>:$output_layer_norm_coefficients,
+      I64Attr:$activation, F32Attr:$cell_clip, F32Attr:$proj_clip,
+      BoolAttr:$time_major);
+  let results = (outs AnyRankedTensor:$output);
+  let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
+  let hasVerifier = 1;
+}
+
 #endif // INGOT_DIALECT_GRAPH_IR_GRAPHOPERATOROPS_TD
