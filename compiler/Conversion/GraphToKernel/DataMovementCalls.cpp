@@ -348,6 +348,179 @@ std::optional<KernelCall> planPad(PadOp op) {
   return call;
 }
 
+bool isIndexType(Value value) {
+  std::string tag = typeTag(value);
+  return tag == "int32" || tag == "int64";
+}
+
+int64_t productOf(ArrayRef<int64_t> extents) {
+  int64_t product = 1;
+  for (int64_t extent : extents)
+    product *= extent;
+  return product;
+}
+
+std::optional<KernelCall> planGather(GatherOp op) {
+  MLIRContext *ctx = op.getContext();
+  if (std::string why = sizeBlocker(op); !why.empty())
+    return KernelCall::blocked(ctx, why);
+  if (!isIndexType(op.getIndices()))
+    return KernelCall::blocked(ctx, "has " + typeTag(op.getIndices()) +
+                                        " indices; GATHER takes int32 or "
+                                        "int64 indices");
+  ArrayRef<int64_t> params = shapeOf(op.getParams());
+  ArrayRef<int64_t> indices = shapeOf(op.getIndices());
+  int64_t axis = op.getAxis(), batchDims = op.getBatchDims();
+  if (axis < 0 || axis >= static_cast<int64_t>(params.size()) ||
+      batchDims < 0 || batchDims > axis ||
+      batchDims > static_cast<int64_t>(indices.size()))
+    return KernelCall::blocked(ctx, "has an axis or batch_dims outside its "
+                                    "tensors' ranks (0 <= batch_dims <= axis "
+                                    "< params rank)");
+  for (int64_t d = 0; d < batchDims; ++d)
+    if (params[d] != indices[d])
+      return KernelCall::blocked(ctx, "has params and indices whose batch "
+                                      "dimensions differ");
+  int64_t batch = productOf(params.take_front(batchDims));
+  int64_t outer = productOf(params.slice(batchDims, axis - batchDims));
+  int64_t inner = productOf(params.drop_front(axis + 1));
+  int64_t coords = productOf(indices.drop_front(batchDims));
+  if (batch * outer * coords * inner != elementsOf(op.getOutput()))
+    return KernelCall::blocked(ctx, "has an output shape that does not "
+                                    "follow from its params and indices");
+  KernelCall call(ctx);
+  call.header = "ref/gather";
+  call.operand(op.getParams()).operand(op.getIndices());
+  // EMBEDDING_LOOKUP of int8 rows into float32: TFLM's hybrid lookup.
+  if (typeTag(op.getParams()) == "int8" && isQuantized(op.getParams()) &&
+      typeTag(op.getOutput()) == "float32") {
+    if (zeroPointOf(op.getParams()) != 0)
+      return KernelCall::blocked(ctx, "dequantizes int8 params with a nonzero "
+                                      "zero point; TFLite Micro's hybrid "
+                                      "EMBEDDING_LOOKUP needs zero point 0");
+    if (batch != 1 || outer != 1)
+      return KernelCall::blocked(ctx, "dequantizes along an axis other than "
+                                      "0; only EMBEDDING_LOOKUP is hybrid");
+    call.callee = "gather_dequantize";
+    call.i32("axis_size", params[axis])
+        .i32("inner", inner)
+        .i32("coords", coords)
+        .f32("scale", scaleOf(op.getParams()));
+    return call;
+  }
+  if (std::string why = copyBlocker(op.getParams(), op.getOutput(), "GATHER");
+      !why.empty())
+    return KernelCall::blocked(ctx, why);
+  call.callee = "gather";
+  call.i32("batch", batch)
+      .i32("outer", outer)
+      .i32("axis_size", params[axis])
+      .i32("inner", inner)
+      .i32("coords", coords);
+  return call;
+}
+
+std::optional<KernelCall> planGatherNd(GatherNdOp op) {
+  MLIRContext *ctx = op.getContext();
+  if (std::string why = sizeBlocker(op); !why.empty())
+    return KernelCall::blocked(ctx, why);
+  if (!isIndexType(op.getIndices()))
+    return KernelCall::blocked(ctx, "has " + typeTag(op.getIndices()) +
+                                        " indices; GATHER_ND takes int32 or "
+                                        "int64 indices");
+  if (std::string why =
+          copyBlocker(op.getParams(), op.getOutput(), "GATHER_ND");
+      !why.empty())
+    return KernelCall::blocked(ctx, why);
+  ArrayRef<int64_t> params = shapeOf(op.getParams());
+  ArrayRef<int64_t> indices = shapeOf(op.getIndices());
+  if (indices.empty() || indices.back() < 1 ||
+      indices.back() > static_cast<int64_t>(params.size()))
+    return KernelCall::blocked(ctx, "has an index depth (last indices "
+                                    "dimension) outside [1, params rank]");
+  int64_t depth = indices.back();
+  int64_t slices = elementsOf(op.getIndices()) / depth;
+  int64_t sliceSize = productOf(params.drop_front(depth));
+  if (slices * sliceSize != elementsOf(op.getOutput()))
+    return KernelCall::blocked(ctx, "has an output shape that does not "
+                                    "follow from its params and indices");
+  SmallVector<int64_t> strides = stridesOf(params);
+  KernelCall call(ctx);
+  call.callee = "gather_nd";
+  call.header = "ref/gather";
+  call.operand(op.getParams())
+      .operand(op.getIndices())
+      .i32("slices", slices)
+      .i32("index_depth", depth)
+      .i32s("params_shape", params.take_front(depth))
+      .i32s("params_stride", ArrayRef<int64_t>(strides).take_front(depth))
+      .i32("slice_size", sliceSize);
+  return call;
+}
+
+std::optional<KernelCall> planDynamicUpdateSlice(DynamicUpdateSliceOp op) {
+  MLIRContext *ctx = op.getContext();
+  if (std::string why = sizeBlocker(op); !why.empty())
+    return KernelCall::blocked(ctx, why);
+  if (std::string why =
+          copyBlocker(op.getOperand(), op.getOutput(), "DYNAMIC_UPDATE_SLICE");
+      !why.empty())
+    return KernelCall::blocked(ctx, why);
+  if (elementTypeOf(op.getUpdate()) != elementTypeOf(op.getOperand()))
+    return KernelCall::blocked(ctx, "has an update whose type differs from "
+                                    "its operand's");
+  if (!isIndexType(op.getStartIndices()))
+    return KernelCall::blocked(ctx, "has " + typeTag(op.getStartIndices()) +
+                                        " start indices; "
+                                        "DYNAMIC_UPDATE_SLICE takes int32 or "
+                                        "int64 indices");
+  ArrayRef<int64_t> operand = shapeOf(op.getOperand());
+  ArrayRef<int64_t> update = shapeOf(op.getUpdate());
+  if (operand.empty() || operand.size() > static_cast<size_t>(kMaxCopyRank) ||
+      update.size() != operand.size() ||
+      elementsOf(op.getStartIndices()) !=
+          static_cast<int64_t>(operand.size()) ||
+      shapeOf(op.getOutput()) != operand)
+    return KernelCall::blocked(ctx, "needs an operand of rank 1 to 6, an "
+                                    "update and an output of its rank and "
+                                    "one start index per dimension");
+  for (size_t d = 0; d < operand.size(); ++d)
+    if (update[d] > operand[d])
+      return KernelCall::blocked(ctx, "has an update larger than its operand");
+  KernelCall call(ctx);
+  call.callee = "dynamic_update_slice";
+  call.operand(op.getOperand())
+      .operand(op.getUpdate())
+      .operand(op.getStartIndices())
+      .i32("rank", operand.size())
+      .i32s("operand_shape", operand)
+      .i32s("update_shape", update);
+  return call;
+}
+
+std::optional<KernelCall> planBroadcastArgs(BroadcastArgsOp op) {
+  MLIRContext *ctx = op.getContext();
+  if (std::string why = sizeBlocker(op); !why.empty())
+    return KernelCall::blocked(ctx, why);
+  if (!isIndexType(op.getLhs()) ||
+      elementTypeOf(op.getLhs()) != elementTypeOf(op.getRhs()) ||
+      elementTypeOf(op.getLhs()) != elementTypeOf(op.getOutput()))
+    return KernelCall::blocked(ctx, "needs int32 or int64 shapes and output "
+                                    "of one type");
+  int64_t lhs = elementsOf(op.getLhs()), rhs = elementsOf(op.getRhs());
+  if (shapeOf(op.getLhs()).size() != 1 || shapeOf(op.getRhs()).size() != 1 ||
+      elementsOf(op.getOutput()) != std::max(lhs, rhs))
+    return KernelCall::blocked(ctx, "needs shape vectors and an output as "
+                                    "long as the longer");
+  KernelCall call(ctx);
+  call.callee = "broadcast_args";
+  call.operand(op.getLhs())
+      .operand(op.getRhs())
+      .i32("lhs_length", lhs)
+      .i32("rhs_length", rhs);
+  return call;
+}
+
 } // namespace
 
 std::optional<KernelCall> planDataMovementCall(Operation *op) {
@@ -366,8 +539,13 @@ std::optional<KernelCall> planDataMovementCall(Operation *op) {
       .Case([](SpaceToDepthOp space) { return planSpaceToDepth(space); })
       .Case([](FillOp fill) { return planFill(fill); })
       .Case([](PadOp pad) { return planPad(pad); })
-      .Case<GatherOp, GatherNdOp, MirrorPadOp, SpaceToBatchOp, BroadcastArgsOp,
-            DynamicUpdateSliceOp, ResizeOp>([](Operation *op) {
+      .Case([](GatherOp gather) { return planGather(gather); })
+      .Case([](GatherNdOp gather) { return planGatherNd(gather); })
+      .Case([](DynamicUpdateSliceOp update) {
+        return planDynamicUpdateSlice(update);
+      })
+      .Case([](BroadcastArgsOp args) { return planBroadcastArgs(args); })
+      .Case<MirrorPadOp, SpaceToBatchOp, ResizeOp>([](Operation *op) {
         return KernelCall::blocked(op->getContext(),
                                    "has no kernel in ingot yet");
       })

@@ -94,6 +94,31 @@ func.func @depth_to_space(%x: tensor<1x2x3x8xf32>) -> tensor<1x4x6x2xf32> {
 
 // -----
 
+// GATHER of 3x10x4 params on axis 1 by 2x3 indices: outer 3, axis 10,
+// inner 4, 6 coordinates, one batch.
+
+// CHECK-LABEL: func.func @gather
+func.func @gather(%p: tensor<3x10x4xf32>, %i: tensor<2x3xi32>) -> tensor<3x2x3x4xf32> {
+  // CHECK: kernel.call "gather"
+  // CHECK-SAME: args = [1 : i32, 3 : i32, 10 : i32, 4 : i32, 6 : i32]
+  %0 = graph.gather %p, %i {axis = 1 : i64, batch_dims = 0 : i64} : (tensor<3x10x4xf32>, tensor<2x3xi32>) -> tensor<3x2x3x4xf32>
+  return %0 : tensor<3x2x3x4xf32>
+}
+
+// -----
+
+// Hybrid EMBEDDING_LOOKUP: int8 rows of 6 times the params scale 0.25.
+
+// CHECK-LABEL: func.func @embedding_lookup_hybrid
+func.func @embedding_lookup_hybrid(%p: tensor<10x6x!quant.uniform<i8:f32, 0.25>>, %i: tensor<4xi32>) -> tensor<4x6xf32> {
+  // CHECK: kernel.call "gather_dequantize"
+  // CHECK-SAME: args = [10 : i32, 6 : i32, 4 : i32, 2.500000e-01 : f32]
+  %0 = graph.gather %p, %i {axis = 0 : i64, batch_dims = 0 : i64} : (tensor<10x6x!quant.uniform<i8:f32, 0.25>>, tensor<4xi32>) -> tensor<4x6xf32>
+  return %0 : tensor<4x6xf32>
+}
+
+// -----
+
 func.func @concatenation_requantizes(%a: tensor<2x3x!quant.uniform<i8:f32, 0.5:1>>, %b: tensor<2x3x!quant.uniform<i8:f32, 0.25:1>>) -> tensor<4x3x!quant.uniform<i8:f32, 0.5:1>> {
   // expected-error @+1 {{output quantization that differs from its input's}}
   %0 = graph.concatenation %a, %b {axis = 0 : i64, fused_activation = #graph<activation none>} : (tensor<2x3x!quant.uniform<i8:f32, 0.5:1>>, tensor<2x3x!quant.uniform<i8:f32, 0.25:1>>) -> tensor<4x3x!quant.uniform<i8:f32, 0.5:1>>
