@@ -117,15 +117,19 @@ FailureOr<Value> importTransposeConv(OperatorContext &ctx) {
   FailureOr<RankedTensorType> outputType = ctx.outputType(0);
   if (failed(filter) || failed(input) || failed(bias) || failed(outputType))
     return failure();
-  if ((*options)->fused_activation_function() !=
-      tflite::ActivationFunctionType_NONE)
-    return ctx.fail("has a fused activation, which TRANSPOSE_CONV kernels "
-                    "do not apply; ingot does not support it");
-  return TransposeConvOp::create(ctx.builder, ctx.loc, *outputType, *input,
-                                 *filter, *bias,
-                                 ctx.padding((*options)->padding()),
-                                 (*options)->stride_h(), (*options)->stride_w())
-      .getResult();
+  auto activation = ctx.activation((*options)->fused_activation_function());
+  if (failed(activation))
+    return failure();
+  auto conv = TransposeConvOp::create(
+      ctx.builder, ctx.loc, *outputType, *input, *filter, *bias,
+      ctx.padding((*options)->padding()), (*options)->stride_h(),
+      (*options)->stride_w());
+  // The graph op has no activation operand; the planner of its kernel.call
+  // reads this attribute (TFLite Micro clamps every type's output to it).
+  if (*activation != Activation::None)
+    conv->setAttr("ingot.fused_activation",
+                  ActivationAttr::get(ctx.builder.getContext(), *activation));
+  return conv.getResult();
 }
 
 } // namespace

@@ -379,8 +379,9 @@ static std::string typeBlocker(Operation *op) {
             (isPerTensorInt(input, 32) && isPerTensorInt(output, 16));
         if (!supported)
           return "converts between types ingot has no kernel for (supported: "
-                 "float32->int8, float32->int16, int16->int8, int16->int32, "
-                 "int32->int16, int8->int8, uint8->int8, int8->uint8)";
+                 "float32->int8, float32->int16, int16->int8, int16->int16, "
+                 "int16->int32, int32->int16, int8->int8, int8->int16, "
+                 "uint8->int8, int8->uint8)";
         return "";
       })
       .Case([](graph::DequantizeOp dequantize) -> std::string {
@@ -391,7 +392,7 @@ static std::string typeBlocker(Operation *op) {
              !isPerTensorInt(dequantize.getInput(), 16)) ||
             !elementTypeOf(dequantize.getOutput()).isF32())
           return "converts between types ingot has no kernel for (supported: "
-                 "int8->float32, int16->float32)";
+                 "int8->float32, int16->float32, uint8->float32)";
         return "";
       })
       .Case([](graph::SvdfOp svdf) -> std::string {

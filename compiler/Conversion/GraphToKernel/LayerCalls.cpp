@@ -1,20 +1,408 @@
 //===- LayerCalls.cpp - Kernels of layer operators --------------------===//
 //
 // This file implements the planner of the layer operators lowered to
-// kernel.call.
+// kernel.call: BATCH_MATMUL, L2_POOL_2D and TRANSPOSE_CONV, and the type
+// combinations of QUANTIZE and DEQUANTIZE that the op-specific patterns in
+// GraphToKernel.cpp do not cover (for the others it returns std::nullopt and
+// those patterns lower the op). Every integer parameter is computed here the
+// way TensorFlow Lite Micro's Prepare computes it.
 //
 //===----------------------------------------------------------------------===//
 #include "Conversion/GraphToKernel/KernelCall.h"
 
+#include "Int16Params.h"
+#include "KernelParams.h"
+#include "RequantizeParams.h"
+
+#include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "llvm/ADT/TypeSwitch.h"
+
+#include <limits>
 
 using namespace mlir;
 using namespace ingot::graph;
+namespace iq = ingot::quant;
 
 namespace ingot::calls {
+namespace {
+
+bool isPerTensorSigned(Value value, unsigned width) {
+  auto type = dyn_cast<mlir::quant::UniformQuantizedType>(
+      cast<ShapedType>(value.getType()).getElementType());
+  return type && type.isSigned() && type.getStorageTypeIntegralWidth() == width;
+}
+
+float floatScaleOf(Value value) { return static_cast<float>(scaleOf(value)); }
+
+/// The fused activation a TRANSPOSE_CONV carries: the graph op has no
+/// attribute for it, so the importer attaches `ingot.fused_activation`.
+Activation transposeConvActivation(TransposeConvOp op) {
+  if (auto attr = op->getAttrOfType<ActivationAttr>("ingot.fused_activation"))
+    return attr.getValue();
+  return Activation::None;
+}
+
+/// TFLite's float activation bounds (CalculateActivationRange<float>):
+/// "no bound" is the largest finite float, not infinity.
+std::pair<float, float> floatBounds(Activation activation) {
+  constexpr float kMax = std::numeric_limits<float>::max();
+  switch (activation) {
+  case Activation::None:
+    break;
+  case Activation::Relu:
+    return {0.0f, kMax};
+  case Activation::ReluN1To1:
+    return {-1.0f, 1.0f};
+  case Activation::Relu6:
+    return {0.0f, 6.0f};
+  }
+  return {-kMax, kMax};
+}
+
+/// TFLite's CalculateActivationRangeQuantized on `output` (the bound divided
+/// by the scale in float, as TFLite does).
+iq::ActivationRange quantizedBounds(Activation activation, Value output,
+                                    int32_t qmin, int32_t qmax) {
+  iq::FusedActivation fused = iq::FusedActivation::None;
+  switch (activation) {
+  case Activation::None:
+    break;
+  case Activation::Relu:
+    fused = iq::FusedActivation::Relu;
+    break;
+  case Activation::ReluN1To1:
+    fused = iq::FusedActivation::ReluN1To1;
+    break;
+  case Activation::Relu6:
+    fused = iq::FusedActivation::Relu6;
+    break;
+  }
+  return iq::quantizedActivationRange(fused, floatScaleOf(output),
+                                      zeroPointOf(output), qmin, qmax);
+}
+
+//===----------------------------------------------------------------------===//
+// QUANTIZE and DEQUANTIZE
+//===----------------------------------------------------------------------===//
+
+/// int8 -> int16 and int16 -> int16 requantization (TFLite's Requantize);
+/// the other pairs are the op-specific patterns'.
+std::optional<KernelCall> planQuantize(QuantizeOp op) {
+  Value input = op.getInput(), output = op.getOutput();
+  bool fromS8 = isPerTensorSigned(input, 8),
+       fromS16 = isPerTensorSigned(input, 16);
+  if (!(fromS8 || fromS16) || !isPerTensorSigned(output, 16))
+    return std::nullopt;
+  if (std::string why = sizeBlocker(op); !why.empty())
+    return KernelCall::blocked(op.getContext(), why);
+  iq::QuantizedMultiplier multiplier =
+      iq::requantizeMultiplier(floatScaleOf(input), floatScaleOf(output));
+  KernelCall call(op.getContext());
+  call.callee = fromS8 ? "requantize_s8_s16" : "requantize_s16_s16";
+  call.header = "ref/requantize_wide";
+  call.operand(input)
+      .i32("size", elementsOf(input))
+      .i32("input_zero_point", zeroPointOf(input))
+      .i32("output_zero_point", zeroPointOf(output))
+      .i32("multiplier", multiplier.multiplier)
+      .i32("shift", multiplier.shift);
+  return call;
+}
+
+/// uint8 -> float32; int8 and int16 are the op-specific patterns'.
+std::optional<KernelCall> planDequantize(DequantizeOp op) {
+  Value input = op.getInput();
+  auto type = dyn_cast<mlir::quant::UniformQuantizedType>(
+      cast<ShapedType>(input.getType()).getElementType());
+  if (!type || type.isSigned() || type.getStorageTypeIntegralWidth() != 8 ||
+      !cast<ShapedType>(op.getOutput().getType()).getElementType().isF32())
+    return std::nullopt;
+  if (std::string why = sizeBlocker(op); !why.empty())
+    return KernelCall::blocked(op.getContext(), why);
+  KernelCall call(op.getContext());
+  call.callee = "dequantize_u8_f32";
+  call.operand(input)
+      .i32("size", elementsOf(input))
+      .f32("scale", scaleOf(input))
+      .i32("zero_point", zeroPointOf(input));
+  return call;
+}
+
+//===----------------------------------------------------------------------===//
+// L2_POOL_2D
+//===----------------------------------------------------------------------===//
+
+std::optional<KernelCall> planL2Pool(L2Pool2DOp op) {
+  MLIRContext *context = op.getContext();
+  if (std::string why = sizeBlocker(op); !why.empty())
+    return KernelCall::blocked(context, why);
+  Value input = op.getInput(), output = op.getOutput();
+  if (typeTag(input) != "float32" || typeTag(output) != "float32")
+    return KernelCall::blocked(context, "has no kernel for " + typeTag(input) +
+                                            " tensors (L2_POOL_2D is "
+                                            "supported on float32, as in "
+                                            "TFLite Micro)");
+  ArrayRef<int64_t> in = shapeOf(input), out = shapeOf(output);
+  if (in.size() != 4 || out.size() != 4 || in[0] != out[0] || in[3] != out[3])
+    return KernelCall::blocked(context, "has input and output shapes that are "
+                                        "not NHWC with equal batches and "
+                                        "channels");
+  iq::PaddingValues padding = iq::computePadding(
+      op.getPadding() == Padding::Same, in[1], in[2], op.getFilterH(),
+      op.getFilterW(), op.getStrideH(), op.getStrideW(), 1, 1);
+  if (padding.outputH != out[1] || padding.outputW != out[2])
+    return KernelCall::blocked(context, "has an output shape that does not "
+                                        "follow from its padding, filter and "
+                                        "strides");
+  auto [low, high] = floatBounds(op.getFusedActivation());
+  KernelCall call(context);
+  call.callee = "l2_pool2d_f32";
+  call.operand(input)
+      .i32("batches", in[0])
+      .i32("input_h", in[1])
+      .i32("input_w", in[2])
+      .i32("channels", in[3])
+      .i32("output_h", out[1])
+      .i32("output_w", out[2])
+      .i32("filter_h", op.getFilterH())
+      .i32("filter_w", op.getFilterW())
+      .i32("stride_h", op.getStrideH())
+      .i32("stride_w", op.getStrideW())
+      .i32("pad_top", padding.top)
+      .i32("pad_left", padding.left)
+      .f32("activation_min", low)
+      .f32("activation_max", high);
+  return call;
+}
+
+//===----------------------------------------------------------------------===//
+// BATCH_MATMUL
+//===----------------------------------------------------------------------===//
+
+std::optional<KernelCall> planBatchMatMul(BatchMatMulOp op) {
+  MLIRContext *context = op.getContext();
+  if (std::string why = sizeBlocker(op); !why.empty())
+    return KernelCall::blocked(context, why);
+  Value lhs = op.getLhs(), rhs = op.getRhs(), output = op.getOutput();
+  std::string type = typeTag(lhs);
+  bool isFloat =
+      type == "float32" && typeTag(rhs) == type && typeTag(output) == type;
+  bool isS8 = isPerTensorSigned(lhs, 8) && isPerTensorSigned(rhs, 8) &&
+              isPerTensorSigned(output, 8);
+  bool isS16 = isPerTensorSigned(lhs, 16) && isPerTensorSigned(rhs, 16) &&
+               isPerTensorSigned(output, 16);
+  if (!isFloat && !isS8 && !isS16)
+    return KernelCall::blocked(
+        context, "has no kernel for " + type + " x " + typeTag(rhs) + " -> " +
+                     typeTag(output) +
+                     " (BATCH_MATMUL is supported with float32, int8 or "
+                     "int16 for both inputs and the output)");
+  if (isS16 && (zeroPointOf(lhs) != 0 || zeroPointOf(rhs) != 0 ||
+                zeroPointOf(output) != 0))
+    return KernelCall::blocked(context, "has int16 tensors with non-zero zero "
+                                        "points, which TFLite's int16 "
+                                        "BATCH_MATMUL does not take");
+  ArrayRef<int64_t> lhsShape = shapeOf(lhs), rhsShape = shapeOf(rhs),
+                    outShape = shapeOf(output);
+  size_t rank = std::max(lhsShape.size(), rhsShape.size());
+  if (lhsShape.size() < 2 || rhsShape.size() < 2 || rank > 5 ||
+      outShape.size() != rank)
+    return KernelCall::blocked(context, "has inputs of rank outside [2, 5] or "
+                                        "an output of another rank");
+  bool adjX = op.getAdjX(), adjY = op.getAdjY();
+  int64_t lhsA = lhsShape[lhsShape.size() - 2], lhsB = lhsShape.back();
+  int64_t rhsA = rhsShape[rhsShape.size() - 2], rhsB = rhsShape.back();
+  int64_t rows = adjX ? lhsB : lhsA, depth = adjX ? lhsA : lhsB;
+  int64_t rhsDepth = adjY ? rhsB : rhsA, cols = adjY ? rhsA : rhsB;
+  if (depth != rhsDepth || outShape[rank - 2] != rows ||
+      outShape[rank - 1] != cols)
+    return KernelCall::blocked(context, "has matrix dimensions that do not "
+                                        "multiply to its output shape");
+  // Batch dimensions, right-aligned and broadcast.
+  size_t batchRank = rank - 2;
+  auto batchDim = [&](ArrayRef<int64_t> shape, size_t d) -> int64_t {
+    size_t lead = rank - shape.size();
+    return d < lead ? 1 : shape[d - lead];
+  };
+  SmallVector<int64_t> lhsStrides(batchRank), rhsStrides(batchRank);
+  int64_t lhsStride = rows * depth, rhsStride = depth * cols;
+  for (size_t i = batchRank; i-- > 0;) {
+    int64_t l = batchDim(lhsShape, i), r = batchDim(rhsShape, i);
+    if ((l != r && l != 1 && r != 1) || outShape[i] != std::max(l, r))
+      return KernelCall::blocked(context, "has batch dimensions that do not "
+                                          "broadcast to its output");
+    lhsStrides[i] = l == 1 ? 0 : lhsStride;
+    rhsStrides[i] = r == 1 ? 0 : rhsStride;
+    lhsStride *= l;
+    rhsStride *= r;
+  }
+  int64_t batches = 1;
+  for (size_t i = 0; i < batchRank; ++i)
+    batches *= outShape[i];
+  SmallVector<int64_t> lhsOffsets, rhsOffsets;
+  for (int64_t b = 0; b < batches; ++b) {
+    int64_t rest = b, lhsOffset = 0, rhsOffset = 0;
+    for (size_t i = batchRank; i-- > 0;) {
+      int64_t index = rest % outShape[i];
+      rest /= outShape[i];
+      lhsOffset += index * lhsStrides[i];
+      rhsOffset += index * rhsStrides[i];
+    }
+    lhsOffsets.push_back(lhsOffset);
+    rhsOffsets.push_back(rhsOffset);
+  }
+  KernelCall call(context);
+  call.callee = isFloat ? "batch_matmul_f32"
+                        : (isS8 ? "batch_matmul_s8" : "batch_matmul_s16");
+  call.header = "ref/batch_matmul";
+  call.operand(lhs)
+      .operand(rhs)
+      .i32("batches", batches)
+      .i32s("lhs_offsets", lhsOffsets)
+      .i32s("rhs_offsets", rhsOffsets)
+      .i32("rows", rows)
+      .i32("depth", depth)
+      .i32("cols", cols)
+      .i32("lhs_m_stride", adjX ? 1 : depth)
+      .i32("lhs_k_stride", adjX ? rows : 1)
+      .i32("rhs_k_stride", adjY ? 1 : cols)
+      .i32("rhs_n_stride", adjY ? depth : 1);
+  if (isFloat)
+    return call;
+  // TFLite's GetQuantizedConvolutionMultipler: the scale product rounded to
+  // float, then divided in double.
+  iq::QuantizedMultiplier multiplier = iq::fullyConnectedMultiplier(
+      floatScaleOf(lhs), floatScaleOf(rhs), floatScaleOf(output));
+  if (isS8)
+    call.i32("lhs_zero_point", zeroPointOf(lhs))
+        .i32("rhs_zero_point", zeroPointOf(rhs))
+        .i32("output_zero_point", zeroPointOf(output));
+  call.i32("multiplier", multiplier.multiplier).i32("shift", multiplier.shift);
+  return call;
+}
+
+//===----------------------------------------------------------------------===//
+// TRANSPOSE_CONV
+//===----------------------------------------------------------------------===//
+
+/// Whether `filter` is int8 with zero zero points, per tensor or per output
+/// channel (axis 0).
+bool isSymmetricS8Filter(Value filter) {
+  Type element = cast<ShapedType>(filter.getType()).getElementType();
+  if (auto axis = dyn_cast<mlir::quant::UniformQuantizedPerAxisType>(element))
+    return axis.isSigned() && axis.getStorageTypeIntegralWidth() == 8 &&
+           axis.getQuantizedDimension() == 0 &&
+           llvm::all_of(axis.getZeroPoints(),
+                        [](int64_t zero) { return zero == 0; });
+  return isPerTensorSigned(filter, 8) && zeroPointOf(filter) == 0;
+}
+
+std::vector<float> filterScales(Value filter) {
+  Type element = cast<ShapedType>(filter.getType()).getElementType();
+  if (auto axis = dyn_cast<mlir::quant::UniformQuantizedPerAxisType>(element))
+    return std::vector<float>(axis.getScales().begin(), axis.getScales().end());
+  return {floatScaleOf(filter)};
+}
+
+std::optional<KernelCall> planTransposeConv(TransposeConvOp op) {
+  MLIRContext *context = op.getContext();
+  if (std::string why = sizeBlocker(op); !why.empty())
+    return KernelCall::blocked(context, why);
+  Value input = op.getInput(), filter = op.getFilter(), bias = op.getBias(),
+        output = op.getOutput();
+  std::string biasType = bias ? typeTag(bias) : "none";
+  bool isFloat = typeTag(input) == "float32" && typeTag(filter) == "float32" &&
+                 typeTag(output) == "float32" &&
+                 (!bias || biasType == "float32");
+  bool isS8 = isPerTensorSigned(input, 8) && isPerTensorSigned(output, 8) &&
+              isSymmetricS8Filter(filter) && (!bias || biasType == "int32");
+  bool isS16 = isPerTensorSigned(input, 16) && isPerTensorSigned(output, 16) &&
+               zeroPointOf(input) == 0 && zeroPointOf(output) == 0 &&
+               isSymmetricS8Filter(filter) && (!bias || biasType == "int64");
+  if (!isFloat && !isS8 && !isS16)
+    return KernelCall::blocked(
+        context, "has no kernel for " + typeTag(input) + " input, " +
+                     typeTag(filter) + " filter and " + biasType +
+                     " bias (TRANSPOSE_CONV is supported on float32, on int8 "
+                     "with int32 bias and on int16 with int64 bias, with "
+                     "symmetric int8 weights)");
+  ArrayRef<int64_t> in = shapeOf(input), weights = shapeOf(filter),
+                    out = shapeOf(output);
+  if (in.size() != 4 || weights.size() != 4 || out.size() != 4 ||
+      in[0] != out[0] || weights[0] != out[3] || weights[3] != in[3] ||
+      (bias && elementsOf(bias) != out[3]))
+    return KernelCall::blocked(context, "has input, filter, bias and output "
+                                        "shapes that do not fit together");
+  if (op.getStrideH() <= 0 || op.getStrideW() <= 0)
+    return KernelCall::blocked(context, "has a non-positive stride");
+  iq::PaddingValues padding = iq::transposeConvPadding(
+      op.getPadding() == Padding::Same, out[1], out[2], weights[1], weights[2],
+      op.getStrideH(), op.getStrideW());
+  Activation activation = transposeConvActivation(op);
+  KernelCall call(context);
+  call.header = "ref/transpose_conv2d";
+  call.callee = isFloat
+                    ? "transpose_conv2d_f32"
+                    : (isS8 ? "transpose_conv2d_s8" : "transpose_conv2d_s16");
+  call.operand(input).operand(filter);
+  if (bias)
+    call.operand(bias);
+  std::vector<iq::QuantizedMultiplier> multipliers;
+  SmallVector<int32_t> multiplier, shift;
+  if (!isFloat) {
+    multipliers = iq::convPerChannelMultipliers(
+        floatScaleOf(input), filterScales(filter), floatScaleOf(output),
+        static_cast<int32_t>(out[3]));
+    if (multipliers.size() != static_cast<size_t>(out[3]))
+      return KernelCall::blocked(context, "has a filter with neither one "
+                                          "scale nor one per output channel");
+    for (const iq::QuantizedMultiplier &m : multipliers) {
+      multiplier.push_back(m.multiplier);
+      shift.push_back(m.shift);
+    }
+  }
+  // transpose_conv2d_s16 takes its rescale arrays before the shapes.
+  if (isS16)
+    call.i32s("output_multiplier", multiplier).i32s("output_shift", shift);
+  call.i32("batches", in[0])
+      .i32("input_h", in[1])
+      .i32("input_w", in[2])
+      .i32("input_c", in[3])
+      .i32("filter_h", weights[1])
+      .i32("filter_w", weights[2])
+      .i32("output_h", out[1])
+      .i32("output_w", out[2])
+      .i32("output_c", out[3])
+      .i32("stride_h", op.getStrideH())
+      .i32("stride_w", op.getStrideW())
+      .i32("pad_top", padding.top)
+      .i32("pad_left", padding.left);
+  if (isFloat) {
+    auto [low, high] = floatBounds(activation);
+    call.f32("activation_min", low).f32("activation_max", high);
+    return call;
+  }
+  if (isS8)
+    call.i32("input_zero_point", zeroPointOf(input))
+        .i32("output_zero_point", zeroPointOf(output))
+        .i32s("output_multiplier", multiplier)
+        .i32s("output_shift", shift);
+  iq::ActivationRange range =
+      isS8 ? quantizedBounds(activation, output, -128, 127)
+           : quantizedBounds(activation, output, -32768, 32767);
+  call.i32("activation_min", range.min).i32("activation_max", range.max);
+  return call;
+}
+
+} // namespace
 
 std::optional<KernelCall> planLayerCall(Operation *op) {
   return llvm::TypeSwitch<Operation *, std::optional<KernelCall>>(op)
+      .Case([](QuantizeOp quantize) { return planQuantize(quantize); })
+      .Case([](DequantizeOp dequantize) { return planDequantize(dequantize); })
+      .Case([](L2Pool2DOp pool) { return planL2Pool(pool); })
+      .Case([](BatchMatMulOp matmul) { return planBatchMatMul(matmul); })
+      .Case([](TransposeConvOp conv) { return planTransposeConv(conv); })
       .Default([](Operation *) { return std::nullopt; });
 }
 

@@ -180,10 +180,10 @@ func.func @softmax_tiny_scale(%in: tensor<1x4x!quant.uniform<i8:f32, 9.313225746
 
 // Tests that an unsupported QUANTIZE type pair is rejected.
 
-func.func @quantize_types(%in: tensor<4x!quant.uniform<i8:f32, 0.5>>) -> tensor<4x!quant.uniform<i16:f32, 0.5>> {
-  // expected-error @+1 {{'graph.quantize' converts between types ingot has no kernel for (supported: float32->int8, float32->int16, int16->int8, int16->int32, int32->int16, int8->int8, uint8->int8, int8->uint8)}}
-  %0 = graph.quantize %in : (tensor<4x!quant.uniform<i8:f32, 0.5>>) -> tensor<4x!quant.uniform<i16:f32, 0.5>>
-  return %0 : tensor<4x!quant.uniform<i16:f32, 0.5>>
+func.func @quantize_types(%in: tensor<4x!quant.uniform<i8:f32, 0.5>>) -> tensor<4x!quant.uniform<i32:f32, 0.5>> {
+  // expected-error @+1 {{'graph.quantize' converts between types ingot has no kernel for (supported: float32->int8, float32->int16, int16->int8, int16->int16, int16->int32, int32->int16, int8->int8, int8->int16, uint8->int8, int8->uint8)}}
+  %0 = graph.quantize %in : (tensor<4x!quant.uniform<i8:f32, 0.5>>) -> tensor<4x!quant.uniform<i32:f32, 0.5>>
+  return %0 : tensor<4x!quant.uniform<i32:f32, 0.5>>
 }
 
 // -----
@@ -191,7 +191,7 @@ func.func @quantize_types(%in: tensor<4x!quant.uniform<i8:f32, 0.5>>) -> tensor<
 // Tests that an unsupported DEQUANTIZE type pair is rejected.
 
 func.func @dequantize_types(%in: tensor<4x!quant.uniform<i32:f32, 0.5>>) -> tensor<4xf32> {
-  // expected-error @+1 {{'graph.dequantize' converts between types ingot has no kernel for (supported: int8->float32, int16->float32)}}
+  // expected-error @+1 {{'graph.dequantize' converts between types ingot has no kernel for (supported: int8->float32, int16->float32, uint8->float32)}}
   %0 = graph.dequantize %in : (tensor<4x!quant.uniform<i32:f32, 0.5>>) -> tensor<4xf32>
   return %0 : tensor<4xf32>
 }

@@ -1,0 +1,69 @@
+// RUN: ingot-opt %s --split-input-file --ingot-compute-requant-params --ingot-convert-graph-to-kernel --verify-diagnostics | FileCheck %s
+
+// Tests the kernels and parameters of the layer operators lowered to
+// kernel.call.
+
+// int8 BATCH_MATMUL of 1x2x3 by 1x3x2. The rescale 0.5 * 0.25 / 0.125 = 1
+// is 0.5 * 2^1: multiplier 2^30, shift 1. Row-major operands: lhs (m, k) at
+// m * 3 + k, rhs (k, n) at k * 2 + n; one batch at offset 0 of each.
+
+// CHECK-LABEL: func.func @batch_matmul_s8
+func.func @batch_matmul_s8(%a: tensor<1x2x3x!quant.uniform<i8:f32, 0.5:1>>, %b: tensor<1x3x2x!quant.uniform<i8:f32, 0.25:-1>>) -> tensor<1x2x2x!quant.uniform<i8:f32, 0.125:3>> {
+  // CHECK: kernel.call "batch_matmul_s8"
+  // CHECK-SAME: args = [1 : i32, array<i32: 0>, array<i32: 0>, 2 : i32, 3 : i32, 2 : i32, 3 : i32, 1 : i32, 2 : i32, 1 : i32, 1 : i32, -1 : i32, 3 : i32, 1073741824 : i32, 1 : i32]
+  // CHECK-SAME: header = "ref/batch_matmul"
+  %0 = graph.batch_matmul %a, %b {adj_x = false, adj_y = false} : (tensor<1x2x3x!quant.uniform<i8:f32, 0.5:1>>, tensor<1x3x2x!quant.uniform<i8:f32, 0.25:-1>>) -> tensor<1x2x2x!quant.uniform<i8:f32, 0.125:3>>
+  return %0 : tensor<1x2x2x!quant.uniform<i8:f32, 0.125:3>>
+}
+
+// -----
+
+// float32 BATCH_MATMUL with adj_x and a broadcast rhs: lhs 2x3x2 holds each
+// matrix transposed (m, k) at k * 2 + m; the rhs's one matrix serves both
+// batches (offsets 0, 0), the lhs's are 6 elements apart.
+
+// CHECK-LABEL: func.func @batch_matmul_f32
+func.func @batch_matmul_f32(%a: tensor<2x3x2xf32>, %b: tensor<1x3x4xf32>) -> tensor<2x2x4xf32> {
+  // CHECK: kernel.call "batch_matmul_f32"
+  // CHECK-SAME: args = [2 : i32, array<i32: 0, 6>, array<i32: 0, 0>, 2 : i32, 3 : i32, 4 : i32, 1 : i32, 2 : i32, 4 : i32, 1 : i32]
+  %0 = graph.batch_matmul %a, %b {adj_x = true, adj_y = false} : (tensor<2x3x2xf32>, tensor<1x3x4xf32>) -> tensor<2x2x4xf32>
+  return %0 : tensor<2x2x4xf32>
+}
+
+// -----
+
+// int8 -> int16 QUANTIZE: 0.5 / 0.25 = 2 = 0.5 * 2^2 (2^30, shift 2).
+
+// CHECK-LABEL: func.func @quantize_s8_s16
+func.func @quantize_s8_s16(%x: tensor<5x!quant.uniform<i8:f32, 0.5:2>>) -> tensor<5x!quant.uniform<i16:f32, 0.25>> {
+  // CHECK: kernel.call "requantize_s8_s16"
+  // CHECK-SAME: args = [5 : i32, 2 : i32, 0 : i32, 1073741824 : i32, 2 : i32]
+  // CHECK-SAME: header = "ref/requantize_wide"
+  %0 = graph.quantize %x : (tensor<5x!quant.uniform<i8:f32, 0.5:2>>) -> tensor<5x!quant.uniform<i16:f32, 0.25>>
+  return %0 : tensor<5x!quant.uniform<i16:f32, 0.25>>
+}
+
+// -----
+
+// float32 TRANSPOSE_CONV 2x2 -> 4x4, 3x3 filter, stride 2, SAME, RELU6. The
+// padding is that of a 4x4 input to a stride-2 3x3 window: total
+// (2 - 1) * 2 + 3 - 4 = 1, of which 0 on top and left.
+
+// CHECK-LABEL: func.func @transpose_conv_f32
+func.func @transpose_conv_f32(%x: tensor<1x2x2x1xf32>) -> tensor<1x4x4x1xf32> {
+  %w = graph.const dense<1.0> : tensor<1x3x3x1xf32> -> tensor<1x3x3x1xf32>
+  // CHECK: kernel.call "transpose_conv2d_f32"
+  // CHECK-SAME: args = [1 : i32, 2 : i32, 2 : i32, 1 : i32, 3 : i32, 3 : i32, 4 : i32, 4 : i32, 1 : i32, 2 : i32, 2 : i32, 0 : i32, 0 : i32, 0.000000e+00 : f32, 6.000000e+00 : f32]
+  %0 = graph.transpose_conv %x, %w {padding = #graph<padding same>, stride_h = 2 : i64, stride_w = 2 : i64, ingot.fused_activation = #graph<activation relu6>} : (tensor<1x2x2x1xf32>, tensor<1x3x3x1xf32>) -> tensor<1x4x4x1xf32>
+  return %0 : tensor<1x4x4x1xf32>
+}
+
+// -----
+
+// TFLite Micro has only a float32 L2_POOL_2D.
+
+func.func @l2_pool_s8(%x: tensor<1x4x4x1x!quant.uniform<i8:f32, 0.5>>) -> tensor<1x2x2x1x!quant.uniform<i8:f32, 0.5>> {
+  // expected-error @+1 {{'graph.l2_pool_2d' has no kernel for int8 tensors (L2_POOL_2D is supported on float32, as in TFLite Micro)}}
+  %0 = graph.l2_pool_2d %x {padding = #graph<padding valid>, filter_h = 2 : i64, filter_w = 2 : i64, stride_h = 2 : i64, stride_w = 2 : i64, fused_activation = #graph<activation none>} : (tensor<1x4x4x1x!quant.uniform<i8:f32, 0.5>>) -> tensor<1x2x2x1x!quant.uniform<i8:f32, 0.5>>
+  return %0 : tensor<1x2x2x1x!quant.uniform<i8:f32, 0.5>>
+}
