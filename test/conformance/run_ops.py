@@ -22,7 +22,7 @@ import argparse
 import concurrent.futures
 import json
 import pathlib
-import struct
+import shutil
 import sys
 import tempfile
 
@@ -45,44 +45,67 @@ def output_mismatch(index, dtype, got, want):
     return None
 
 
-def check_case(ingot, folder, manifest, case, extra_args):
-    inputs = [folder / name for name in case["inputs"]]
-    expected = [folder / name for name in case["outputs"]]
-    with tempfile.TemporaryDirectory(prefix="ingot-ops-") as outdir:
-        command = [ingot, "run", str(folder / manifest["model_file"]),
-                   "--outdir", outdir] + extra_args
-        for path in inputs:
-            command += ["--input", str(path)]
-        status, output = run_conformance.run(command)
-        if status != 0:
-            return ("refused" if status == 1 else "crash"), output.strip()
-        for index, reference in enumerate(expected):
-            produced = pathlib.Path(outdir) / f"output{index}.bin"
-            if not produced.is_file():
-                return "mismatch", f"no {produced.name} was written"
-            problem = output_mismatch(index, manifest["outputs"][index]["dtype"],
-                                      produced.read_bytes(),
-                                      reference.read_bytes())
-            if problem:
-                return "mismatch", f"case {case['id']}: {problem}"
-    return "pass", None
+def compare_outputs(manifest, case, produced_dir):
+    """None when every output of `case` in produced_dir matches, else why."""
+    folder = pathlib.Path(manifest["_folder"])
+    for index, reference in enumerate(case["outputs"]):
+        produced = pathlib.Path(produced_dir) / f"output{index}.bin"
+        if not produced.is_file():
+            return f"case {case['id']}: no {produced.name} was written"
+        problem = output_mismatch(index, manifest["outputs"][index]["dtype"],
+                                  produced.read_bytes(),
+                                  (folder / reference).read_bytes())
+        if problem:
+            return f"case {case['id']}: {problem}"
+    return None
 
 
 def check_model(ingot, folder, extra_args):
     """Returns (outcome, detail) for one model folder: outcome is pass,
-    refused, mismatch or crash; refused means every case was refused."""
+    refused, mismatch or crash.
+
+    `ingot run` compiles, builds and runs case 0 and keeps its build; the
+    other cases rerun that build's program (a fresh process each, as TFLite
+    Micro's reference is a fresh interpreter per case)."""
     manifest = json.loads((folder / "manifest.json").read_text())
-    results = [check_case(ingot, folder, manifest, case, extra_args)
-               for case in manifest["cases"]]
-    for outcome in ("crash", "mismatch"):
-        for result, detail in results:
-            if result == outcome:
-                return outcome, detail
-    refused = [detail for result, detail in results if result == "refused"]
-    if refused:
-        if len(refused) != len(results):
-            return "mismatch", "refused some cases only: " + refused[0]
-        return "refused", refused[0]
+    manifest["_folder"] = str(folder)
+    cases = manifest["cases"]
+    with tempfile.TemporaryDirectory(prefix="ingot-ops-") as workdir:
+        command = [ingot, "run", str(folder / manifest["model_file"]),
+                   "--outdir", workdir, "--keep-build"] + extra_args
+        for name in cases[0]["inputs"]:
+            command += ["--input", str(folder / name)]
+        status, output = run_conformance.run(command)
+        build = None
+        for line in output.splitlines():
+            if line.startswith("build folder: "):
+                build = pathlib.Path(line[len("build folder: "):].strip())
+        try:
+            if status != 0:
+                return ("refused" if status == 1 else "crash"), output.strip()
+            problem = compare_outputs(manifest, cases[0], workdir)
+            if problem:
+                return "mismatch", problem
+            runner = build / "model_runner" if build else None
+            if not runner or not runner.is_file():
+                return "crash", "`ingot run --keep-build` kept no program"
+            for case in cases[1:]:
+                outdir = pathlib.Path(workdir) / f"case{case['id']}"
+                outdir.mkdir()
+                argv = [str(runner)]
+                argv += [str(folder / name) for name in case["inputs"]]
+                argv += [str(outdir / f"output{i}.bin")
+                         for i in range(len(case["outputs"]))]
+                status, output = run_conformance.run(argv)
+                if status != 0:
+                    return "crash", (f"case {case['id']}: the program exited "
+                                     f"with {status}: {output.strip()}")
+                problem = compare_outputs(manifest, case, outdir)
+                if problem:
+                    return "mismatch", problem
+        finally:
+            if build and build.is_dir():
+                shutil.rmtree(build, ignore_errors=True)
     return "pass", None
 
 

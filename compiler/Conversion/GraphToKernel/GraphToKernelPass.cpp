@@ -76,6 +76,15 @@ void nameLayersAndWeights(func::FuncOp function) {
       constant->setAttr("ingot.weight_name", builder.getStringAttr(name));
     }
   });
+  // A constant no op reads is a model output (SHAPE of a static tensor,
+  // folded at import).
+  unsigned unread = 0;
+  function.walk([&](graph::ConstOp constant) {
+    if (!constant->hasAttr("ingot.weight_name"))
+      constant->setAttr("ingot.weight_name",
+                        builder.getStringAttr("constant_output_" +
+                                              std::to_string(unread++)));
+  });
 }
 
 /// Records the scale and zero point of each model input and output, which
