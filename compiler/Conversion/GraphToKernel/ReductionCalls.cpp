@@ -258,6 +258,18 @@ std::optional<KernelCall> planL2Normalization(L2NormalizationOp op) {
     call.callee = "l2_normalization_f32";
     return call;
   }
+  if (in == "int8" && out == "int8" && isQuantized(op.getInput()) &&
+      isQuantized(op.getOutput())) {
+    // TFLM's kernel writes its results at the fixed scale 1/128.
+    if (floatScaleOf(op.getOutput()) != 1.0 / 128 ||
+        zeroPointOf(op.getOutput()) != 0)
+      return KernelCall::blocked(context,
+                                 "has an int8 output quantized other than "
+                                 "TFLite's required scale 1/128, zero point 0");
+    call.callee = "l2_normalization_s8";
+    call.i32("input_zero_point", zeroPointOf(op.getInput()));
+    return call;
+  }
   return KernelCall::blocked(context, "has no l2_normalization kernel for " +
                                           in + " to " + out + " tensors");
 }

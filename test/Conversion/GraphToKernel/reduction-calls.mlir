@@ -85,6 +85,19 @@ func.func @cumsum_s8(%x: tensor<2x5x3x!quant.uniform<i8:f32, 0.5>>) -> tensor<2x
 
 // -----
 
+// int8 L2_NORMALIZATION: rows of the innermost dimension; the kernel needs
+// only the input zero point (the output is fixed at 1/128, zero point 0).
+
+// CHECK-LABEL: func.func @l2_normalization_s8
+func.func @l2_normalization_s8(%x: tensor<2x3x4x!quant.uniform<i8:f32, 0.1:5>>) -> tensor<2x3x4x!quant.uniform<i8:f32, 0.0078125>> {
+  // CHECK: kernel.call "l2_normalization_s8"
+  // CHECK-SAME: arg_names = ["outer_size", "depth", "input_zero_point"], args = [6 : i32, 4 : i32, 5 : i32]
+  %0 = graph.l2_normalization %x {fused_activation = #graph<activation none>} : (tensor<2x3x4x!quant.uniform<i8:f32, 0.1:5>>) -> tensor<2x3x4x!quant.uniform<i8:f32, 0.0078125>>
+  return %0 : tensor<2x3x4x!quant.uniform<i8:f32, 0.0078125>>
+}
+
+// -----
+
 // REDUCE_MAX copies extremes without rescaling, so TFLM (and ingot) need the
 // output quantized like the input.
 
