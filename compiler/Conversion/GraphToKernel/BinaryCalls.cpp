@@ -1,20 +1,316 @@
 //===- BinaryCalls.cpp - Kernels of binary operators ------------------===//
 //
-// This file implements the planner of the binary operators lowered to
-// kernel.call.
+// This file implements the planner of the per-element operators of two or
+// more inputs: graph.binary, graph.select, graph.add_n, and the forms of
+// graph.add and graph.sub the older patterns in GraphToKernel.cpp do not
+// lower. The broadcasting kernels read each input through element strides
+// along the output's dimensions (ref/broadcast.h), which are computed here.
 //
 //===----------------------------------------------------------------------===//
 #include "Conversion/GraphToKernel/KernelCall.h"
 
 #include "llvm/ADT/TypeSwitch.h"
 
+#include <cmath>
+#include <limits>
+
 using namespace mlir;
 using namespace ingot::graph;
 
 namespace ingot::calls {
+namespace {
+
+constexpr size_t kMaxBroadcastRank = 6;
+
+/// The output shape and each input's element strides along it, as the
+/// broadcasting kernels take them: dimensions of extent 1 dropped and
+/// neighbouring dimensions that every input traverses contiguously (or
+/// repeats) merged, so that same-shaped inputs become one flat loop.
+struct BroadcastLayout {
+  SmallVector<int64_t> shape;
+  SmallVector<SmallVector<int64_t>> strides;
+};
+
+BroadcastLayout broadcastLayout(ArrayRef<Value> inputs, Value output) {
+  ArrayRef<int64_t> outputShape = shapeOf(output);
+  SmallVector<SmallVector<int64_t>> full;
+  for (Value input : inputs)
+    full.push_back(broadcastStrides(input, outputShape));
+  BroadcastLayout layout;
+  layout.strides.resize(inputs.size());
+  for (size_t dim = 0; dim < outputShape.size(); ++dim) {
+    int64_t extent = outputShape[dim];
+    if (extent == 1)
+      continue;
+    // An outer dimension of stride s and this one of stride t and extent n
+    // form one loop of extent n * outer when s == t * n for every input.
+    bool mergeable = !layout.shape.empty();
+    for (size_t i = 0; i < inputs.size() && mergeable; ++i)
+      mergeable = layout.strides[i].back() == full[i][dim] * extent;
+    if (mergeable) {
+      layout.shape.back() *= extent;
+      for (size_t i = 0; i < inputs.size(); ++i)
+        layout.strides[i].back() = full[i][dim];
+      continue;
+    }
+    layout.shape.push_back(extent);
+    for (size_t i = 0; i < inputs.size(); ++i)
+      layout.strides[i].push_back(full[i][dim]);
+  }
+  if (layout.shape.empty()) {
+    layout.shape.push_back(1);
+    for (auto &strides : layout.strides)
+      strides.push_back(0);
+  }
+  return layout;
+}
+
+/// Why `inputs` cannot be read broadcast to `output` by the kernels; empty
+/// when they can.
+std::string broadcastBlocker(ArrayRef<Value> inputs, Value output) {
+  ArrayRef<int64_t> outputShape = shapeOf(output);
+  for (Value input : inputs) {
+    ArrayRef<int64_t> shape = shapeOf(input);
+    if (shape.size() > outputShape.size())
+      return "has an input of higher rank than its output";
+    for (size_t i = 0; i < shape.size(); ++i) {
+      int64_t outExtent = outputShape[outputShape.size() - shape.size() + i];
+      if (shape[i] != 1 && shape[i] != outExtent)
+        return "has an input that does not broadcast to its output";
+    }
+  }
+  if (broadcastLayout(inputs, output).shape.size() > kMaxBroadcastRank)
+    return "broadcasts over more than 6 dimensions";
+  return "";
+}
+
+/// A call of `callee` from `header` on broadcast `inputs`: the pointers,
+/// then rank, output shape and one stride array per input.
+KernelCall broadcastCall(Operation *op, StringRef callee, StringRef header,
+                         ArrayRef<Value> inputs) {
+  static const char *const strideNames[] = {"input1_strides", "input2_strides",
+                                            "input3_strides"};
+  KernelCall call(op->getContext());
+  call.callee = callee.str();
+  call.header = header.str();
+  for (Value input : inputs)
+    call.operand(input);
+  BroadcastLayout layout = broadcastLayout(inputs, op->getResult(0));
+  call.i32("rank", layout.shape.size()).i32s("output_shape", layout.shape);
+  for (size_t i = 0; i < inputs.size(); ++i)
+    call.i32s(strideNames[i], layout.strides[i]);
+  return call;
+}
+
+/// The float32 clamp bounds of a fused activation, as TFLite's
+/// CalculateActivationRange gives them: the largest finite floats for an
+/// unbounded side.
+void floatActivation(KernelCall &call, Activation activation, Value output) {
+  Clamp clamp = clampOf(activation, output);
+  float largest = std::numeric_limits<float>::max();
+  call.f32("activation_min", std::isinf(clamp.minF) ? -largest : clamp.minF)
+      .f32("activation_max", std::isinf(clamp.maxF) ? largest : clamp.maxF);
+}
+
+/// The int32 clamp bounds of a fused activation on unquantized int32.
+void int32Activation(KernelCall &call, Activation activation) {
+  int64_t low = std::numeric_limits<int32_t>::min();
+  int64_t high = std::numeric_limits<int32_t>::max();
+  switch (activation) {
+  case Activation::None:
+    break;
+  case Activation::Relu:
+    low = 0;
+    break;
+  case Activation::Relu6:
+    low = 0;
+    high = 6;
+    break;
+  case Activation::ReluN1To1:
+    low = -1;
+    high = 1;
+    break;
+  }
+  call.i32("activation_min", low).i32("activation_max", high);
+}
+
+bool isComparison(BinaryKind kind) {
+  switch (kind) {
+  case BinaryKind::Equal:
+  case BinaryKind::NotEqual:
+  case BinaryKind::Greater:
+  case BinaryKind::GreaterEqual:
+  case BinaryKind::Less:
+  case BinaryKind::LessEqual:
+    return true;
+  default:
+    return false;
+  }
+}
+
+std::optional<KernelCall> planBinary(BinaryOp op) {
+  MLIRContext *context = op.getContext();
+  std::string kind = stringifyBinaryKind(op.getKind()).str();
+  Value lhs = op.getLhs(), rhs = op.getRhs(), output = op.getOutput();
+  std::string in = typeTag(lhs), out = typeTag(output);
+  if (std::string why = sizeBlocker(op); !why.empty())
+    return KernelCall::blocked(context, why);
+  if (std::string why = broadcastBlocker({lhs, rhs}, output); !why.empty())
+    return KernelCall::blocked(context, why);
+  auto noKernel = [&] {
+    return KernelCall::blocked(context, "has no " + kind + " kernel for " + in +
+                                            " and " + typeTag(rhs) + " to " +
+                                            out + " tensors");
+  };
+  if (typeTag(rhs) != in)
+    return noKernel();
+  BinaryKind binaryKind = op.getKind();
+  Activation activation = op.getFusedActivation();
+
+  if (isComparison(binaryKind)) {
+    if (out != "bool")
+      return noKernel();
+    if (in == "float32" || in == "int32" ||
+        (in == "bool" && (binaryKind == BinaryKind::Equal ||
+                          binaryKind == BinaryKind::NotEqual)))
+      return broadcastCall(op, kind, "ref/comparison", {lhs, rhs});
+    return noKernel();
+  }
+  if (binaryKind == BinaryKind::LogicalAnd ||
+      binaryKind == BinaryKind::LogicalOr) {
+    if (in != "bool" || out != "bool")
+      return noKernel();
+    return broadcastCall(op, kind, "ref/comparison", {lhs, rhs});
+  }
+  if (out != in)
+    return noKernel();
+  if (binaryKind == BinaryKind::Maximum || binaryKind == BinaryKind::Minimum) {
+    // The reference compares stored values, whatever the quantization.
+    if (in == "float32" || in == "int32")
+      return broadcastCall(op, kind, "ref/maximum_minimum", {lhs, rhs});
+    return noKernel();
+  }
+  if (in == "float32") {
+    switch (binaryKind) {
+    case BinaryKind::Mul:
+    case BinaryKind::Div: {
+      KernelCall call =
+          broadcastCall(op, kind + "_f32", "ref/binary_f32", {lhs, rhs});
+      floatActivation(call, activation, output);
+      return call;
+    }
+    case BinaryKind::SquaredDifference:
+    case BinaryKind::FloorDiv:
+    case BinaryKind::FloorMod:
+    case BinaryKind::Prelu:
+      return broadcastCall(op, kind + "_f32", "ref/binary_f32", {lhs, rhs});
+    default:
+      return noKernel();
+    }
+  }
+  if (in == "int32") {
+    switch (binaryKind) {
+    case BinaryKind::Mul:
+    case BinaryKind::Div: {
+      KernelCall call =
+          broadcastCall(op, kind + "_s32", "ref/binary_s32", {lhs, rhs});
+      int32Activation(call, activation);
+      return call;
+    }
+    case BinaryKind::SquaredDifference:
+      return broadcastCall(op, kind + "_s32", "ref/binary_s32", {lhs, rhs});
+    default:
+      return noKernel();
+    }
+  }
+  return noKernel();
+}
+
+/// ADD and SUB on the types and shapes the older patterns do not take:
+/// float32 and int8 ADD of equal shapes and int16 ADD and SUB stay with
+/// them (std::nullopt), as does anything else they already refuse.
+template <typename AddOrSubOp>
+std::optional<KernelCall> planAddSub(AddOrSubOp op, StringRef name) {
+  MLIRContext *context = op.getContext();
+  Value lhs = op.getLhs(), rhs = op.getRhs(), output = op.getOutput();
+  std::string in = typeTag(lhs), out = typeTag(output);
+  bool isAdd = std::is_same_v<AddOrSubOp, AddOp>;
+  if (typeTag(rhs) != in || out != in)
+    return std::nullopt;
+  if (in == "int16")
+    return std::nullopt;
+  bool sameShapes =
+      shapeOf(lhs) == shapeOf(output) && shapeOf(rhs) == shapeOf(output);
+  if (isAdd && sameShapes && (in == "float32" || in == "int8"))
+    return std::nullopt;
+  if (in != "float32" && in != "int32")
+    return std::nullopt;
+  if (std::string why = sizeBlocker(op); !why.empty())
+    return KernelCall::blocked(context, why);
+  if (std::string why = broadcastBlocker({lhs, rhs}, output); !why.empty())
+    return KernelCall::blocked(context, why);
+  if (in == "float32") {
+    KernelCall call = broadcastCall(op, isAdd ? "add_broadcast_f32" : "sub_f32",
+                                    "ref/binary_f32", {lhs, rhs});
+    floatActivation(call, op.getFusedActivation(), output);
+    return call;
+  }
+  KernelCall call =
+      broadcastCall(op, (name + "_s32").str(), "ref/binary_s32", {lhs, rhs});
+  // TFLite Micro's int32 ADD ignores the fused activation; SUB applies it.
+  int32Activation(call, isAdd ? Activation::None : op.getFusedActivation());
+  return call;
+}
+
+std::optional<KernelCall> planSelect(SelectOp op) {
+  MLIRContext *context = op.getContext();
+  if (std::string why = sizeBlocker(op); !why.empty())
+    return KernelCall::blocked(context, why);
+  Value condition = op.getCondition(), x = op.getX(), y = op.getY();
+  if (typeTag(condition) != "bool" || typeTag(x) != typeTag(op.getOutput()) ||
+      typeTag(y) != typeTag(op.getOutput()))
+    return KernelCall::blocked(
+        context, "has no select_v2 kernel for a " + typeTag(condition) +
+                     " condition and " + typeTag(x) + " and " + typeTag(y) +
+                     " values to " + typeTag(op.getOutput()));
+  if (std::string why = broadcastBlocker({condition, x, y}, op.getOutput());
+      !why.empty())
+    return KernelCall::blocked(context, why);
+  return broadcastCall(op, "select_v2", "ref/select", {condition, x, y});
+}
+
+std::optional<KernelCall> planAddN(AddNOp op) {
+  MLIRContext *context = op.getContext();
+  if (std::string why = sizeBlocker(op); !why.empty())
+    return KernelCall::blocked(context, why);
+  std::string out = typeTag(op.getOutput());
+  for (Value input : op.getInputs())
+    if (typeTag(input) != out)
+      return KernelCall::blocked(context,
+                                 "has inputs of different types than its "
+                                 "output");
+  if (out == "float32") {
+    KernelCall call(context);
+    call.callee = "add_n_f32";
+    call.header = "ref/add_n";
+    for (Value input : op.getInputs())
+      call.operand(input);
+    call.i32("count", elementsOf(op.getOutput()));
+    return call;
+  }
+  return KernelCall::blocked(context,
+                             "has no add_n kernel for " + out + " tensors");
+}
+
+} // namespace
 
 std::optional<KernelCall> planBinaryCall(Operation *op) {
   return llvm::TypeSwitch<Operation *, std::optional<KernelCall>>(op)
+      .Case([](BinaryOp binary) { return planBinary(binary); })
+      .Case([](AddOp add) { return planAddSub(add, "add"); })
+      .Case([](SubOp sub) { return planAddSub(sub, "sub"); })
+      .Case([](SelectOp select) { return planSelect(select); })
+      .Case([](AddNOp addN) { return planAddN(addN); })
       .Default([](Operation *) { return std::nullopt; });
 }
 
