@@ -1,13 +1,22 @@
 //===- ElementwiseCalls.cpp - Kernels of per-element operators ------------===//
 //
-// This file implements the planner of graph.unary, graph.binary,
+// This file implements the planner of graph.unary, the standalone
+// activations (graph.relu, graph.relu6, int8 graph.leaky_relu), graph.binary,
 // graph.select and graph.add_n: which runtime kernel computes each op for
-// its tensor types, and with which parameters.
+// its tensor types, and with which parameters. Integer parameters follow
+// TFLite Micro's Prepare functions, computed here once instead of at start-up.
 //
 //===----------------------------------------------------------------------===//
 #include "Conversion/GraphToKernel/KernelCall.h"
 
+#include "Int16Params.h"
+#include "QuantizedMultiplier.h"
+
+#include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "llvm/ADT/TypeSwitch.h"
+
+#include <algorithm>
+#include <cmath>
 
 using namespace mlir;
 using namespace ingot::graph;
@@ -15,28 +24,227 @@ using namespace ingot::graph;
 namespace ingot::calls {
 namespace {
 
-/// float32 element functions of one input: `<kind>_f32` in ref/math_f32.h.
+/// "s8" or "s16" for a per-tensor quantized int8/int16 value, else "".
+std::string quantizedSuffix(Value value) {
+  if (!isQuantized(value))
+    return "";
+  std::string tag = typeTag(value);
+  if (tag == "int8")
+    return "s8";
+  if (tag == "int16")
+    return "s16";
+  return "";
+}
+
+/// The storage range of a quantized value's type.
+std::pair<int32_t, int32_t> storageRange(Value value) {
+  auto type = cast<mlir::quant::UniformQuantizedType>(
+      cast<ShapedType>(value.getType()).getElementType());
+  return {static_cast<int32_t>(type.getStorageTypeMin()),
+          static_cast<int32_t>(type.getStorageTypeMax())};
+}
+
+/// zero_point + round(real / scale) within the storage range, in float as
+/// TFLM's FloatToQuantizedType and CalculateReluOpData compute it.
+int32_t quantizeBound(float real, Value value) {
+  auto [low, high] = storageRange(value);
+  float steps = std::round(real / static_cast<float>(scaleOf(value)));
+  int64_t quantized = static_cast<int64_t>(steps) + zeroPointOf(value);
+  return static_cast<int32_t>(
+      std::clamp<int64_t>(quantized, int64_t{low}, int64_t{high}));
+}
+
+KernelCall &rescaleArgs(KernelCall &call, Value input, Value output,
+                        double realMultiplier) {
+  ingot::quant::QuantizedMultiplier rescale =
+      ingot::quant::quantizeMultiplier(realMultiplier);
+  return call.i32("input_zero_point", zeroPointOf(input))
+      .i32("output_zero_point", zeroPointOf(output))
+      .i32("multiplier", rescale.multiplier)
+      .i32("shift", rescale.shift);
+}
+
+/// TFLM's quantized RELU: rescale by input_scale / output_scale, clamp to
+/// [quantized 0, quantized `upper`] (the type's maximum when `upper` is
+/// infinite). Also TFLite's RELU6 between two quantizations.
+KernelCall planQuantizedRelu(Value input, Value output, const std::string &tag,
+                             float upper) {
+  KernelCall call(input.getContext());
+  call.callee = "relu_" + tag;
+  call.header = "ref/relu_int";
+  call.operand(input).i32("count", elementsOf(input));
+  rescaleArgs(call, input, output,
+              scaleOf(input) / static_cast<double>(scaleOf(output)));
+  call.i32("low", quantizeBound(0.0f, output))
+      .i32("high", std::isinf(upper) ? storageRange(output).second
+                                     : quantizeBound(upper, output));
+  return call;
+}
+
+KernelCall mathCall(MLIRContext *context, Value input, std::string callee) {
+  KernelCall call(context);
+  call.callee = std::move(callee);
+  call.header = "ref/math_f32";
+  call.operand(input).i32("count", elementsOf(input));
+  return call;
+}
+
+KernelCall noKernel(Operation *op, llvm::StringRef kind, Value input,
+                    Value output) {
+  return KernelCall::blocked(op->getContext(),
+                             ("has no " + kind + " kernel for ").str() +
+                                 typeTag(input) + " to " + typeTag(output) +
+                                 " tensors");
+}
+
+bool isCastType(const std::string &tag, bool asOutput) {
+  static const char *const tags[] = {"int8", "int16", "int32", "float32"};
+  return llvm::is_contained(tags, tag) || (!asOutput && tag == "bool");
+}
+
 std::optional<KernelCall> planUnary(UnaryOp op) {
   MLIRContext *context = op.getContext();
-  std::string kind = stringifyUnaryKind(op.getKind()).str();
-  std::string in = typeTag(op.getInput()), out = typeTag(op.getOutput());
+  UnaryKind kind = op.getKind();
+  std::string kindName = stringifyUnaryKind(kind).str();
+  Value input = op.getInput(), output = op.getOutput();
+  std::string in = typeTag(input), out = typeTag(output);
   if (std::string why = sizeBlocker(op); !why.empty())
     return KernelCall::blocked(context, why);
+
+  if (kind == UnaryKind::Cast) {
+    if (!isCastType(in, false) || !isCastType(out, true))
+      return noKernel(op, kindName, input, output);
+    KernelCall call(context);
+    call.callee = "cast";
+    call.operand(input).i32("count", elementsOf(input));
+    return call;
+  }
+  if (kind == UnaryKind::ZerosLike) {
+    static const char *const tags[] = {"int8", "int16", "int32", "float32"};
+    if (in != out || !llvm::is_contained(tags, in))
+      return noKernel(op, kindName, input, output);
+    KernelCall call(context);
+    call.callee = "zeros_like";
+    call.operand(input).i32("count", elementsOf(input));
+    return call;
+  }
+  if (kind == UnaryKind::LogicalNot) {
+    if (in != "bool" || out != "bool")
+      return noKernel(op, kindName, input, output);
+    KernelCall call(context);
+    call.callee = "logical_not";
+    call.operand(input).i32("count", elementsOf(input));
+    return call;
+  }
+
   if (in == "float32" && out == "float32") {
     static const UnaryKind mathKinds[] = {
-        UnaryKind::Abs,   UnaryKind::Ceil, UnaryKind::Cos,  UnaryKind::Exp,
-        UnaryKind::Floor, UnaryKind::Log,  UnaryKind::Neg,  UnaryKind::Round,
-        UnaryKind::Rsqrt, UnaryKind::Sin,  UnaryKind::Sqrt, UnaryKind::Square};
-    if (llvm::is_contained(mathKinds, op.getKind())) {
-      KernelCall call(context);
-      call.callee = kind + "_f32";
-      call.header = "ref/math_f32";
-      call.operand(op.getInput()).i32("count", elementsOf(op.getInput()));
-      return call;
-    }
+        UnaryKind::Abs,  UnaryKind::Ceil,      UnaryKind::Cos,
+        UnaryKind::Exp,  UnaryKind::Floor,     UnaryKind::Log,
+        UnaryKind::Neg,  UnaryKind::Round,     UnaryKind::Rsqrt,
+        UnaryKind::Sin,  UnaryKind::Sqrt,      UnaryKind::Square,
+        UnaryKind::Relu, UnaryKind::Relu6,     UnaryKind::Logistic,
+        UnaryKind::Tanh, UnaryKind::HardSwish, UnaryKind::Elu};
+    if (llvm::is_contained(mathKinds, kind))
+      return mathCall(context, input, kindName + "_f32");
+    return noKernel(op, kindName, input, output);
   }
-  return KernelCall::blocked(context, "has no " + kind + " kernel for " + in +
-                                          " to " + out + " tensors");
+
+  // Quantized kernels keep the element type.
+  std::string suffix = quantizedSuffix(input);
+  if (suffix.empty() || in != out || quantizedSuffix(output) != suffix)
+    return noKernel(op, kindName, input, output);
+  // TFLM's Prepare functions read the scales as float.
+  float inputScale = static_cast<float>(scaleOf(input));
+  float outputScale = static_cast<float>(scaleOf(output));
+  switch (kind) {
+  case UnaryKind::Relu:
+    return planQuantizedRelu(input, output, suffix,
+                             std::numeric_limits<float>::infinity());
+  case UnaryKind::Relu6:
+    return planQuantizedRelu(input, output, suffix, 6.0f);
+  case UnaryKind::Abs: {
+    KernelCall call(context);
+    call.callee = "abs_" + suffix;
+    call.header = "ref/abs_int";
+    call.operand(input).i32("count", elementsOf(input));
+    // TFLM divides the scales in float. Equal scales give the exact
+    // multiplier of 1, TFLM's unscaled path.
+    return rescaleArgs(call, input, output, inputScale / outputScale);
+  }
+  case UnaryKind::Rsqrt: {
+    if (suffix != "s8")
+      break;
+    KernelCall call(context);
+    call.callee = "rsqrt_s8";
+    call.operand(input).i32("count", elementsOf(input));
+    // TFLM takes the root and the product in float.
+    float rootScale = std::sqrt(inputScale) * outputScale;
+    return rescaleArgs(call, input, output, 1.0 / rootScale);
+  }
+  default:
+    break;
+  }
+  return noKernel(op, kindName, input, output);
+}
+
+/// A standalone RELU keeps its input's quantization: TFLM still rescales
+/// (by exactly 1) and clamps at the zero point.
+std::optional<KernelCall> planRelu(ReluOp op) {
+  if (std::string why = sizeBlocker(op); !why.empty())
+    return KernelCall::blocked(op.getContext(), why);
+  if (typeTag(op.getInput()) == "float32")
+    return mathCall(op.getContext(), op.getInput(), "relu_f32");
+  std::string suffix = quantizedSuffix(op.getInput());
+  if (suffix.empty())
+    return noKernel(op, "relu", op.getInput(), op.getOutput());
+  return planQuantizedRelu(op.getInput(), op.getOutput(), suffix,
+                           std::numeric_limits<float>::infinity());
+}
+
+/// TFLM's RELU6 clamps raw values to [zero point, quantized 6].
+std::optional<KernelCall> planRelu6(Relu6Op op) {
+  if (std::string why = sizeBlocker(op); !why.empty())
+    return KernelCall::blocked(op.getContext(), why);
+  Value input = op.getInput();
+  if (typeTag(input) == "float32")
+    return mathCall(op.getContext(), input, "relu6_f32");
+  std::string suffix = quantizedSuffix(input);
+  if (suffix.empty())
+    return noKernel(op, "relu6", input, op.getOutput());
+  KernelCall call(op.getContext());
+  call.callee = "relu6_" + suffix;
+  call.header = "ref/relu_int";
+  call.operand(input)
+      .i32("count", elementsOf(input))
+      .i32("zero", zeroPointOf(input))
+      .i32("six", quantizeBound(6.0f, input));
+  return call;
+}
+
+/// int8 only: float32 and int16 LEAKY_RELU lower through their own patterns.
+std::optional<KernelCall> planLeakyRelu(LeakyReluOp op) {
+  Value input = op.getInput(), output = op.getOutput();
+  if (quantizedSuffix(input) != "s8" || quantizedSuffix(output) != "s8")
+    return std::nullopt;
+  if (std::string why = sizeBlocker(op); !why.empty())
+    return KernelCall::blocked(op.getContext(), why);
+  // TFLM computes the int8 multipliers as it does the int16 ones.
+  ingot::quant::LeakyReluS16Params params = ingot::quant::leakyReluS16Params(
+      static_cast<float>(scaleOf(input)), zeroPointOf(input),
+      op.getAlpha().convertToFloat(), static_cast<float>(scaleOf(output)),
+      zeroPointOf(output));
+  KernelCall call(op.getContext());
+  call.callee = "leaky_relu_s8";
+  call.operand(input)
+      .i32("count", elementsOf(input))
+      .i32("input_zero_point", params.inputZeroPoint)
+      .i32("output_zero_point", params.outputZeroPoint)
+      .i32("identity_multiplier", params.identityMultiplier)
+      .i32("identity_shift", params.identityShift)
+      .i32("alpha_multiplier", params.alphaMultiplier)
+      .i32("alpha_shift", params.alphaShift);
+  return call;
 }
 
 } // namespace
@@ -44,6 +252,9 @@ std::optional<KernelCall> planUnary(UnaryOp op) {
 std::optional<KernelCall> planElementwiseCall(Operation *op) {
   return llvm::TypeSwitch<Operation *, std::optional<KernelCall>>(op)
       .Case([](UnaryOp unary) { return planUnary(unary); })
+      .Case([](ReluOp relu) { return planRelu(relu); })
+      .Case([](Relu6Op relu6) { return planRelu6(relu6); })
+      .Case([](LeakyReluOp leakyRelu) { return planLeakyRelu(leakyRelu); })
       .Default([](Operation *) { return std::nullopt; });
 }
 

@@ -209,12 +209,12 @@ func.func @svdf_int16_state(%in: tensor<1x4x!quant.uniform<i8:f32, 0.5>>, %f: te
 
 // -----
 
-// Tests that a RELU that could not be fused is reported.
+// Tests that a standalone RELU on a type without a kernel is reported.
 
-func.func @standalone_relu(%in: tensor<4x!quant.uniform<i8:f32, 0.5>>) -> tensor<4x!quant.uniform<i8:f32, 0.5>> {
-  // expected-error @+1 {{'graph.relu' is a standalone activation that could not be fused into its producer, and ingot has no standalone activation kernel yet}}
-  %0 = graph.relu %in : tensor<4x!quant.uniform<i8:f32, 0.5>>
-  return %0 : tensor<4x!quant.uniform<i8:f32, 0.5>>
+func.func @standalone_relu(%in: tensor<4xi32>) -> tensor<4xi32> {
+  // expected-error @+1 {{'graph.relu' has no relu kernel for int32 to int32 tensors}}
+  %0 = graph.relu %in : tensor<4xi32>
+  return %0 : tensor<4xi32>
 }
 
 // -----
