@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 #include "Conversion/GraphToKernel/KernelCall.h"
 #include "QuantizedMultiplier.h"
+#include "SoftmaxParams.h"
 
 #include "llvm/ADT/TypeSwitch.h"
 
@@ -284,6 +285,36 @@ std::optional<KernelCall> planLogSoftmax(LogSoftmaxOp op) {
   addRows(call, op.getInput());
   if (in == "float32" && out == "float32") {
     call.callee = "log_softmax_f32";
+    return call;
+  }
+  if (in == "int8" && out == "int8" && isQuantized(op.getInput()) &&
+      isQuantized(op.getOutput())) {
+    if (floatScaleOf(op.getOutput()) != 16.0 / 256 ||
+        zeroPointOf(op.getOutput()) != 127)
+      return KernelCall::blocked(context,
+                                 "has an int8 output quantized other than "
+                                 "TFLite's required scale 16/256, zero "
+                                 "point 127");
+    // The input scaling is softmax's with beta 1; TFLM also needs its
+    // inverse, 2^(31 - left_shift) / multiplier, as a multiplier below one.
+    quant::SoftmaxParams params;
+    if (!quant::computeSoftmaxParams(static_cast<float>(scaleOf(op.getInput())),
+                                     1.0f, params) ||
+        params.inputLeftShift < 1)
+      return KernelCall::blocked(context, "has an int8 input scale too small "
+                                          "for TFLite's LOG_SOFTMAX");
+    quant::QuantizedMultiplier reverse = quant::quantizeMultiplier(
+        static_cast<double>(int64_t{1} << (31 - params.inputLeftShift)) /
+        static_cast<double>(params.inputMultiplier));
+    if (reverse.shift > 0 || reverse.shift < -31)
+      return KernelCall::blocked(context, "has an int8 input scale outside "
+                                          "the range of TFLite's LOG_SOFTMAX");
+    call.callee = "log_softmax_s8";
+    call.i32("input_multiplier", params.inputMultiplier)
+        .i32("input_left_shift", params.inputLeftShift)
+        .i32("diff_min", params.diffMin)
+        .i32("reverse_scaling_divisor", reverse.multiplier)
+        .i32("reverse_scaling_shift", reverse.shift);
     return call;
   }
   return KernelCall::blocked(context, "has no log_softmax kernel for " + in +

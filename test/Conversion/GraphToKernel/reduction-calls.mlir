@@ -98,6 +98,18 @@ func.func @l2_normalization_s8(%x: tensor<2x3x4x!quant.uniform<i8:f32, 0.1:5>>) 
 
 // -----
 
+// int8 LOG_SOFTMAX takes softmax's input scaling (beta 1) and its inverse.
+
+// CHECK-LABEL: func.func @log_softmax_s8
+func.func @log_softmax_s8(%x: tensor<2x4x!quant.uniform<i8:f32, 0.05:3>>) -> tensor<2x4x!quant.uniform<i8:f32, 0.0625:127>> {
+  // CHECK: kernel.call "log_softmax_s8"
+  // CHECK-SAME: arg_names = ["outer_size", "depth", "input_multiplier", "input_left_shift", "diff_min", "reverse_scaling_divisor", "reverse_scaling_shift"]
+  %0 = graph.log_softmax %x : (tensor<2x4x!quant.uniform<i8:f32, 0.05:3>>) -> tensor<2x4x!quant.uniform<i8:f32, 0.0625:127>>
+  return %0 : tensor<2x4x!quant.uniform<i8:f32, 0.0625:127>>
+}
+
+// -----
+
 // REDUCE_MAX copies extremes without rescaling, so TFLM (and ingot) need the
 // output quantized like the input.
 
