@@ -13,6 +13,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   gcc-arm-none-eabi libnewlib-arm-none-eabi libstdc++-arm-none-eabi-newlib binutils-arm-none-eabi
   qemu-system-arm
+  python3-venv libclang-rt-22-dev
   python3-numpy dataset-fashion-mnist
 )
 missing=()
@@ -22,4 +23,18 @@ done
 if [ "${#missing[@]}" -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# Python packages from PyPI (pinned in scripts/requirements-test.txt) in a
+# virtual environment of the repository's own, .venv/ (INGOT_VENV to move
+# it): TensorFlow Lite Micro's interpreter for the differential tests.
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+VENV=${INGOT_VENV:-$ROOT/.venv}
+REQUIREMENTS=$ROOT/scripts/requirements-test.txt
+if [ ! -x "$VENV/bin/python" ]; then
+  python3 -m venv "$VENV"
+fi
+if ! cmp -s "$REQUIREMENTS" "$VENV/.requirements-installed"; then
+  "$VENV/bin/pip" install --quiet -r "$REQUIREMENTS"
+  cp "$REQUIREMENTS" "$VENV/.requirements-installed"
 fi

@@ -19,7 +19,23 @@ FailureOr<Value> importPad(OperatorContext &ctx, bool hasConstant) {
   if (failed(input) || failed(paddings) || failed(outputType))
     return failure();
   IntegerAttr constant;
-  if (hasConstant && ctx.numInputs() > 2) {
+  FloatAttr floatConstant;
+  FailureOr<Value> constantInput =
+      hasConstant ? ctx.optionalInput(2) : FailureOr<Value>(Value());
+  if (failed(constantInput))
+    return failure();
+  auto floatValues =
+      *constantInput && (*constantInput).getDefiningOp<ConstOp>()
+          ? dyn_cast<DenseFPElementsAttr>(
+                (*constantInput).getDefiningOp<ConstOp>().getValue())
+          : nullptr;
+  if (floatValues) {
+    if (floatValues.getNumElements() != 1 ||
+        !floatValues.getElementType().isF32())
+      return ctx.fail("needs a single float32 constant value");
+    floatConstant = ctx.builder.getF32FloatAttr(
+        (*floatValues.getValues<APFloat>().begin()).convertToFloat());
+  } else if (hasConstant && ctx.numInputs() > 2) {
     FailureOr<SmallVector<int64_t>> value = ctx.constantInts(2);
     if (failed(value))
       return failure();
@@ -28,7 +44,8 @@ FailureOr<Value> importPad(OperatorContext &ctx, bool hasConstant) {
     constant = ctx.builder.getI64IntegerAttr(value->front());
   }
   return PadOp::create(ctx.builder, ctx.loc, *outputType, *input,
-                       ctx.builder.getDenseI64ArrayAttr(*paddings), constant)
+                       ctx.builder.getDenseI64ArrayAttr(*paddings), constant,
+                       floatConstant)
       .getResult();
 }
 

@@ -145,6 +145,9 @@ def main():
                         help="an extra option for every `ingot run`")
     parser.add_argument("--only", action="append", default=[],
                         help="only folders whose name starts with this")
+    parser.add_argument("--write-status", default=None,
+                        help="write each folder's operator, type, outcome "
+                             "and message as JSON (for docs/ops.md)")
     args = parser.parse_args()
 
     root = pathlib.Path(args.ops or
@@ -192,6 +195,13 @@ def main():
         if verdict == "FAIL":
             counts["fail"] += 1
         print(f"{entry['dir']:<44} {outcome:<9} {verdict}", flush=True)
+    if args.write_status:
+        status = [{"dir": entry["dir"], "op": entry["op"],
+                   "type": entry["type"], "outcome": outcome,
+                   "detail": detail}
+                  for entry, (outcome, detail) in zip(entries, results)]
+        pathlib.Path(args.write_status).write_text(
+            json.dumps(status, indent=1) + "\n")
     if failures:
         print("\nfailures:")
         for failure in failures:

@@ -1,8 +1,7 @@
 //===- import_fuzzer.cpp - libFuzzer entry point --------------------------===//
 //
-// Build with -DINGOT_BUILD_FUZZERS=ON (clang, libclang-rt-22-dev) and run
-// e.g. `build/bin/ingot-import-fuzzer -max_total_time=600 CORPUS_DIR`, with
-// the conformance models copied into CORPUS_DIR as seeds.
+// Built and run by scripts/fuzz.sh (-DINGOT_BUILD_FUZZERS=ON, clang,
+// libclang-rt-22-dev), seeded with every conformance model.
 //
 //===----------------------------------------------------------------------===//
 #include "FuzzTarget.h"

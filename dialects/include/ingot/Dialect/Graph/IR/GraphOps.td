@@ -113,10 +113,10 @@ def Graph_PadOp : Graph_Op<"pad", [Pure]> {
   let description = [{
     `paddings` holds (before, after) for each dimension, as TFLite's
     [rank, 2] paddings tensor does; `constant` is PADV2's fill value in
-    stored units (absent for PAD).
+    stored units (absent for PAD), `float_constant` a float32 PADV2's.
   }];
   let arguments = (ins AnyRankedTensor:$input, DenseI64ArrayAttr:$paddings,
-      OptionalAttr<I64Attr>:$constant);
+      OptionalAttr<I64Attr>:$constant, OptionalAttr<F32Attr>:$float_constant);
   let results = (outs AnyRankedTensor:$output);
   let assemblyFormat = "$input attr-dict `:` functional-type(operands, results)";
   let hasVerifier = 1;
