@@ -22,6 +22,9 @@
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "llvm/ADT/TypeSwitch.h"
 
+#include <algorithm>
+#include <cmath>
+
 using namespace mlir;
 using namespace ingot::graph;
 
@@ -521,6 +524,236 @@ std::optional<KernelCall> planBroadcastArgs(BroadcastArgsOp op) {
   return call;
 }
 
+std::optional<KernelCall> planMirrorPad(MirrorPadOp op) {
+  MLIRContext *ctx = op.getContext();
+  if (std::string why = sizeBlocker(op); !why.empty())
+    return KernelCall::blocked(ctx, why);
+  if (std::string why =
+          copyBlocker(op.getInput(), op.getOutput(), "MIRROR_PAD");
+      !why.empty())
+    return KernelCall::blocked(ctx, why);
+  ArrayRef<int64_t> in = shapeOf(op.getInput());
+  ArrayRef<int64_t> out = shapeOf(op.getOutput());
+  ArrayRef<int64_t> paddings = op.getPaddings();
+  if (in.empty() || in.size() > static_cast<size_t>(kMaxCopyRank) ||
+      paddings.size() != 2 * in.size() || out.size() != in.size())
+    return KernelCall::blocked(ctx, "needs a rank of 1 to 6 and (before, "
+                                    "after) paddings for every dimension");
+  int64_t edgeOffset = op.getReflect() ? 1 : 0;
+  SmallVector<int64_t> before;
+  for (size_t d = 0; d < in.size(); ++d) {
+    int64_t low = paddings[2 * d], high = paddings[2 * d + 1];
+    // One reflection must land inside the input.
+    if (low < 0 || high < 0 || low > in[d] - edgeOffset ||
+        high > in[d] - edgeOffset)
+      return KernelCall::blocked(
+          ctx, "has a padding wider than its input allows (REFLECT pads at "
+               "most size - 1, SYMMETRIC at most size)");
+    if (in[d] + low + high != out[d])
+      return KernelCall::blocked(ctx, "has an output shape that does not "
+                                      "follow from its paddings");
+    before.push_back(low);
+  }
+  KernelCall call(ctx);
+  call.callee = "mirror_pad";
+  call.operand(op.getInput())
+      .i32("rank", in.size())
+      .i32s("input_shape", in)
+      .i32s("output_shape", out)
+      .i32s("pad_before", before)
+      .i32("edge_offset", edgeOffset);
+  return call;
+}
+
+std::optional<KernelCall> planSpaceToBatch(SpaceToBatchOp op) {
+  MLIRContext *ctx = op.getContext();
+  if (std::string why = sizeBlocker(op); !why.empty())
+    return KernelCall::blocked(ctx, why);
+  llvm::StringRef name =
+      op.getInverse() ? "BATCH_TO_SPACE_ND" : "SPACE_TO_BATCH_ND";
+  if (std::string why = copyBlocker(op.getInput(), op.getOutput(), name);
+      !why.empty())
+    return KernelCall::blocked(ctx, why);
+  SmallVector<int64_t> in(shapeOf(op.getInput()));
+  SmallVector<int64_t> out(shapeOf(op.getOutput()));
+  SmallVector<int64_t> block(op.getBlockShape());
+  SmallVector<int64_t> paddings(op.getPaddings());
+  // TFLite treats [N, H, C] as [N, H, 1, C] with block width 1.
+  if (in.size() == 3 && out.size() == 3 && block.size() == 1 &&
+      paddings.size() == 2) {
+    in.insert(in.begin() + 2, 1);
+    out.insert(out.begin() + 2, 1);
+    block.push_back(1);
+    paddings.append({0, 0});
+  }
+  if (in.size() != 4 || out.size() != 4 || block.size() != 2 ||
+      paddings.size() != 4)
+    return KernelCall::blocked(ctx, "needs NHWC (or NHC) tensors and two "
+                                    "(one) spatial block sizes");
+  for (int64_t value : llvm::concat<int64_t>(block, paddings))
+    if (value < 0)
+      return KernelCall::blocked(ctx, "has a negative block size, padding "
+                                      "or crop");
+  if (block[0] < 1 || block[1] < 1)
+    return KernelCall::blocked(ctx, "has a block size below 1");
+  // Space side: output of SPACE_TO_BATCH_ND's input, padded; or
+  // BATCH_TO_SPACE_ND's output, cropped.
+  ArrayRef<int64_t> space = op.getInverse() ? out : in;
+  ArrayRef<int64_t> batch = op.getInverse() ? in : out;
+  int64_t sign = op.getInverse() ? -1 : 1;
+  int64_t paddedH = space[1] + sign * (paddings[0] + paddings[1]);
+  int64_t paddedW = space[2] + sign * (paddings[2] + paddings[3]);
+  if (op.getInverse()) {
+    paddedH = batch[1] * block[0];
+    paddedW = batch[2] * block[1];
+    if (paddedH - paddings[0] - paddings[1] != space[1] ||
+        paddedW - paddings[2] - paddings[3] != space[2])
+      return KernelCall::blocked(ctx, "has an output shape that does not "
+                                      "follow from its block and crops");
+  }
+  if (paddedH % block[0] || paddedW % block[1] ||
+      batch[0] != space[0] * block[0] * block[1] ||
+      batch[1] != paddedH / block[0] || batch[2] != paddedW / block[1] ||
+      batch[3] != space[3])
+    return KernelCall::blocked(ctx, "has shapes that do not follow from its "
+                                    "block and paddings");
+  KernelCall call(ctx);
+  call.callee = op.getInverse() ? "batch_to_space" : "space_to_batch";
+  call.header = "ref/space_to_batch";
+  call.operand(op.getInput())
+      .i32s("input_shape", in)
+      .i32s("output_shape", out)
+      .i32s("block", block)
+      .i32s(op.getInverse() ? "crop_before" : "pad_before",
+            ArrayRef<int64_t>{paddings[0], paddings[2]});
+  return call;
+}
+
+/// TFLM's nearest input index for output index `out` along one axis.
+int32_t nearestSource(int32_t out, int32_t inSize, int32_t outSize,
+                      bool alignCorners, bool halfPixel) {
+  float scale =
+      (alignCorners && outSize > 1)
+          ? static_cast<float>(inSize - 1) / static_cast<float>(outSize - 1)
+          : static_cast<float>(inSize) / static_cast<float>(outSize);
+  float offset = halfPixel ? 0.5f : 0.0f;
+  float position = (static_cast<float>(out) + offset) * scale;
+  int32_t source = static_cast<int32_t>(alignCorners ? std::round(position)
+                                                     : std::floor(position));
+  source = std::min(source, inSize - 1);
+  if (halfPixel)
+    source = std::max(source, 0);
+  return source;
+}
+
+std::optional<KernelCall> planResize(ResizeOp op) {
+  MLIRContext *ctx = op.getContext();
+  if (std::string why = sizeBlocker(op); !why.empty())
+    return KernelCall::blocked(ctx, why);
+  llvm::StringRef name =
+      op.getNearest() ? "RESIZE_NEAREST_NEIGHBOR" : "RESIZE_BILINEAR";
+  if (std::string why = copyBlocker(op.getInput(), op.getOutput(), name);
+      !why.empty())
+    return KernelCall::blocked(ctx, why);
+  ArrayRef<int64_t> in = shapeOf(op.getInput());
+  ArrayRef<int64_t> out = shapeOf(op.getOutput());
+  if (in.size() != 4 || out.size() != 4 || in[0] != out[0] || in[3] != out[3])
+    return KernelCall::blocked(ctx, "needs NHWC tensors of equal batch and "
+                                    "depth");
+  bool align = op.getAlignCorners(), halfPixel = op.getHalfPixelCenters();
+  if (align && halfPixel)
+    return KernelCall::blocked(ctx, "sets both align_corners and "
+                                    "half_pixel_centers, which TFLite "
+                                    "forbids");
+  KernelCall call(ctx);
+  call.header = "ref/resize";
+  call.operand(op.getInput())
+      .i32("batches", in[0])
+      .i32("input_height", in[1])
+      .i32("input_width", in[2])
+      .i32("depth", in[3])
+      .i32("output_height", out[1])
+      .i32("output_width", out[2]);
+  std::string tag = typeTag(op.getInput());
+  if (op.getNearest()) {
+    SmallVector<int32_t> rows, cols;
+    for (int64_t y = 0; y < out[1]; ++y)
+      rows.push_back(nearestSource(y, in[1], out[1], align, halfPixel));
+    for (int64_t x = 0; x < out[2]; ++x)
+      cols.push_back(nearestSource(x, in[2], out[2], align, halfPixel));
+    call.callee = "resize_nearest";
+    call.i32s("source_row", rows).i32s("source_col", cols);
+    return call;
+  }
+  if (tag == "float32") {
+    // TFLM's ComputeInterpolationValues, in float.
+    auto axis = [&](int64_t inSize, int64_t outSize, SmallVector<int32_t> &low,
+                    SmallVector<int32_t> &high, SmallVector<float> &fraction) {
+      float scale = static_cast<float>(inSize) / static_cast<float>(outSize);
+      if (align && outSize > 1)
+        scale =
+            static_cast<float>(inSize - 1) / static_cast<float>(outSize - 1);
+      for (int64_t i = 0; i < outSize; ++i) {
+        float value = static_cast<float>(i);
+        float scaled =
+            halfPixel ? (value + 0.5f) * scale - 0.5f : value * scale;
+        int32_t lower = std::max(static_cast<int32_t>(std::floor(scaled)), 0);
+        int32_t upper = std::min(static_cast<int32_t>(std::ceil(scaled)),
+                                 static_cast<int32_t>(inSize - 1));
+        low.push_back(lower);
+        high.push_back(upper);
+        fraction.push_back(scaled - static_cast<float>(lower));
+      }
+    };
+    SmallVector<int32_t> lowRow, highRow, lowCol, highCol;
+    SmallVector<float> rowFraction, colFraction;
+    axis(in[1], out[1], lowRow, highRow, rowFraction);
+    axis(in[2], out[2], lowCol, highCol, colFraction);
+    call.callee = "resize_bilinear_f32";
+    call.i32s("low_row", lowRow)
+        .i32s("high_row", highRow)
+        .f32s("row_fraction", rowFraction)
+        .i32s("low_col", lowCol)
+        .i32s("high_col", highCol)
+        .f32s("col_fraction", colFraction);
+    return call;
+  }
+  if (tag != "int8")
+    return KernelCall::blocked(ctx, "has type " + tag +
+                                        ", which RESIZE_BILINEAR does not "
+                                        "support (float32, int8)");
+  // TFLM's ComputeInterpolationValuesInteger: positions in 2^-10 units,
+  // C++ integer division (toward zero) included.
+  auto axis = [&](int32_t inSize, int32_t outSize, SmallVector<int32_t> &low,
+                  SmallVector<int32_t> &high, SmallVector<int32_t> &fraction) {
+    int32_t scale10 = ((1 << 10) * inSize + outSize / 2) / outSize;
+    if (align && outSize > 1)
+      scale10 = ((1 << 10) * (inSize - 1) + (outSize - 1) / 2) / (outSize - 1);
+    for (int32_t i = 0; i < outSize; ++i) {
+      int32_t scaled =
+          halfPixel ? i * scale10 + scale10 / 2 - (1 << 9) : i * scale10;
+      int32_t lower = std::max(scaled / (1 << 10), 0);
+      int32_t upper =
+          std::min((scaled + (1 << 10) - 1) / (1 << 10), inSize - 1);
+      low.push_back(lower);
+      high.push_back(upper);
+      fraction.push_back(scaled - (1 << 10) * lower);
+    }
+  };
+  SmallVector<int32_t> lowRow, highRow, rowFraction, lowCol, highCol,
+      colFraction;
+  axis(in[1], out[1], lowRow, highRow, rowFraction);
+  axis(in[2], out[2], lowCol, highCol, colFraction);
+  call.callee = "resize_bilinear_integer";
+  call.i32s("low_row", lowRow)
+      .i32s("high_row", highRow)
+      .i32s("row_fraction", rowFraction)
+      .i32s("low_col", lowCol)
+      .i32s("high_col", highCol)
+      .i32s("col_fraction", colFraction);
+  return call;
+}
+
 } // namespace
 
 std::optional<KernelCall> planDataMovementCall(Operation *op) {
@@ -545,10 +778,9 @@ std::optional<KernelCall> planDataMovementCall(Operation *op) {
         return planDynamicUpdateSlice(update);
       })
       .Case([](BroadcastArgsOp args) { return planBroadcastArgs(args); })
-      .Case<MirrorPadOp, SpaceToBatchOp, ResizeOp>([](Operation *op) {
-        return KernelCall::blocked(op->getContext(),
-                                   "has no kernel in ingot yet");
-      })
+      .Case([](MirrorPadOp pad) { return planMirrorPad(pad); })
+      .Case([](SpaceToBatchOp space) { return planSpaceToBatch(space); })
+      .Case([](ResizeOp resize) { return planResize(resize); })
       .Default([](Operation *) { return std::nullopt; });
 }
 

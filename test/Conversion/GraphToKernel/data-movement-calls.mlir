@@ -119,6 +119,19 @@ func.func @embedding_lookup_hybrid(%p: tensor<10x6x!quant.uniform<i8:f32, 0.25>>
 
 // -----
 
+// RESIZE_NEAREST_NEIGHBOR 4x2 -> 8x3 without align_corners: scales 0.5 and
+// 2/3, sources floor(y * 0.5) = 0 0 1 1 2 2 3 3 and floor(x * 2/3) = 0 0 1.
+
+// CHECK-LABEL: func.func @resize_nearest
+func.func @resize_nearest(%x: tensor<1x4x2x3xi16>) -> tensor<1x8x3x3xi16> {
+  // CHECK: kernel.call "resize_nearest"
+  // CHECK-SAME: args = [1 : i32, 4 : i32, 2 : i32, 3 : i32, 8 : i32, 3 : i32, array<i32: 0, 0, 1, 1, 2, 2, 3, 3>, array<i32: 0, 0, 1>]
+  %0 = graph.resize %x {nearest = true, align_corners = false, half_pixel_centers = false} : (tensor<1x4x2x3xi16>) -> tensor<1x8x3x3xi16>
+  return %0 : tensor<1x8x3x3xi16>
+}
+
+// -----
+
 func.func @concatenation_requantizes(%a: tensor<2x3x!quant.uniform<i8:f32, 0.5:1>>, %b: tensor<2x3x!quant.uniform<i8:f32, 0.25:1>>) -> tensor<4x3x!quant.uniform<i8:f32, 0.5:1>> {
   // expected-error @+1 {{output quantization that differs from its input's}}
   %0 = graph.concatenation %a, %b {axis = 0 : i64, fused_activation = #graph<activation none>} : (tensor<2x3x!quant.uniform<i8:f32, 0.5:1>>, tensor<2x3x!quant.uniform<i8:f32, 0.25:1>>) -> tensor<4x3x!quant.uniform<i8:f32, 0.5:1>>
