@@ -8,9 +8,12 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Conversion/GraphToKernel/KernelCall.h"
+#include "KernelParams.h"
+#include "QuantizedMultiplier.h"
 
 #include "llvm/ADT/TypeSwitch.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -134,6 +137,17 @@ void int32Activation(KernelCall &call, Activation activation) {
   call.i32("activation_min", low).i32("activation_max", high);
 }
 
+/// A Q31 multiplier and shift, as two named arguments.
+void multiplier(KernelCall &call, StringRef name, double real) {
+  quant::QuantizedMultiplier q = quant::quantizeMultiplier(real);
+  call.i32((name + "_multiplier").str(), q.multiplier)
+      .i32((name + "_shift").str(), q.shift);
+}
+
+bool isQuantizedInt(Value value, StringRef tag) {
+  return isQuantized(value) && typeTag(value) == tag;
+}
+
 bool isComparison(BinaryKind kind) {
   switch (kind) {
   case BinaryKind::Equal:
@@ -174,6 +188,17 @@ std::optional<KernelCall> planBinary(BinaryOp op) {
         (in == "bool" && (binaryKind == BinaryKind::Equal ||
                           binaryKind == BinaryKind::NotEqual)))
       return broadcastCall(op, kind, "ref/comparison", {lhs, rhs});
+    if (isQuantizedInt(lhs, "int8") && isQuantizedInt(rhs, "int8")) {
+      // TFLite Micro rescales both inputs by their own scales (a Q31
+      // multiplier each) after a left shift of 8, then compares.
+      KernelCall call =
+          broadcastCall(op, kind + "_s8", "ref/comparison", {lhs, rhs});
+      call.i32("input1_offset", -zeroPointOf(lhs));
+      multiplier(call, "input1", scaleOf(lhs));
+      call.i32("input2_offset", -zeroPointOf(rhs));
+      multiplier(call, "input2", scaleOf(rhs));
+      return call;
+    }
     return noKernel();
   }
   if (binaryKind == BinaryKind::LogicalAnd ||
@@ -186,7 +211,7 @@ std::optional<KernelCall> planBinary(BinaryOp op) {
     return noKernel();
   if (binaryKind == BinaryKind::Maximum || binaryKind == BinaryKind::Minimum) {
     // The reference compares stored values, whatever the quantization.
-    if (in == "float32" || in == "int32")
+    if (in == "float32" || in == "int32" || in == "int8" || in == "int16")
       return broadcastCall(op, kind, "ref/maximum_minimum", {lhs, rhs});
     return noKernel();
   }
@@ -223,6 +248,28 @@ std::optional<KernelCall> planBinary(BinaryOp op) {
       return noKernel();
     }
   }
+  bool quantizedInts = isQuantized(lhs) && isQuantized(rhs) &&
+                       isQuantized(output) && (in == "int8" || in == "int16");
+  if (quantizedInts && binaryKind == BinaryKind::Mul) {
+    // TFLite Micro's int16 MUL requires zero points of 0.
+    if (in == "int16" && (zeroPointOf(lhs) != 0 || zeroPointOf(rhs) != 0 ||
+                          zeroPointOf(output) != 0))
+      return KernelCall::blocked(context, "has an int16 zero point other "
+                                          "than 0, which TFLite's int16 MUL "
+                                          "does not take");
+    KernelCall call = broadcastCall(op, in == "int8" ? "mul_s8" : "mul_s16",
+                                    "ref/binary_quantized", {lhs, rhs});
+    call.i32("input1_offset", -zeroPointOf(lhs))
+        .i32("input2_offset", -zeroPointOf(rhs))
+        .i32("output_offset", zeroPointOf(output));
+    multiplier(call, "output",
+               static_cast<double>(static_cast<float>(scaleOf(lhs))) *
+                   static_cast<double>(static_cast<float>(scaleOf(rhs))) /
+                   static_cast<double>(static_cast<float>(scaleOf(output))));
+    Clamp clamp = clampOf(activation, output);
+    call.i32("activation_min", clamp.min).i32("activation_max", clamp.max);
+    return call;
+  }
   return noKernel();
 }
 
@@ -243,12 +290,61 @@ std::optional<KernelCall> planAddSub(AddOrSubOp op, StringRef name) {
       shapeOf(lhs) == shapeOf(output) && shapeOf(rhs) == shapeOf(output);
   if (isAdd && sameShapes && (in == "float32" || in == "int8"))
     return std::nullopt;
-  if (in != "float32" && in != "int32")
+  bool int8 = in == "int8" && isQuantized(lhs) && isQuantized(rhs) &&
+              isQuantized(output);
+  if (in != "float32" && in != "int32" && !int8)
     return std::nullopt;
   if (std::string why = sizeBlocker(op); !why.empty())
     return KernelCall::blocked(context, why);
   if (std::string why = broadcastBlocker({lhs, rhs}, output); !why.empty())
     return KernelCall::blocked(context, why);
+  if (int8) {
+    float scale1 = static_cast<float>(scaleOf(lhs));
+    float scale2 = static_cast<float>(scaleOf(rhs));
+    float scaleOut = static_cast<float>(scaleOf(output));
+    quant::AddParams params = quant::computeAddParams(
+        scale1, zeroPointOf(lhs), scale2, zeroPointOf(rhs), scaleOut,
+        zeroPointOf(output));
+    if (!isAdd) {
+      // TFLite Micro's SUB rounds every quotient to float before widening
+      // it, where ADD divides in double.
+      float twiceMax = 2.0f * std::max(scale1, scale2);
+      float real1 = scale1 / twiceMax;
+      float real2 = scale2 / twiceMax;
+      float denominator =
+          static_cast<float>(int32_t{1} << params.leftShift) * scaleOut;
+      float realOut = twiceMax / denominator;
+      quant::QuantizedMultiplier q1 = quant::quantizeMultiplier(real1);
+      quant::QuantizedMultiplier q2 = quant::quantizeMultiplier(real2);
+      quant::QuantizedMultiplier qOut = quant::quantizeMultiplier(realOut);
+      params.input1Multiplier = q1.multiplier;
+      params.input1Shift = q1.shift;
+      params.input2Multiplier = q2.multiplier;
+      params.input2Shift = q2.shift;
+      params.outputMultiplier = qOut.multiplier;
+      params.outputShift = qOut.shift;
+    }
+    if (params.outputShift > 0)
+      return KernelCall::blocked(context,
+                                 "has an output scale too small for its "
+                                 "input scales (TFLite refuses it too)");
+    KernelCall call = broadcastCall(op, isAdd ? "add_broadcast_s8" : "sub_s8",
+                                    "ref/binary_quantized", {lhs, rhs});
+    Clamp clamp = clampOf(op.getFusedActivation(), output);
+    call.i32("input1_offset", params.input1Offset)
+        .i32("input1_multiplier", params.input1Multiplier)
+        .i32("input1_shift", params.input1Shift)
+        .i32("input2_offset", params.input2Offset)
+        .i32("input2_multiplier", params.input2Multiplier)
+        .i32("input2_shift", params.input2Shift)
+        .i32("left_shift", params.leftShift)
+        .i32("output_offset", params.outputOffset)
+        .i32("output_multiplier", params.outputMultiplier)
+        .i32("output_shift", params.outputShift)
+        .i32("activation_min", clamp.min)
+        .i32("activation_max", clamp.max);
+    return call;
+  }
   if (in == "float32") {
     KernelCall call = broadcastCall(op, isAdd ? "add_broadcast_f32" : "sub_f32",
                                     "ref/binary_f32", {lhs, rhs});
