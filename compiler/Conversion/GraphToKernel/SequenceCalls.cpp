@@ -8,6 +8,8 @@
 //===----------------------------------------------------------------------===//
 #include "Conversion/GraphToKernel/KernelCall.h"
 
+#include "LstmParams.h"
+
 #include "llvm/ADT/TypeSwitch.h"
 
 using namespace mlir;
@@ -107,6 +109,99 @@ bool allFloat(UnidirectionalSequenceLstmOp op) {
   return true;
 }
 
+/// Why the integer LSTM with `activation` inputs ("int8" or "int16") has no
+/// kernel; empty when its tensors are what TFLite Micro's integer kernel
+/// takes.
+std::string integerBlocker(UnidirectionalSequenceLstmOp op,
+                           StringRef activation) {
+  std::string bias = activation == "int8" ? "int32" : "int64";
+  for (Value value : {op.getInput(), op.getOutputState(), op.getOutput()})
+    if (!isQuantized(value) || typeTag(value) != activation)
+      return ("has an " + activation +
+              " input but its hidden state or output is not per-tensor " +
+              activation)
+          .str();
+  for (Value weights :
+       {op.getInputToInputWeights(), op.getInputToForgetWeights(),
+        op.getInputToCellWeights(), op.getInputToOutputWeights(),
+        op.getRecurrentToInputWeights(), op.getRecurrentToForgetWeights(),
+        op.getRecurrentToCellWeights(), op.getRecurrentToOutputWeights()})
+    if (!isQuantized(weights) || typeTag(weights) != "int8" ||
+        zeroPointOf(weights) != 0)
+      return "has weights that are not symmetric per-tensor int8";
+  for (Value gateBias : {op.getInputGateBias(), op.getForgetGateBias(),
+                         op.getCellGateBias(), op.getOutputGateBias()})
+    if (typeTag(gateBias) != bias)
+      return ("has " + activation +
+              " activations but gate biases that are "
+              "not " +
+              bias)
+          .str();
+  Value cell = op.getCellState();
+  if (!isQuantized(cell) || typeTag(cell) != "int16" || zeroPointOf(cell) != 0)
+    return "has a cell state that is not symmetric int16";
+  // TFLite Micro resets int16 variable tensors to 0 whatever their zero
+  // point, while ingot starts a state at its zero point.
+  if (activation == "int16" && zeroPointOf(op.getOutputState()) != 0)
+    return "has an int16 hidden state with a nonzero zero point";
+  return "";
+}
+
+std::optional<KernelCall> planIntegerLstm(UnidirectionalSequenceLstmOp op,
+                                          KernelCall call,
+                                          StringRef activation) {
+  MLIRContext *ctx = op.getContext();
+  if (std::string why = integerBlocker(op, activation); !why.empty())
+    return KernelCall::blocked(ctx, why);
+  auto scaleOfValue = [](Value value) {
+    return static_cast<float>(scaleOf(value));
+  };
+  quant::LstmScales scales;
+  scales.input = scaleOfValue(op.getInput());
+  scales.hidden = scaleOfValue(op.getOutputState());
+  scales.cell = scaleOfValue(op.getCellState());
+  scales.cellClip = op.getCellClip().convertToFloat();
+  Value inputWeights[4] = {
+      op.getInputToInputWeights(), op.getInputToForgetWeights(),
+      op.getInputToCellWeights(), op.getInputToOutputWeights()};
+  Value recurrentWeights[4] = {
+      op.getRecurrentToInputWeights(), op.getRecurrentToForgetWeights(),
+      op.getRecurrentToCellWeights(), op.getRecurrentToOutputWeights()};
+  for (size_t gate = 0; gate < 4; ++gate) {
+    scales.inputWeights[gate] = scaleOfValue(inputWeights[gate]);
+    scales.recurrentWeights[gate] = scaleOfValue(recurrentWeights[gate]);
+  }
+  std::optional<quant::LstmParams> params = quant::computeLstmParams(scales);
+  if (!params)
+    return KernelCall::blocked(
+        ctx, "has a cell state scale too far from 2^-12 for the int16 tanh");
+  int64_t units = shapeOf(op.getRecurrentToForgetWeights())[0];
+  call.callee = activation == "int8" ? "lstm_s8" : "lstm_s16";
+  call.header = "ref/lstm_int";
+  call.scratchBytes = 4 * units * static_cast<int64_t>(sizeof(int16_t));
+  addSizes(call, op);
+  if (activation == "int8")
+    call.i32("input_zero_point", zeroPointOf(op.getInput()));
+  call.i32("hidden_zero_point", zeroPointOf(op.getOutputState()));
+  SmallVector<int64_t> gateParams;
+  for (size_t gate = 0; gate < 4; ++gate)
+    gateParams.append({params->inputToGate[gate].multiplier,
+                       params->inputToGate[gate].shift,
+                       params->recurrentToGate[gate].multiplier,
+                       params->recurrentToGate[gate].shift});
+  call.i32s("gate_params", gateParams)
+      .i32("forget_cell_multiplier", params->forgetTimesCell.multiplier)
+      .i32("forget_cell_shift", params->forgetTimesCell.shift)
+      .i32("input_cell_multiplier", params->inputTimesCellGate.multiplier)
+      .i32("input_cell_shift", params->inputTimesCellGate.shift)
+      .i32("hidden_multiplier", params->hidden.multiplier)
+      .i32("hidden_shift", params->hidden.shift)
+      .i32("tanh_cell_multiplier", params->tanhCellMultiplier)
+      .i32("tanh_cell_shift", params->tanhCellShift)
+      .i32("cell_clip", params->quantizedCellClip);
+  return call;
+}
+
 std::optional<KernelCall> planLstm(UnidirectionalSequenceLstmOp op) {
   MLIRContext *ctx = op.getContext();
   if (std::string why = sizeBlocker(op); !why.empty())
@@ -123,10 +218,14 @@ std::optional<KernelCall> planLstm(UnidirectionalSequenceLstmOp op) {
     call.f32("cell_clip", op.getCellClip().convertToDouble());
     return call;
   }
+  std::string activation = typeTag(op.getInput());
+  if (isQuantized(op.getInput()) &&
+      (activation == "int8" || activation == "int16"))
+    return planIntegerLstm(op, std::move(call), activation);
   return KernelCall::blocked(
-      ctx, "has no kernel for input " + typeTag(op.getInput()) +
-               " with weights " + typeTag(op.getInputToForgetWeights()) +
-               " in ingot; float32 is implemented");
+      ctx, "has no kernel for input " + activation + " with weights " +
+               typeTag(op.getInputToForgetWeights()) +
+               " in ingot; float32, int8 and int16 are implemented");
 }
 
 } // namespace
