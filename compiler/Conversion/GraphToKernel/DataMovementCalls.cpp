@@ -304,7 +304,8 @@ std::optional<KernelCall> planPad(PadOp op) {
   MLIRContext *ctx = op.getContext();
   if (std::string why = sizeBlocker(op); !why.empty())
     return KernelCall::blocked(ctx, why);
-  llvm::StringRef name = op.getConstant() ? "PADV2" : "PAD";
+  llvm::StringRef name =
+      op.getConstant() || op.getFloatConstant() ? "PADV2" : "PAD";
   std::string tag = typeTag(op.getInput());
   if (tag != "int8" && tag != "int32" && tag != "float32")
     return KernelCall::blocked(ctx, "has type " + tag + ", which " +
@@ -340,7 +341,12 @@ std::optional<KernelCall> planPad(PadOp op) {
     if (op.getConstant())
       return KernelCall::blocked(ctx, "has a float PADV2 constant stored as "
                                       "an integer");
-    call.f32("pad_value", 0.0);
+    call.f32("pad_value", op.getFloatConstant()
+                              ? op.getFloatConstant()->convertToFloat()
+                              : 0.0f);
+  } else if (op.getFloatConstant()) {
+    return KernelCall::blocked(ctx, "has a float PADV2 constant for an "
+                                    "integer tensor");
   } else if (op.getConstant()) {
     call.i32("pad_value", *op.getConstant());
   } else {
