@@ -172,6 +172,27 @@ std::optional<KernelCall> planUnary(UnaryOp op) {
     // multiplier of 1, TFLM's unscaled path.
     return rescaleArgs(call, input, output, inputScale / outputScale);
   }
+  case UnaryKind::Elu: {
+    if (suffix != "s8")
+      break;
+    // TFLM's Prepare builds this table in float: dequantize, e^x - 1 for
+    // negatives, multiply by the inverse output scale, round, add the zero
+    // point, saturate.
+    float inverseOutputScale = 1.0f / outputScale;
+    llvm::SmallVector<int32_t> table;
+    for (int32_t value = -128; value <= 127; ++value) {
+      float real = inputScale * static_cast<float>(value - zeroPointOf(input));
+      float transformed = real < 0.0f ? std::exp(real) - 1.0f : real;
+      float rescaled = std::round(transformed * inverseOutputScale);
+      int32_t quantized = static_cast<int32_t>(
+          rescaled + static_cast<float>(zeroPointOf(output)));
+      table.push_back(std::clamp(quantized, -128, 127));
+    }
+    KernelCall call(context);
+    call.callee = "elu_s8";
+    call.operand(input).i32("count", elementsOf(input)).i32s("table", table);
+    return call;
+  }
   case UnaryKind::Rsqrt: {
     if (suffix != "s8")
       break;
