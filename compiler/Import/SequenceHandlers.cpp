@@ -39,6 +39,9 @@ FailureOr<Value> importUnidirectionalSequenceLstm(OperatorContext &ctx) {
       return ctx.fail("takes a state (input " + llvm::Twine(state) +
                       ") that is not a variable tensor");
   const tflite::UnidirectionalSequenceLSTMOptions &o = **options;
+  if (o.diagonal_recurrent_tensors())
+    return ctx.fail("has diagonal recurrent weights, which ingot does not "
+                    "support");
   return UnidirectionalSequenceLstmOp::create(
              ctx.builder, ctx.loc, *outputType, operands[0], operands[1],
              operands[2], operands[3], operands[4], operands[5], operands[6],
@@ -56,7 +59,7 @@ FailureOr<Value> importUnidirectionalSequenceLstm(OperatorContext &ctx) {
 } // namespace
 
 void appendSequenceHandlers(std::vector<HandlerEntry> &table) {
-  table.push_back({/*UNIDIRECTIONAL_SEQUENCE_LSTM*/ 44, 4,
+  table.push_back({/*UNIDIRECTIONAL_SEQUENCE_LSTM*/ 44, 5,
                    importUnidirectionalSequenceLstm});
 }
 

@@ -36,14 +36,50 @@ std::string fileOf(Location loc) {
 }
 
 /// What each operand position of an op holds, for weight names.
-StringRef operandRole(Operation *user, unsigned position) {
+std::string operandRole(Operation *user, unsigned position) {
   if (isa<graph::SvdfOp>(user)) {
     static const char *roles[] = {"input", "weights_feature", "weights_time",
                                   "bias", "state"};
-    return position < 5 ? roles[position] : "operand";
+    if (position < 5)
+      return roles[position];
+  } else if (auto lstm = dyn_cast<graph::UnidirectionalSequenceLstmOp>(user)) {
+    // Named after the operand's segment (absent ones take no position).
+    static const char *roles[] = {"input",
+                                  "input_to_input_weights",
+                                  "input_to_forget_weights",
+                                  "input_to_cell_weights",
+                                  "input_to_output_weights",
+                                  "recurrent_to_input_weights",
+                                  "recurrent_to_forget_weights",
+                                  "recurrent_to_cell_weights",
+                                  "recurrent_to_output_weights",
+                                  "cell_to_input_weights",
+                                  "cell_to_forget_weights",
+                                  "cell_to_output_weights",
+                                  "input_gate_bias",
+                                  "forget_gate_bias",
+                                  "cell_gate_bias",
+                                  "output_gate_bias",
+                                  "projection_weights",
+                                  "projection_bias",
+                                  "output_state",
+                                  "cell_state",
+                                  "input_layer_norm",
+                                  "forget_layer_norm",
+                                  "cell_layer_norm",
+                                  "output_layer_norm"};
+    unsigned segment = 0, start = 0;
+    for (int32_t size : lstm.getProperties().operandSegmentSizes) {
+      if (position < start + size)
+        return roles[segment];
+      start += size;
+      ++segment;
+    }
+  } else if (position < 3) {
+    static const char *roles[] = {"input", "filter", "bias"};
+    return roles[position];
   }
-  static const char *roles[] = {"input", "filter", "bias"};
-  return position < 3 ? roles[position] : "operand";
+  return "operand" + std::to_string(position);
 }
 
 /// Gives each graph op an `ingot.layer` name (mnemonic and a per-kind index)
@@ -51,7 +87,6 @@ StringRef operandRole(Operation *user, unsigned position) {
 void nameLayersAndWeights(func::FuncOp function) {
   llvm::StringMap<unsigned> countByKind;
   Builder builder(function.getContext());
-  llvm::DenseSet<StringRef> usedWeightNames;
   function.walk([&](Operation *op) {
     if (op->getDialect() == nullptr ||
         !isa<graph::GraphDialect>(op->getDialect()) ||
@@ -72,7 +107,7 @@ void nameLayersAndWeights(func::FuncOp function) {
       if (!constant || constant->hasAttr("ingot.weight_name"))
         continue;
       std::string name =
-          layer + "_" + operandRole(op, operand.getOperandNumber()).str();
+          layer + "_" + operandRole(op, operand.getOperandNumber());
       constant->setAttr("ingot.weight_name", builder.getStringAttr(name));
     }
   });
@@ -81,9 +116,9 @@ void nameLayersAndWeights(func::FuncOp function) {
   unsigned unread = 0;
   function.walk([&](graph::ConstOp constant) {
     if (!constant->hasAttr("ingot.weight_name"))
-      constant->setAttr("ingot.weight_name",
-                        builder.getStringAttr("constant_output_" +
-                                              std::to_string(unread++)));
+      constant->setAttr(
+          "ingot.weight_name",
+          builder.getStringAttr("constant_output_" + std::to_string(unread++)));
   });
 }
 
