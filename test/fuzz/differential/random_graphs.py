@@ -166,6 +166,11 @@ def add_layer(graph, current, rng):
         name = str(rng.choice(["RELU", "RELU6", "LOGISTIC", "TANH", "ABS",
                                "LEAKY_RELU", "HARD_SWISH"]))
         fixed = {"LOGISTIC": (1 / 256, -128), "TANH": (1 / 128, 0)}.get(name)
+        if name == "RELU6":
+            # TFLite Micro's int8 RELU6 clamps stored values and ignores
+            # its output's parameters (TFLite requantizes; so does ingot):
+            # only the case both agree on is compared.
+            return graph.op(name, [current], shape, keeps_quantization=True)
         if name == "LEAKY_RELU":
             return graph.op(name, [current], shape, "LeakyReluOptions",
                             {"alpha": float(rng.uniform(0.01, 0.5))})
@@ -173,7 +178,8 @@ def add_layer(graph, current, rng):
     if kind in ("binary_const", "binary_skip"):
         name = str(rng.choice(["ADD", "SUB", "MUL", "MAXIMUM", "MINIMUM"]))
         if kind == "binary_skip":
-            other = graph.op("RELU6", [current], shape)
+            other = graph.op("RELU6", [current], shape,
+                             keeps_quantization=True)
         else:
             other_shape = [d if rng.random() < 0.5 else 1 for d in shape]
             other = graph.tensor(other_shape,
@@ -186,8 +192,6 @@ def add_layer(graph, current, rng):
         # MAXIMUM and MINIMUM compare stored values: TFLite Micro needs one
         # set of parameters on both inputs and the output.
         compares = name in ("MAXIMUM", "MINIMUM")
-        if kind == "binary_skip" and compares:
-            graph.operators[-1]["keeps"] = True
         swap = not compares and rng.random() < 0.3
         inputs = [other, current] if swap else [current, other]
         return graph.op(name, inputs, shape, options_type, options,
@@ -301,7 +305,8 @@ def write_model(model_json, path):
 def tflm_run(model_path, inputs, count=1):
     """TFLite Micro's first `count` outputs for `inputs`."""
     from tflite_micro.python.tflite_micro import runtime
-    interpreter = runtime.Interpreter.from_file(str(model_path))
+    interpreter = runtime.Interpreter.from_file(str(model_path),
+                                                arena_size=16 << 20)
     for index, value in enumerate(inputs):
         interpreter.set_input(value, index)
     interpreter.invoke()
