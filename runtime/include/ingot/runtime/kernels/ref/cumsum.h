@@ -1,5 +1,4 @@
-//===- cumsum.h - Reference CUMSUM --------------------------------*- C++
-//-*-===//
+//===- cumsum.h - Reference CUMSUM ------------------------------*- C++ -*-===//
 //
 // This file implements TFLite's CUMSUM along one axis, the input viewed as
 // [outer, depth, inner]: running sums along depth, forward or (`reverse`)
@@ -8,8 +7,9 @@
 // int8 follows TFLM's arithmetic: inputs, less the zero point, are shifted
 // left by 20 bits and halved (the input multiplier) so that the running sum
 // keeps precision, and each sum is rescaled to the output scale. TFLM starts
-// the sum at the rescaled input offset rather than at zero, which is only
-// right for input zero point 0; the kernel does the same.
+// the sum at the rescaled input offset rather than at zero, which is right
+// only for input zero point 0; the sum here starts at zero, as TFLite's
+// quantization specification gives (the same result for zero point 0).
 //
 //===----------------------------------------------------------------------===//
 #ifndef INGOT_RUNTIME_KERNELS_REF_CUMSUM_H
@@ -70,7 +70,7 @@ INGOT_KERNEL void cumsum_s8(const int8_t *input, int8_t *output, int32_t outer,
   detail::cumsum_lines(
       outer, depth, inner, reverse,
       [&](int32_t base, int32_t first, int32_t step) {
-        int32_t sum = rescale_input(input_offset);
+        int32_t sum = 0;
         for (int32_t k = 0, at = base + first; k < depth; ++k, at += step) {
           const int32_t scaled = rescale_input(input_offset + input[at]);
           int32_t total;
