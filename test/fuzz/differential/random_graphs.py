@@ -501,10 +501,32 @@ def main():
     parser.add_argument("--max-ops", type=int, default=4)
     parser.add_argument("--failures", default=None,
                         help="folder to keep failing seeds' models in")
+    parser.add_argument("--regressions", default=None,
+                        help="file of seeds that once failed (one per line, "
+                             "# comments), checked before the others")
     args = parser.parse_args()
     start = time.monotonic()
     graphs = operators = mismatches = crashes = 0
     seed = args.seed
+    regressions = []
+    if args.regressions:
+        for line in pathlib.Path(args.regressions).read_text().splitlines():
+            line = line.split("#", 1)[0].strip()
+            if line:
+                regressions.append(int(line))
+    for regression in regressions:
+        count, problems = check_graph(args.ingot, regression, args.max_ops,
+                                      args.failures)
+        graphs += 1
+        operators += count
+        for kind, detail in problems:
+            mismatches += kind == "mismatch"
+            crashes += kind != "mismatch"
+            print(f"seed {regression} (regression): {kind}: {detail}",
+                  flush=True)
+        if not problems:
+            print(f"seed {regression} (regression): {count} operators ok",
+                  flush=True)
     while True:
         if args.seconds is not None:
             if time.monotonic() - start > args.seconds:
