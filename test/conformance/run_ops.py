@@ -145,6 +145,8 @@ def main():
                         help="an extra option for every `ingot run`")
     parser.add_argument("--only", action="append", default=[],
                         help="only folders whose name starts with this")
+    parser.add_argument("--first-configuration", action="store_true",
+                        help="only configuration 0 of each (operator, type)")
     parser.add_argument("--write-status", default=None,
                         help="write each folder's operator, type, outcome "
                              "and message as JSON (for docs/ops.md)")
@@ -160,6 +162,8 @@ def main():
     if args.only:
         entries = [e for e in entries
                    if any(e["dir"].startswith(p) for p in args.only)]
+    if args.first_configuration:
+        entries = [e for e in entries if e["dir"].endswith("_0")]
     unsupported = read_unsupported(args.unsupported)
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
