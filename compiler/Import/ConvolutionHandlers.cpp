@@ -135,9 +135,9 @@ FailureOr<Value> importTransposeConv(OperatorContext &ctx) {
 } // namespace
 
 void appendConvolutionHandlers(std::vector<HandlerEntry> &table) {
-  table.push_back({/*CONV_2D*/ 3, 5, importConv2D});
+  table.push_back({/*CONV_2D*/ 3, 8, importConv2D});
   table.push_back({/*DEPTHWISE_CONV_2D*/ 4, 6, importDepthwiseConv2D});
-  table.push_back({/*FULLY_CONNECTED*/ 9, 9, importFullyConnected});
+  table.push_back({/*FULLY_CONNECTED*/ 9, 11, importFullyConnected});
   table.push_back({/*AVERAGE_POOL_2D*/ 1, 3, importPool<AveragePool2DOp>});
   table.push_back({/*MAX_POOL_2D*/ 17, 3, importPool<MaxPool2DOp>});
   table.push_back({/*L2_POOL_2D*/ 12, 1, importPool<L2Pool2DOp>});

@@ -2,7 +2,8 @@
 //
 // This file implements the planner of the layer operators lowered to
 // kernel.call: BATCH_MATMUL, L2_POOL_2D and TRANSPOSE_CONV, and the type
-// combinations of QUANTIZE and DEQUANTIZE that the op-specific patterns in
+// combinations of QUANTIZE, DEQUANTIZE, FULLY_CONNECTED (per-channel
+// weights) and CONV_2D (int16 with int32 bias) that the op-specific patterns in
 // GraphToKernel.cpp do not cover (for the others it returns std::nullopt and
 // those patterns lower the op). Every integer parameter is computed here the
 // way TensorFlow Lite Micro's Prepare computes it.
@@ -394,6 +395,158 @@ std::optional<KernelCall> planTransposeConv(TransposeConvOp op) {
   return call;
 }
 
+//===----------------------------------------------------------------------===//
+// FULLY_CONNECTED with per-channel weights
+//===----------------------------------------------------------------------===//
+
+/// int8 and int16x8 FULLY_CONNECTED whose weights are quantized per output
+/// channel; per-tensor weights are the op-specific patterns'.
+std::optional<KernelCall> planFullyConnected(FullyConnectedOp op) {
+  Value input = op.getInput(), filter = op.getFilter(), bias = op.getBias(),
+        output = op.getOutput();
+  if (!isa<mlir::quant::UniformQuantizedPerAxisType>(
+          cast<ShapedType>(filter.getType()).getElementType()))
+    return std::nullopt;
+  MLIRContext *context = op.getContext();
+  if (std::string why = sizeBlocker(op); !why.empty())
+    return KernelCall::blocked(context, why);
+  std::string biasType = bias ? typeTag(bias) : "none";
+  bool isS8 = isPerTensorSigned(input, 8) && isPerTensorSigned(output, 8) &&
+              (!bias || biasType == "int32");
+  bool isS16 = isPerTensorSigned(input, 16) && isPerTensorSigned(output, 16) &&
+               zeroPointOf(input) == 0 && zeroPointOf(output) == 0 &&
+               (!bias || biasType == "int64" || biasType == "int32");
+  if ((!isS8 && !isS16) || !isSymmetricS8Filter(filter))
+    return KernelCall::blocked(
+        context, "has no kernel for " + typeTag(input) +
+                     " input and per-channel " + typeTag(filter) +
+                     " weights with " + biasType +
+                     " bias (per-channel FULLY_CONNECTED is supported on int8 "
+                     "with int32 bias and int16 with int64 or int32 bias, "
+                     "with symmetric int8 weights)");
+  ArrayRef<int64_t> weights = shapeOf(filter);
+  if (weights.size() != 2 || weights[1] <= 0 ||
+      elementsOf(input) % weights[1] != 0 ||
+      elementsOf(output) != elementsOf(input) / weights[1] * weights[0] ||
+      (bias && elementsOf(bias) != weights[0]))
+    return KernelCall::blocked(context, "has input, weights, bias and output "
+                                        "shapes that do not fit together");
+  std::vector<iq::QuantizedMultiplier> multipliers =
+      iq::convPerChannelMultipliers(floatScaleOf(input), filterScales(filter),
+                                    floatScaleOf(output),
+                                    static_cast<int32_t>(weights[0]));
+  if (multipliers.size() != static_cast<size_t>(weights[0]))
+    return KernelCall::blocked(context, "has weights with neither one scale "
+                                        "nor one per output channel");
+  SmallVector<int32_t> multiplier, shift;
+  for (const iq::QuantizedMultiplier &m : multipliers) {
+    multiplier.push_back(m.multiplier);
+    shift.push_back(m.shift);
+  }
+  KernelCall call(context);
+  call.callee = isS8 ? "fully_connected_per_channel_s8"
+                     : "fully_connected_per_channel_s16";
+  call.header = "ref/fully_connected_per_channel";
+  call.operand(input).operand(filter);
+  if (bias)
+    call.operand(bias);
+  call.i32("batches", elementsOf(input) / weights[1])
+      .i32("accum_depth", weights[1])
+      .i32("output_depth", weights[0]);
+  if (isS8)
+    call.i32("input_zero_point", zeroPointOf(input))
+        .i32("output_zero_point", zeroPointOf(output));
+  iq::ActivationRange range =
+      isS8 ? quantizedBounds(op.getFusedActivation(), output, -128, 127)
+           : quantizedBounds(op.getFusedActivation(), output, -32768, 32767);
+  call.i32s("output_multiplier", multiplier)
+      .i32s("output_shift", shift)
+      .i32("activation_min", range.min)
+      .i32("activation_max", range.max);
+  return call;
+}
+
+//===----------------------------------------------------------------------===//
+// CONV_2D int16x8 with int32 bias
+//===----------------------------------------------------------------------===//
+
+/// int16 CONV_2D whose bias is int32 (version 8); every other CONV_2D is the
+/// op-specific patterns'. TFLM sums such a convolution in int32 and rescales
+/// with the int32 multiplier form, so the bias cannot be widened to int64.
+std::optional<KernelCall> planConv2D(Conv2DOp op) {
+  Value input = op.getInput(), filter = op.getFilter(), bias = op.getBias(),
+        output = op.getOutput();
+  if (!isPerTensorSigned(input, 16) || !bias || typeTag(bias) != "int32")
+    return std::nullopt;
+  MLIRContext *context = op.getContext();
+  if (std::string why = sizeBlocker(op); !why.empty())
+    return KernelCall::blocked(context, why);
+  if (!isPerTensorSigned(output, 16) || zeroPointOf(input) != 0 ||
+      zeroPointOf(output) != 0 || !isSymmetricS8Filter(filter))
+    return KernelCall::blocked(
+        context, "has no kernel for " + typeTag(input) + " input, " +
+                     typeTag(filter) + " filter and " + typeTag(output) +
+                     " output with int32 bias (int16 CONV_2D with int32 bias "
+                     "needs symmetric int16 activations and symmetric int8 "
+                     "weights)");
+  ArrayRef<int64_t> in = shapeOf(input), weights = shapeOf(filter),
+                    out = shapeOf(output);
+  if (in.size() != 4 || weights.size() != 4 || out.size() != 4 ||
+      in[0] != out[0] || weights[0] != out[3] || weights[3] != in[3] ||
+      elementsOf(bias) != out[3])
+    return KernelCall::blocked(context, "has input, filter, bias and output "
+                                        "shapes that do not fit together "
+                                        "(grouped convolution is not "
+                                        "supported for int16)");
+  if (op.getStrideH() <= 0 || op.getStrideW() <= 0 || op.getDilationH() <= 0 ||
+      op.getDilationW() <= 0)
+    return KernelCall::blocked(context,
+                               "has a non-positive stride or dilation");
+  iq::PaddingValues padding = iq::computePadding(
+      op.getPadding() == Padding::Same, in[1], in[2], weights[1], weights[2],
+      op.getStrideH(), op.getStrideW(), op.getDilationH(), op.getDilationW());
+  if (padding.outputH != out[1] || padding.outputW != out[2])
+    return KernelCall::blocked(context, "has an output size that does not "
+                                        "follow from its padding and strides");
+  std::vector<iq::QuantizedMultiplier> multipliers =
+      iq::convPerChannelMultipliers(floatScaleOf(input), filterScales(filter),
+                                    floatScaleOf(output),
+                                    static_cast<int32_t>(out[3]));
+  if (multipliers.size() != static_cast<size_t>(out[3]))
+    return KernelCall::blocked(context, "has a filter with neither one scale "
+                                        "nor one per output channel");
+  SmallVector<int32_t> multiplier, shift;
+  for (const iq::QuantizedMultiplier &m : multipliers) {
+    multiplier.push_back(m.multiplier);
+    shift.push_back(m.shift);
+  }
+  iq::ActivationRange range =
+      quantizedBounds(op.getFusedActivation(), output, -32768, 32767);
+  KernelCall call(context);
+  call.callee = "conv2d_s16_int32_bias";
+  call.operand(input).operand(filter).operand(bias);
+  call.i32s("output_multiplier", multiplier)
+      .i32s("output_shift", shift)
+      .i32("batches", in[0])
+      .i32("input_h", in[1])
+      .i32("input_w", in[2])
+      .i32("input_c", in[3])
+      .i32("filter_h", weights[1])
+      .i32("filter_w", weights[2])
+      .i32("output_h", out[1])
+      .i32("output_w", out[2])
+      .i32("output_c", out[3])
+      .i32("stride_h", op.getStrideH())
+      .i32("stride_w", op.getStrideW())
+      .i32("dilation_h", op.getDilationH())
+      .i32("dilation_w", op.getDilationW())
+      .i32("pad_top", padding.top)
+      .i32("pad_left", padding.left)
+      .i32("activation_min", range.min)
+      .i32("activation_max", range.max);
+  return call;
+}
+
 } // namespace
 
 std::optional<KernelCall> planLayerCall(Operation *op) {
@@ -403,6 +556,8 @@ std::optional<KernelCall> planLayerCall(Operation *op) {
       .Case([](L2Pool2DOp pool) { return planL2Pool(pool); })
       .Case([](BatchMatMulOp matmul) { return planBatchMatMul(matmul); })
       .Case([](TransposeConvOp conv) { return planTransposeConv(conv); })
+      .Case([](FullyConnectedOp fc) { return planFullyConnected(fc); })
+      .Case([](Conv2DOp conv) { return planConv2D(conv); })
       .Default([](Operation *) { return std::nullopt; });
 }
 

@@ -25,18 +25,6 @@ func.func @int64_model(%in: tensor<1x4xi64>, %w: tensor<4x4xi64>) -> tensor<1x4x
 
 // -----
 
-// Tests that a per-channel fully connected filter is rejected: TFLite's int8
-// FULLY_CONNECTED takes one filter scale.
-
-func.func @per_channel_fc(%in: tensor<1x4x!quant.uniform<i8:f32, 0.5>>) -> tensor<1x2x!quant.uniform<i8:f32, 0.5>> {
-  %w = graph.const dense<1> : tensor<2x4xi8> -> tensor<2x4x!quant.uniform<i8:f32:0, {0.5, 0.25}>>
-  // expected-error-re @+1 {{operator #0 (FULLY_CONNECTED) has tensor types without {{.*}}kernel}}
-  %0 = graph.fully_connected %in, %w {fused_activation = #graph<activation none>, ingot.tflite_index = 0 : i32, ingot.tflite_op = "FULLY_CONNECTED"} : (tensor<1x4x!quant.uniform<i8:f32, 0.5>>, tensor<2x4x!quant.uniform<i8:f32:0, {0.5, 0.25}>>) -> tensor<1x2x!quant.uniform<i8:f32, 0.5>>
-  return %0 : tensor<1x2x!quant.uniform<i8:f32, 0.5>>
-}
-
-// -----
-
 // Tests that a depthwise filter quantized along the wrong axis is rejected.
 
 func.func @depthwise_wrong_axis(%in: tensor<1x3x3x2x!quant.uniform<i8:f32, 0.5>>) -> tensor<1x1x1x2x!quant.uniform<i8:f32, 0.5>> {

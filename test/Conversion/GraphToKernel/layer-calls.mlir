@@ -67,3 +67,68 @@ func.func @l2_pool_s8(%x: tensor<1x4x4x1x!quant.uniform<i8:f32, 0.5>>) -> tensor
   %0 = graph.l2_pool_2d %x {padding = #graph<padding valid>, filter_h = 2 : i64, filter_w = 2 : i64, stride_h = 2 : i64, stride_w = 2 : i64, fused_activation = #graph<activation none>} : (tensor<1x4x4x1x!quant.uniform<i8:f32, 0.5>>) -> tensor<1x2x2x1x!quant.uniform<i8:f32, 0.5>>
   return %0 : tensor<1x2x2x1x!quant.uniform<i8:f32, 0.5>>
 }
+
+// -----
+
+// int8 FULLY_CONNECTED with per-channel weights. Channel rescales
+// 0.5 * 0.5 / 0.25 = 1 = 0.5 * 2^1 (2^30, shift 1) and 0.5 * 0.25 / 0.25 =
+// 0.5 (2^30, shift 0). RELU clamps at the output zero point 3.
+
+// CHECK-LABEL: func.func @fully_connected_per_channel_s8
+func.func @fully_connected_per_channel_s8(%x: tensor<1x4x!quant.uniform<i8:f32, 0.5:-1>>, %w: tensor<2x4x!quant.uniform<i8:f32:0, {0.5, 0.25}>>, %b: tensor<2xi32>) -> tensor<1x2x!quant.uniform<i8:f32, 0.25:3>> {
+  // CHECK: kernel.call "fully_connected_per_channel_s8"
+  // CHECK-SAME: args = [1 : i32, 4 : i32, 2 : i32, -1 : i32, 3 : i32, array<i32: 1073741824, 1073741824>, array<i32: 1, 0>, 3 : i32, 127 : i32]
+  // CHECK-SAME: header = "ref/fully_connected_per_channel"
+  %0 = graph.fully_connected %x, %w, %b {fused_activation = #graph<activation relu>} : (tensor<1x4x!quant.uniform<i8:f32, 0.5:-1>>, tensor<2x4x!quant.uniform<i8:f32:0, {0.5, 0.25}>>, tensor<2xi32>) -> tensor<1x2x!quant.uniform<i8:f32, 0.25:3>>
+  return %0 : tensor<1x2x!quant.uniform<i8:f32, 0.25:3>>
+}
+
+// -----
+
+// int16 FULLY_CONNECTED, per-channel weights, no bias: rescales 1.0 * s / 0.5
+// for s = 0.5, 0.25, 0.125, 1.0 are 1, 0.5, 0.25, 2, i.e. 2^30 with shifts
+// 1, 0, -1, 2. Two batches of three inputs.
+
+// CHECK-LABEL: func.func @fully_connected_per_channel_s16
+func.func @fully_connected_per_channel_s16(%x: tensor<2x3x!quant.uniform<i16:f32, 1.0>>, %w: tensor<4x3x!quant.uniform<i8:f32:0, {0.5, 0.25, 0.125, 1.0}>>) -> tensor<2x4x!quant.uniform<i16:f32, 0.5>> {
+  // CHECK: kernel.call "fully_connected_per_channel_s16"
+  // CHECK-SAME: args = [2 : i32, 3 : i32, 4 : i32, array<i32: 1073741824, 1073741824, 1073741824, 1073741824>, array<i32: 1, 0, -1, 2>, -32768 : i32, 32767 : i32]
+  %0 = graph.fully_connected %x, %w {fused_activation = #graph<activation none>} : (tensor<2x3x!quant.uniform<i16:f32, 1.0>>, tensor<4x3x!quant.uniform<i8:f32:0, {0.5, 0.25, 0.125, 1.0}>>) -> tensor<2x4x!quant.uniform<i16:f32, 0.5>>
+  return %0 : tensor<2x4x!quant.uniform<i16:f32, 0.5>>
+}
+
+// -----
+
+// Per-tensor weights stay with the op-specific FULLY_CONNECTED lowering.
+
+// CHECK-LABEL: func.func @fully_connected_per_tensor_s8
+func.func @fully_connected_per_tensor_s8(%x: tensor<1x4x!quant.uniform<i8:f32, 0.5>>, %w: tensor<2x4x!quant.uniform<i8:f32, 0.5>>) -> tensor<1x2x!quant.uniform<i8:f32, 0.25>> {
+  // CHECK-NOT: kernel.call
+  // CHECK: kernel.fully_connected_s8
+  %0 = graph.fully_connected %x, %w {fused_activation = #graph<activation none>} : (tensor<1x4x!quant.uniform<i8:f32, 0.5>>, tensor<2x4x!quant.uniform<i8:f32, 0.5>>) -> tensor<1x2x!quant.uniform<i8:f32, 0.25>>
+  return %0 : tensor<1x2x!quant.uniform<i8:f32, 0.25>>
+}
+
+// -----
+
+// int8 activations with an int64 bias have no per-channel kernel.
+
+func.func @fully_connected_per_channel_s8_int64_bias(%x: tensor<1x4x!quant.uniform<i8:f32, 0.5>>, %w: tensor<2x4x!quant.uniform<i8:f32:0, {0.5, 0.25}>>, %b: tensor<2xi64>) -> tensor<1x2x!quant.uniform<i8:f32, 0.25>> {
+  // expected-error @+1 {{'graph.fully_connected' has no kernel for int8 input and per-channel int8 weights with int64 bias (per-channel FULLY_CONNECTED is supported on int8 with int32 bias and int16 with int64 or int32 bias, with symmetric int8 weights)}}
+  %0 = graph.fully_connected %x, %w, %b {fused_activation = #graph<activation none>} : (tensor<1x4x!quant.uniform<i8:f32, 0.5>>, tensor<2x4x!quant.uniform<i8:f32:0, {0.5, 0.25}>>, tensor<2xi64>) -> tensor<1x2x!quant.uniform<i8:f32, 0.25>>
+  return %0 : tensor<1x2x!quant.uniform<i8:f32, 0.25>>
+}
+
+// -----
+
+// int16 CONV_2D with an int32 bias (version 8): 3x3 VALID on a 3x3 input,
+// RELU6. Rescales 1.0 * 0.5 / 0.25 = 2 (2^30, shift 2) and 1.0 * 0.25 / 0.25
+// = 1 (2^30, shift 1); RELU6 clamps to [0, 6 / 0.25 = 24].
+
+// CHECK-LABEL: func.func @conv2d_s16_int32_bias
+func.func @conv2d_s16_int32_bias(%x: tensor<1x3x3x1x!quant.uniform<i16:f32, 1.0>>, %w: tensor<2x3x3x1x!quant.uniform<i8:f32:0, {0.5, 0.25}>>, %b: tensor<2xi32>) -> tensor<1x1x1x2x!quant.uniform<i16:f32, 0.25>> {
+  // CHECK: kernel.call "conv2d_s16_int32_bias"
+  // CHECK-SAME: args = [array<i32: 1073741824, 1073741824>, array<i32: 2, 1>, 1 : i32, 3 : i32, 3 : i32, 1 : i32, 3 : i32, 3 : i32, 1 : i32, 1 : i32, 2 : i32, 1 : i32, 1 : i32, 1 : i32, 1 : i32, 0 : i32, 0 : i32, 0 : i32, 24 : i32]
+  %0 = graph.conv_2d %x, %w, %b {padding = #graph<padding valid>, stride_h = 1 : i64, stride_w = 1 : i64, dilation_h = 1 : i64, dilation_w = 1 : i64, fused_activation = #graph<activation relu6>} : (tensor<1x3x3x1x!quant.uniform<i16:f32, 1.0>>, tensor<2x3x3x1x!quant.uniform<i8:f32:0, {0.5, 0.25}>>, tensor<2xi32>) -> tensor<1x1x1x2x!quant.uniform<i16:f32, 0.25>>
+  return %0 : tensor<1x1x1x2x!quant.uniform<i16:f32, 0.25>>
+}
