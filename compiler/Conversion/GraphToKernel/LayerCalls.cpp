@@ -3,7 +3,8 @@
 // This file implements the planner of the layer operators lowered to
 // kernel.call: BATCH_MATMUL, L2_POOL_2D and TRANSPOSE_CONV, and the type
 // combinations of QUANTIZE, DEQUANTIZE, FULLY_CONNECTED (per-channel
-// weights) and CONV_2D (int16 with int32 bias) that the op-specific patterns in
+// weights), CONV_2D (int16 with int32 bias) and SVDF (float32, and int8 with
+// an int16 state) that the op-specific patterns in
 // GraphToKernel.cpp do not cover (for the others it returns std::nullopt and
 // those patterns lower the op). Every integer parameter is computed here the
 // way TensorFlow Lite Micro's Prepare computes it.
@@ -14,6 +15,7 @@
 #include "Int16Params.h"
 #include "KernelParams.h"
 #include "RequantizeParams.h"
+#include "SvdfParams.h"
 
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "llvm/ADT/TypeSwitch.h"
@@ -420,8 +422,9 @@ std::optional<KernelCall> planFullyConnected(FullyConnectedOp op) {
     return KernelCall::blocked(
         context, "has no kernel for " + typeTag(input) +
                      " input and per-channel " + typeTag(filter) +
-                     " weights with " + biasType +
-                     " bias (per-channel FULLY_CONNECTED is supported on int8 "
+                     " weights with " +
+                     (bias ? biasType + " bias" : "no bias") +
+                     " (per-channel FULLY_CONNECTED is supported on int8 "
                      "with int32 bias and int16 with int64 or int32 bias, "
                      "with symmetric int8 weights)");
   ArrayRef<int64_t> weights = shapeOf(filter);
@@ -547,6 +550,90 @@ std::optional<KernelCall> planConv2D(Conv2DOp op) {
   return call;
 }
 
+//===----------------------------------------------------------------------===//
+// SVDF
+//===----------------------------------------------------------------------===//
+
+/// float32 SVDF, and int8 SVDF with int16 time weights and state (the layout
+/// the converter writes); int8 SVDF with int8 time weights and state is the
+/// op-specific patterns'.
+std::optional<KernelCall> planSvdf(SvdfOp op) {
+  Value input = op.getInput(), featureWeights = op.getWeightsFeature(),
+        timeWeights = op.getWeightsTime(), bias = op.getBias(),
+        state = op.getActivationState(), output = op.getOutput();
+  if (isPerTensorSigned(input, 8) && isPerTensorSigned(timeWeights, 8))
+    return std::nullopt;
+  MLIRContext *context = op.getContext();
+  if (std::string why = sizeBlocker(op); !why.empty())
+    return KernelCall::blocked(context, why);
+  std::string biasType = bias ? typeTag(bias) : "none";
+  bool isFloat =
+      typeTag(input) == "float32" && typeTag(featureWeights) == "float32" &&
+      typeTag(timeWeights) == "float32" && typeTag(state) == "float32" &&
+      typeTag(output) == "float32" && (!bias || biasType == "float32");
+  bool isS8 = isPerTensorSigned(input, 8) &&
+              isPerTensorSigned(featureWeights, 8) &&
+              isPerTensorSigned(timeWeights, 16) &&
+              isPerTensorSigned(state, 16) && zeroPointOf(state) == 0 &&
+              isPerTensorSigned(output, 8) && (!bias || biasType == "int32");
+  if (!isFloat && !isS8)
+    return KernelCall::blocked(
+        context,
+        "has no kernel for " + typeTag(input) + " input, " +
+            typeTag(featureWeights) + " feature weights, " +
+            typeTag(timeWeights) + " time weights, " + typeTag(state) +
+            " state and " + (bias ? biasType + " bias" : "no bias") +
+            " (SVDF is supported on float32, and on int8 with int8 "
+            "feature weights, int32 bias and either int8 time weights and "
+            "state or int16 time weights and a symmetric int16 state)");
+  if (!state.getDefiningOp<VariableOp>())
+    return KernelCall::blocked(context, "has an activation state that is not a "
+                                        "variable tensor");
+  ArrayRef<int64_t> in = shapeOf(input), feature = shapeOf(featureWeights),
+                    time = shapeOf(timeWeights), out = shapeOf(output);
+  int64_t rank = op.getRank();
+  if (in.size() != 2 || feature.size() != 2 || time.size() != 2 ||
+      out.size() != 2 || rank <= 0 || feature[1] != in[1] ||
+      time[0] != feature[0] || feature[0] % rank != 0 || out[0] != in[0] ||
+      out[1] != feature[0] / rank || (bias && elementsOf(bias) != out[1]) ||
+      elementsOf(state) != in[0] * feature[0] * time[1])
+    return KernelCall::blocked(context,
+                               "has input, weights, bias, state and output "
+                               "shapes that do not fit together");
+  KernelCall call(context);
+  call.callee = isFloat ? "svdf_f32" : "svdf_s8_s16";
+  call.operand(input).operand(featureWeights).operand(timeWeights);
+  if (bias)
+    call.operand(bias);
+  call.operand(state);
+  call.i32("batches", in[0])
+      .i32("input_size", in[1])
+      .i32("num_filters", feature[0])
+      .i32("num_units", out[1])
+      .i32("memory_size", time[1])
+      .i32("rank", rank);
+  if (isFloat) {
+    auto [low, high] = floatBounds(op.getFusedActivation());
+    call.f32("activation_min", low).f32("activation_max", high);
+    return call;
+  }
+  if (bias && isQuantized(bias) &&
+      !iq::isValidSvdfBiasScale(floatScaleOf(bias), floatScaleOf(state),
+                                floatScaleOf(timeWeights)))
+    return KernelCall::blocked(context, "has a bias whose scale is not "
+                                        "state scale * time weights scale");
+  iq::SvdfParams params = iq::computeSvdfParams(
+      floatScaleOf(input), floatScaleOf(featureWeights), floatScaleOf(state),
+      floatScaleOf(timeWeights), floatScaleOf(output));
+  call.i32("input_zero_point", zeroPointOf(input))
+      .i32("output_zero_point", zeroPointOf(output))
+      .i32("multiplier_1", params.feature.multiplier)
+      .i32("shift_1", params.feature.shift)
+      .i32("multiplier_2", params.output.multiplier)
+      .i32("shift_2", params.output.shift);
+  return call;
+}
+
 } // namespace
 
 std::optional<KernelCall> planLayerCall(Operation *op) {
@@ -558,6 +645,7 @@ std::optional<KernelCall> planLayerCall(Operation *op) {
       .Case([](TransposeConvOp conv) { return planTransposeConv(conv); })
       .Case([](FullyConnectedOp fc) { return planFullyConnected(fc); })
       .Case([](Conv2DOp conv) { return planConv2D(conv); })
+      .Case([](SvdfOp svdf) { return planSvdf(svdf); })
       .Default([](Operation *) { return std::nullopt; });
 }
 

@@ -132,3 +132,43 @@ func.func @conv2d_s16_int32_bias(%x: tensor<1x3x3x1x!quant.uniform<i16:f32, 1.0>
   %0 = graph.conv_2d %x, %w, %b {padding = #graph<padding valid>, stride_h = 1 : i64, stride_w = 1 : i64, dilation_h = 1 : i64, dilation_w = 1 : i64, fused_activation = #graph<activation relu6>} : (tensor<1x3x3x1x!quant.uniform<i16:f32, 1.0>>, tensor<2x3x3x1x!quant.uniform<i8:f32:0, {0.5, 0.25}>>, tensor<2xi32>) -> tensor<1x1x1x2x!quant.uniform<i16:f32, 0.25>>
   return %0 : tensor<1x1x1x2x!quant.uniform<i16:f32, 0.25>>
 }
+
+// -----
+
+// float32 SVDF: 4 filters of rank 2 (2 units), memory 3, RELU. The state is
+// [batch, memory * filters] = 1x12.
+
+// CHECK-LABEL: func.func @svdf_f32
+func.func @svdf_f32(%x: tensor<1x4xf32>, %f: tensor<4x4xf32>, %t: tensor<4x3xf32>, %b: tensor<2xf32>) -> tensor<1x2xf32> {
+  %s = graph.variable "svdf_state" : tensor<1x12xf32>
+  // CHECK: kernel.call "svdf_f32"
+  // CHECK-SAME: args = [1 : i32, 4 : i32, 4 : i32, 2 : i32, 3 : i32, 2 : i32, 0.000000e+00 : f32, 3.40282347E+38 : f32]
+  %0 = graph.svdf %x, %f, %t, %b state %s {rank = 2 : i64, fused_activation = #graph<activation relu>} : (tensor<1x4xf32>, tensor<4x4xf32>, tensor<4x3xf32>, tensor<2xf32>, tensor<1x12xf32>) -> tensor<1x2xf32>
+  return %0 : tensor<1x2xf32>
+}
+
+// -----
+
+// int8 SVDF with int16 time weights and state. Feature rescale 0.5 * 0.25 /
+// 0.0625 = 2 (2^30, shift 2); output rescale 0.0625 * 0.125 / 0.5 = 2^-6
+// (2^30, shift -5). The bias scale is 0.0625 * 0.125.
+
+// CHECK-LABEL: func.func @svdf_s8_s16
+func.func @svdf_s8_s16(%x: tensor<1x4x!quant.uniform<i8:f32, 0.5:-1>>, %f: tensor<4x4x!quant.uniform<i8:f32, 0.25>>, %t: tensor<4x3x!quant.uniform<i16:f32, 0.125>>, %b: tensor<2x!quant.uniform<i32:f32, 0.0078125>>) -> tensor<1x2x!quant.uniform<i8:f32, 0.5:2>> {
+  %s = graph.variable "svdf_state" : tensor<1x12x!quant.uniform<i16:f32, 0.0625>>
+  // CHECK: kernel.call "svdf_s8_s16"
+  // CHECK-SAME: args = [1 : i32, 4 : i32, 4 : i32, 2 : i32, 3 : i32, 2 : i32, -1 : i32, 2 : i32, 1073741824 : i32, 2 : i32, 1073741824 : i32, -5 : i32]
+  %0 = graph.svdf %x, %f, %t, %b state %s {rank = 2 : i64, fused_activation = #graph<activation none>} : (tensor<1x4x!quant.uniform<i8:f32, 0.5:-1>>, tensor<4x4x!quant.uniform<i8:f32, 0.25>>, tensor<4x3x!quant.uniform<i16:f32, 0.125>>, tensor<2x!quant.uniform<i32:f32, 0.0078125>>, tensor<1x12x!quant.uniform<i16:f32, 0.0625>>) -> tensor<1x2x!quant.uniform<i8:f32, 0.5:2>>
+  return %0 : tensor<1x2x!quant.uniform<i8:f32, 0.5:2>>
+}
+
+// -----
+
+// An int16 state must be symmetric.
+
+func.func @svdf_s8_s16_asymmetric_state(%x: tensor<1x4x!quant.uniform<i8:f32, 0.5>>, %f: tensor<4x4x!quant.uniform<i8:f32, 0.25>>, %t: tensor<4x3x!quant.uniform<i16:f32, 0.125>>) -> tensor<1x2x!quant.uniform<i8:f32, 0.5>> {
+  %s = graph.variable "svdf_state" : tensor<1x12x!quant.uniform<i16:f32, 0.0625:3>>
+  // expected-error @+1 {{'graph.svdf' has no kernel for int8 input, int8 feature weights, int16 time weights, int16 state and no bias (SVDF is supported on float32, and on int8 with int8 feature weights, int32 bias and either int8 time weights and state or int16 time weights and a symmetric int16 state)}}
+  %0 = graph.svdf %x, %f, %t state %s {rank = 2 : i64, fused_activation = #graph<activation none>} : (tensor<1x4x!quant.uniform<i8:f32, 0.5>>, tensor<4x4x!quant.uniform<i8:f32, 0.25>>, tensor<4x3x!quant.uniform<i16:f32, 0.125>>, tensor<1x12x!quant.uniform<i16:f32, 0.0625:3>>) -> tensor<1x2x!quant.uniform<i8:f32, 0.5>>
+  return %0 : tensor<1x2x!quant.uniform<i8:f32, 0.5>>
+}
