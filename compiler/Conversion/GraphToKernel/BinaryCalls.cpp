@@ -144,6 +144,15 @@ void multiplier(KernelCall &call, StringRef name, double real) {
       .i32((name + "_shift").str(), q.shift);
 }
 
+/// The full range of int8 or int16 as the activation bounds, where the
+/// reference clamps to the storage type whatever the quantization says.
+void typeRange(KernelCall &call, bool int8) {
+  call.i32("activation_min", int8 ? std::numeric_limits<int8_t>::min()
+                                  : std::numeric_limits<int16_t>::min())
+      .i32("activation_max", int8 ? std::numeric_limits<int8_t>::max()
+                                  : std::numeric_limits<int16_t>::max());
+}
+
 bool isQuantizedInt(Value value, StringRef tag) {
   return isQuantized(value) && typeTag(value) == tag;
 }
@@ -160,6 +169,42 @@ bool isComparison(BinaryKind kind) {
   default:
     return false;
   }
+}
+
+/// int8 or int16 SQUARED_DIFFERENCE, rescaled as TFLite Micro does: both
+/// inputs to twice the larger input scale (after a left shift that keeps
+/// precision without overflowing the square), the square back to the output.
+KernelCall planSquaredDifference(BinaryOp op) {
+  Value lhs = op.getLhs(), rhs = op.getRhs(), output = op.getOutput();
+  bool int8 = typeTag(output) == "int8";
+  if (!int8 && (zeroPointOf(lhs) != 0 || zeroPointOf(rhs) != 0 ||
+                zeroPointOf(output) != 0))
+    return KernelCall::blocked(op.getContext(),
+                               "has an int16 zero point other than 0, which "
+                               "TFLite's int16 SQUARED_DIFFERENCE does not "
+                               "take");
+  int32_t leftShift = int8 ? 7 : 0;
+  float scale1 = static_cast<float>(scaleOf(lhs));
+  float scale2 = static_cast<float>(scaleOf(rhs));
+  float scaleOut = static_cast<float>(scaleOf(output));
+  double twiceMax = 2.0 * static_cast<double>(std::max(scale1, scale2));
+  // The reference multiplies 2^(2 * left_shift) by the output scale in float
+  // (exact for a power of two) before the division in double.
+  float denominator =
+      static_cast<float>(int32_t{1} << (2 * leftShift)) * scaleOut;
+  KernelCall call = broadcastCall(
+      op, int8 ? "squared_difference_s8" : "squared_difference_s16",
+      "ref/binary_quantized", {lhs, rhs});
+  call.i32("input1_offset", -zeroPointOf(lhs));
+  multiplier(call, "input1", static_cast<double>(scale1) / twiceMax);
+  call.i32("input2_offset", -zeroPointOf(rhs));
+  multiplier(call, "input2", static_cast<double>(scale2) / twiceMax);
+  call.i32("left_shift", leftShift).i32("output_offset", zeroPointOf(output));
+  multiplier(call, "output",
+             twiceMax * twiceMax / static_cast<double>(denominator));
+  // The reference has no fused activation here: it clamps to the type.
+  typeRange(call, int8);
+  return call;
 }
 
 std::optional<KernelCall> planBinary(BinaryOp op) {
@@ -270,6 +315,8 @@ std::optional<KernelCall> planBinary(BinaryOp op) {
     call.i32("activation_min", clamp.min).i32("activation_max", clamp.max);
     return call;
   }
+  if (quantizedInts && binaryKind == BinaryKind::SquaredDifference)
+    return planSquaredDifference(op);
   return noKernel();
 }
 

@@ -65,3 +65,44 @@ func.func @floor_mod_i64(%a: tensor<4xi64>, %b: tensor<4xi64>) -> tensor<4xi64> 
   %0 = graph.binary floor_mod %a, %b {fused_activation = #graph<activation none>} : (tensor<4xi64>, tensor<4xi64>) -> tensor<4xi64>
   return %0 : tensor<4xi64>
 }
+
+// -----
+
+// int8 SQUARED_DIFFERENCE, scales 0.5 and 0.25 to 2.0: twice the larger
+// input scale is 1, so the inputs are rescaled by 1/2 (2^30, shift 0) and
+// 1/4 (2^30, shift -1) after a left shift of 7, and the square by
+// 1 / (2^14 * 2) = 2^-15 (2^30, shift -14). No fused activation: the full
+// int8 range. lhs 2x3 steps (3, 1), rhs 3 steps (0, 1).
+
+// CHECK-LABEL: func.func @squared_difference_i8
+func.func @squared_difference_i8(%a: tensor<2x3x!quant.uniform<i8:f32, 0.5:1>>, %b: tensor<3x!quant.uniform<i8:f32, 0.25:-2>>) -> tensor<2x3x!quant.uniform<i8:f32, 2.0:-128>> {
+  // CHECK: kernel.call "squared_difference_s8"
+  // CHECK-SAME: args = [2 : i32, array<i32: 2, 3>, array<i32: 3, 1>, array<i32: 0, 1>, -1 : i32, 1073741824 : i32, 0 : i32, 2 : i32, 1073741824 : i32, -1 : i32, 7 : i32, -128 : i32, 1073741824 : i32, -14 : i32, -128 : i32, 127 : i32]
+  // CHECK-SAME: header = "ref/binary_quantized"
+  %0 = graph.binary squared_difference %a, %b {fused_activation = #graph<activation none>} : (tensor<2x3x!quant.uniform<i8:f32, 0.5:1>>, tensor<3x!quant.uniform<i8:f32, 0.25:-2>>) -> tensor<2x3x!quant.uniform<i8:f32, 2.0:-128>>
+  return %0 : tensor<2x3x!quant.uniform<i8:f32, 2.0:-128>>
+}
+
+// -----
+
+// int16 SQUARED_DIFFERENCE, scales 0.25 and 0.5 to 0.125: twice the larger
+// is 1, no left shift, and the square is rescaled by 1 / 0.125 = 8 (2^30,
+// shift 4).
+
+// CHECK-LABEL: func.func @squared_difference_i16
+func.func @squared_difference_i16(%a: tensor<4x!quant.uniform<i16:f32, 0.25>>, %b: tensor<4x!quant.uniform<i16:f32, 0.5>>) -> tensor<4x!quant.uniform<i16:f32, 0.125>> {
+  // CHECK: kernel.call "squared_difference_s16"
+  // CHECK-SAME: args = [1 : i32, array<i32: 4>, array<i32: 1>, array<i32: 1>, 0 : i32, 1073741824 : i32, -1 : i32, 0 : i32, 1073741824 : i32, 0 : i32, 0 : i32, 0 : i32, 1073741824 : i32, 4 : i32, -32768 : i32, 32767 : i32]
+  %0 = graph.binary squared_difference %a, %b {fused_activation = #graph<activation none>} : (tensor<4x!quant.uniform<i16:f32, 0.25>>, tensor<4x!quant.uniform<i16:f32, 0.5>>) -> tensor<4x!quant.uniform<i16:f32, 0.125>>
+  return %0 : tensor<4x!quant.uniform<i16:f32, 0.125>>
+}
+
+// -----
+
+// TFLite's int16 SQUARED_DIFFERENCE takes zero points of 0 only.
+
+func.func @squared_difference_i16_zero_point(%a: tensor<4x!quant.uniform<i16:f32, 0.25:3>>, %b: tensor<4x!quant.uniform<i16:f32, 0.5>>) -> tensor<4x!quant.uniform<i16:f32, 0.125>> {
+  // expected-error @+1 {{has an int16 zero point other than 0, which TFLite's int16 SQUARED_DIFFERENCE does not take}}
+  %0 = graph.binary squared_difference %a, %b {fused_activation = #graph<activation none>} : (tensor<4x!quant.uniform<i16:f32, 0.25:3>>, tensor<4x!quant.uniform<i16:f32, 0.5>>) -> tensor<4x!quant.uniform<i16:f32, 0.125>>
+  return %0 : tensor<4x!quant.uniform<i16:f32, 0.125>>
+}

@@ -1,14 +1,17 @@
-//===- binary_quantized.h - int8 and int16 MUL, ADD and SUB -----*- C++ -*-===//
+//===- binary_quantized.h - Quantized two-input operators -------*- C++ -*-===//
 //
 // This file implements TFLite Micro's quantized MUL (int8 and int16),
-// broadcasting int8 ADD and int8 SUB on inputs broadcast to the output
-// shape (see broadcast.h for the shape and stride arguments). Offsets of
-// inputs are negated zero points; `output_offset` is the output zero point.
+// broadcasting int8 ADD, int8 SUB and SQUARED_DIFFERENCE (int8 and int16)
+// on inputs broadcast to the output shape (see broadcast.h for the shape and
+// stride arguments). Offsets of inputs are negated zero points; `output_offset`
+// is the output zero point.
 //
 // MUL multiplies the offset values and rescales the product once by
 // input1_scale * input2_scale / output_scale. ADD and SUB follow add_s8.h:
 // both inputs shifted left by `left_shift` (20) and rescaled to twice the
 // larger input scale, combined, then rescaled to the output.
+// SQUARED_DIFFERENCE rescales both inputs the same way (left shift 7 for
+// int8, 0 for int16), squares their difference and rescales the square.
 //
 //===----------------------------------------------------------------------===//
 #ifndef INGOT_RUNTIME_KERNELS_REF_BINARY_QUANTIZED_H
@@ -136,6 +139,67 @@ INGOT_KERNEL void sub_s8(INGOT_ADD_SUB_S8_PARAMS) {
 
 #undef INGOT_ADD_SUB_S8_PARAMS
 #undef INGOT_ADD_SUB_S8_ARGS
+
+template <typename T>
+INGOT_KERNEL void squared_difference_quantized(
+    const T *input1, const T *input2, T *output, int32_t rank,
+    const int32_t *output_shape, const int32_t *input1_strides,
+    const int32_t *input2_strides, int32_t input1_offset,
+    int32_t input1_multiplier, int32_t input1_shift, int32_t input2_offset,
+    int32_t input2_multiplier, int32_t input2_shift, int32_t left_shift,
+    int32_t output_offset, int32_t output_multiplier, int32_t output_shift,
+    int32_t activation_min, int32_t activation_max) {
+  broadcast_binary(input1, input2, output, rank, output_shape, input1_strides,
+                   input2_strides, [=](T a, T b) {
+                     // The input multipliers are at most 1/2, so with the
+                     // shifts chosen (7 for int8's 9-bit offset values, 0 for
+                     // int16's zero-point-free ones) the difference stays
+                     // within 2^15 and its square within int32.
+                     const int32_t scaled1 = multiply_by_quantized_multiplier(
+                         (static_cast<int32_t>(a) + input1_offset) *
+                             (int32_t{1} << left_shift),
+                         input1_multiplier, input1_shift);
+                     const int32_t scaled2 = multiply_by_quantized_multiplier(
+                         (static_cast<int32_t>(b) + input2_offset) *
+                             (int32_t{1} << left_shift),
+                         input2_multiplier, input2_shift);
+                     const int32_t difference = scaled1 - scaled2;
+                     const int32_t result =
+                         multiply_by_quantized_multiplier(
+                             difference * difference, output_multiplier,
+                             output_shift) +
+                         output_offset;
+                     return static_cast<T>(
+                         clamp_i32(result, activation_min, activation_max));
+                   });
+}
+
+#define INGOT_SQUARED_DIFFERENCE_PARAMS(T)                                     \
+  const T *input1, const T *input2, T *output, int32_t rank,                   \
+      const int32_t *output_shape, const int32_t *input1_strides,              \
+      const int32_t *input2_strides, int32_t input1_offset,                    \
+      int32_t input1_multiplier, int32_t input1_shift, int32_t input2_offset,  \
+      int32_t input2_multiplier, int32_t input2_shift, int32_t left_shift,     \
+      int32_t output_offset, int32_t output_multiplier, int32_t output_shift,  \
+      int32_t activation_min, int32_t activation_max
+#define INGOT_SQUARED_DIFFERENCE_ARGS                                          \
+  input1, input2, output, rank, output_shape, input1_strides, input2_strides,  \
+      input1_offset, input1_multiplier, input1_shift, input2_offset,           \
+      input2_multiplier, input2_shift, left_shift, output_offset,              \
+      output_multiplier, output_shift, activation_min, activation_max
+
+INGOT_KERNEL void
+squared_difference_s8(INGOT_SQUARED_DIFFERENCE_PARAMS(int8_t)) {
+  squared_difference_quantized(INGOT_SQUARED_DIFFERENCE_ARGS);
+}
+
+INGOT_KERNEL void
+squared_difference_s16(INGOT_SQUARED_DIFFERENCE_PARAMS(int16_t)) {
+  squared_difference_quantized(INGOT_SQUARED_DIFFERENCE_ARGS);
+}
+
+#undef INGOT_SQUARED_DIFFERENCE_PARAMS
+#undef INGOT_SQUARED_DIFFERENCE_ARGS
 
 } // namespace ingot::ref
 
