@@ -207,6 +207,26 @@ KernelCall planSquaredDifference(BinaryOp op) {
   return call;
 }
 
+/// int8 PRELU, and int16 PRELU with an int8 alpha (the only alpha type
+/// TFLite Micro takes for it): the non-negative side rescaled by
+/// input_scale / output_scale, the negative side's product with alpha by
+/// input_scale * alpha_scale / output_scale.
+KernelCall planQuantizedPrelu(BinaryOp op) {
+  Value input = op.getLhs(), alpha = op.getRhs(), output = op.getOutput();
+  double inputScale = static_cast<float>(scaleOf(input));
+  double alphaScale = static_cast<float>(scaleOf(alpha));
+  double outputScale = static_cast<float>(scaleOf(output));
+  KernelCall call =
+      broadcastCall(op, typeTag(output) == "int8" ? "prelu_s8" : "prelu_s16",
+                    "ref/binary_quantized", {input, alpha});
+  call.i32("input_offset", -zeroPointOf(input))
+      .i32("alpha_offset", -zeroPointOf(alpha))
+      .i32("output_offset", zeroPointOf(output));
+  multiplier(call, "identity", inputScale / outputScale);
+  multiplier(call, "alpha", inputScale * alphaScale / outputScale);
+  return call;
+}
+
 std::optional<KernelCall> planBinary(BinaryOp op) {
   MLIRContext *context = op.getContext();
   std::string kind = stringifyBinaryKind(op.getKind()).str();
@@ -221,6 +241,10 @@ std::optional<KernelCall> planBinary(BinaryOp op) {
                                             " and " + typeTag(rhs) + " to " +
                                             out + " tensors");
   };
+  if (op.getKind() == BinaryKind::Prelu && (in == "int8" || in == "int16") &&
+      typeTag(rhs) == "int8" && out == in && isQuantized(lhs) &&
+      isQuantized(rhs) && isQuantized(output))
+    return planQuantizedPrelu(op);
   if (typeTag(rhs) != in)
     return noKernel();
   BinaryKind binaryKind = op.getKind();

@@ -106,3 +106,41 @@ func.func @squared_difference_i16_zero_point(%a: tensor<4x!quant.uniform<i16:f32
   %0 = graph.binary squared_difference %a, %b {fused_activation = #graph<activation none>} : (tensor<4x!quant.uniform<i16:f32, 0.25:3>>, tensor<4x!quant.uniform<i16:f32, 0.5>>) -> tensor<4x!quant.uniform<i16:f32, 0.125>>
   return %0 : tensor<4x!quant.uniform<i16:f32, 0.125>>
 }
+
+// -----
+
+// int8 PRELU, input scale 0.5, alpha 0.25, output 1: the non-negative side
+// is rescaled by 0.5 (2^30, shift 0), the product with alpha by 0.125
+// (2^30, shift -2). Offsets: -3 and 10 for input and alpha, -5 out.
+
+// CHECK-LABEL: func.func @prelu_i8
+func.func @prelu_i8(%x: tensor<2x3x!quant.uniform<i8:f32, 0.5:3>>, %alpha: tensor<3x!quant.uniform<i8:f32, 0.25:-10>>) -> tensor<2x3x!quant.uniform<i8:f32, 1.0:-5>> {
+  // CHECK: kernel.call "prelu_s8"
+  // CHECK-SAME: args = [2 : i32, array<i32: 2, 3>, array<i32: 3, 1>, array<i32: 0, 1>, -3 : i32, 10 : i32, -5 : i32, 1073741824 : i32, 0 : i32, 1073741824 : i32, -2 : i32]
+  // CHECK-SAME: header = "ref/binary_quantized"
+  %0 = graph.binary prelu %x, %alpha {fused_activation = #graph<activation none>} : (tensor<2x3x!quant.uniform<i8:f32, 0.5:3>>, tensor<3x!quant.uniform<i8:f32, 0.25:-10>>) -> tensor<2x3x!quant.uniform<i8:f32, 1.0:-5>>
+  return %0 : tensor<2x3x!quant.uniform<i8:f32, 1.0:-5>>
+}
+
+// -----
+
+// int16 PRELU with int8 alpha: 0.125 / 0.25 = 0.5 (2^30, shift 0) and
+// 0.125 * 0.5 / 0.25 = 0.25 (2^30, shift -1).
+
+// CHECK-LABEL: func.func @prelu_i16
+func.func @prelu_i16(%x: tensor<1x4x!quant.uniform<i16:f32, 0.125>>, %alpha: tensor<4x!quant.uniform<i8:f32, 0.5>>) -> tensor<1x4x!quant.uniform<i16:f32, 0.25>> {
+  // CHECK: kernel.call "prelu_s16"
+  // CHECK-SAME: args = [1 : i32, array<i32: 4>, array<i32: 1>, array<i32: 1>, 0 : i32, 0 : i32, 0 : i32, 1073741824 : i32, 0 : i32, 1073741824 : i32, -1 : i32]
+  %0 = graph.binary prelu %x, %alpha {fused_activation = #graph<activation none>} : (tensor<1x4x!quant.uniform<i16:f32, 0.125>>, tensor<4x!quant.uniform<i8:f32, 0.5>>) -> tensor<1x4x!quant.uniform<i16:f32, 0.25>>
+  return %0 : tensor<1x4x!quant.uniform<i16:f32, 0.25>>
+}
+
+// -----
+
+// TFLite Micro's int16 PRELU takes an int8 alpha only.
+
+func.func @prelu_i16_alpha_i16(%x: tensor<4x!quant.uniform<i16:f32, 0.125>>, %alpha: tensor<4x!quant.uniform<i16:f32, 0.5>>) -> tensor<4x!quant.uniform<i16:f32, 0.25>> {
+  // expected-error @+1 {{has no prelu kernel for int16 and int16 to int16 tensors}}
+  %0 = graph.binary prelu %x, %alpha {fused_activation = #graph<activation none>} : (tensor<4x!quant.uniform<i16:f32, 0.125>>, tensor<4x!quant.uniform<i16:f32, 0.5>>) -> tensor<4x!quant.uniform<i16:f32, 0.25>>
+  return %0 : tensor<4x!quant.uniform<i16:f32, 0.25>>
+}

@@ -1,10 +1,10 @@
 //===- binary_quantized.h - Quantized two-input operators -------*- C++ -*-===//
 //
 // This file implements TFLite Micro's quantized MUL (int8 and int16),
-// broadcasting int8 ADD, int8 SUB and SQUARED_DIFFERENCE (int8 and int16)
-// on inputs broadcast to the output shape (see broadcast.h for the shape and
-// stride arguments). Offsets of inputs are negated zero points; `output_offset`
-// is the output zero point.
+// broadcasting int8 ADD, int8 SUB, SQUARED_DIFFERENCE (int8 and int16) and
+// PRELU (int8, and int16 with int8 alpha) on inputs broadcast to the output
+// shape (see broadcast.h for the shape and stride arguments). Offsets of
+// inputs are negated zero points; `output_offset` is the output zero point.
 //
 // MUL multiplies the offset values and rescales the product once by
 // input1_scale * input2_scale / output_scale. ADD and SUB follow add_s8.h:
@@ -12,6 +12,8 @@
 // larger input scale, combined, then rescaled to the output.
 // SQUARED_DIFFERENCE rescales both inputs the same way (left shift 7 for
 // int8, 0 for int16), squares their difference and rescales the square.
+// PRELU rescales a non-negative input by input_scale / output_scale and a
+// negative one, times alpha, by input_scale * alpha_scale / output_scale.
 //
 //===----------------------------------------------------------------------===//
 #ifndef INGOT_RUNTIME_KERNELS_REF_BINARY_QUANTIZED_H
@@ -200,6 +202,57 @@ squared_difference_s16(INGOT_SQUARED_DIFFERENCE_PARAMS(int16_t)) {
 
 #undef INGOT_SQUARED_DIFFERENCE_PARAMS
 #undef INGOT_SQUARED_DIFFERENCE_ARGS
+
+/// PRELU has no fused activation: the result is clamped to T's range.
+template <typename T>
+INGOT_KERNEL void
+prelu_quantized(const T *input, const int8_t *alpha, T *output, int32_t rank,
+                const int32_t *output_shape, const int32_t *input_strides,
+                const int32_t *alpha_strides, int32_t input_offset,
+                int32_t alpha_offset, int32_t output_offset,
+                int32_t identity_multiplier, int32_t identity_shift,
+                int32_t alpha_multiplier, int32_t alpha_shift) {
+  constexpr int32_t type_min = sizeof(T) == 1 ? -128 : -32768;
+  constexpr int32_t type_max = sizeof(T) == 1 ? 127 : 32767;
+  broadcast_binary(
+      input, alpha, output, rank, output_shape, input_strides, alpha_strides,
+      [=](T x, int8_t a) {
+        const int32_t value = static_cast<int32_t>(x) + input_offset;
+        // |value| < 2^17 and |alpha value| < 2^9: the product fits int32.
+        const int32_t scaled =
+            value >= 0 ? multiply_by_quantized_multiplier(
+                             value, identity_multiplier, identity_shift)
+                       : multiply_by_quantized_multiplier(
+                             value * (static_cast<int32_t>(a) + alpha_offset),
+                             alpha_multiplier, alpha_shift);
+        return static_cast<T>(
+            clamp_i32(scaled + output_offset, type_min, type_max));
+      });
+}
+
+#define INGOT_PRELU_PARAMS(T)                                                  \
+  const T *input, const int8_t *alpha, T *output, int32_t rank,                \
+      const int32_t *output_shape, const int32_t *input_strides,               \
+      const int32_t *alpha_strides, int32_t input_offset,                      \
+      int32_t alpha_offset, int32_t output_offset,                             \
+      int32_t identity_multiplier, int32_t identity_shift,                     \
+      int32_t alpha_multiplier, int32_t alpha_shift
+#define INGOT_PRELU_ARGS                                                       \
+  input, alpha, output, rank, output_shape, input_strides, alpha_strides,      \
+      input_offset, alpha_offset, output_offset, identity_multiplier,          \
+      identity_shift, alpha_multiplier, alpha_shift
+
+INGOT_KERNEL void prelu_s8(INGOT_PRELU_PARAMS(int8_t)) {
+  prelu_quantized(INGOT_PRELU_ARGS);
+}
+
+/// int16 PRELU takes its alpha in int8, as TFLite Micro requires.
+INGOT_KERNEL void prelu_s16(INGOT_PRELU_PARAMS(int16_t)) {
+  prelu_quantized(INGOT_PRELU_ARGS);
+}
+
+#undef INGOT_PRELU_PARAMS
+#undef INGOT_PRELU_ARGS
 
 } // namespace ingot::ref
 
