@@ -402,12 +402,20 @@ std::optional<KernelCall> planTransposeConv(TransposeConvOp op) {
 //===----------------------------------------------------------------------===//
 
 /// int8 and int16x8 FULLY_CONNECTED whose weights are quantized per output
-/// channel; per-tensor weights are the op-specific patterns'.
+/// channel, and int16x8 with per-tensor weights and an int32 bias; the other
+/// per-tensor cases are the op-specific patterns'.
 std::optional<KernelCall> planFullyConnected(FullyConnectedOp op) {
   Value input = op.getInput(), filter = op.getFilter(), bias = op.getBias(),
         output = op.getOutput();
-  if (!isa<mlir::quant::UniformQuantizedPerAxisType>(
-          cast<ShapedType>(filter.getType()).getElementType()))
+  bool perChannel = isa<mlir::quant::UniformQuantizedPerAxisType>(
+      cast<ShapedType>(filter.getType()).getElementType());
+  // The op-specific int16 kernel takes an int64 bias; TFLM sums an int32
+  // bias's FULLY_CONNECTED (version 11) in int32, which the per-channel
+  // kernel does with one repeated multiplier.
+  bool perTensorS16WithInt32Bias = !perChannel &&
+                                   isPerTensorSigned(input, 16) && bias &&
+                                   typeTag(bias) == "int32";
+  if (!perChannel && !perTensorS16WithInt32Bias)
     return std::nullopt;
   MLIRContext *context = op.getContext();
   if (std::string why = sizeBlocker(op); !why.empty())
@@ -420,8 +428,8 @@ std::optional<KernelCall> planFullyConnected(FullyConnectedOp op) {
                (!bias || biasType == "int64" || biasType == "int32");
   if ((!isS8 && !isS16) || !isSymmetricS8Filter(filter))
     return KernelCall::blocked(
-        context, "has no kernel for " + typeTag(input) +
-                     " input and per-channel " + typeTag(filter) +
+        context, "has no kernel for " + typeTag(input) + " input and " +
+                     (perChannel ? "per-channel " : "") + typeTag(filter) +
                      " weights with " +
                      (bias ? biasType + " bias" : "no bias") +
                      " (per-channel FULLY_CONNECTED is supported on int8 "
@@ -434,10 +442,17 @@ std::optional<KernelCall> planFullyConnected(FullyConnectedOp op) {
       (bias && elementsOf(bias) != weights[0]))
     return KernelCall::blocked(context, "has input, weights, bias and output "
                                         "shapes that do not fit together");
+  // Per tensor, TFLM rounds input_scale * filter_scale to float before the
+  // division; per channel it keeps the product in double.
   std::vector<iq::QuantizedMultiplier> multipliers =
-      iq::convPerChannelMultipliers(floatScaleOf(input), filterScales(filter),
-                                    floatScaleOf(output),
-                                    static_cast<int32_t>(weights[0]));
+      perChannel
+          ? iq::convPerChannelMultipliers(
+                floatScaleOf(input), filterScales(filter), floatScaleOf(output),
+                static_cast<int32_t>(weights[0]))
+          : std::vector<iq::QuantizedMultiplier>(
+                weights[0], iq::fullyConnectedMultiplier(floatScaleOf(input),
+                                                         floatScaleOf(filter),
+                                                         floatScaleOf(output)));
   if (multipliers.size() != static_cast<size_t>(weights[0]))
     return KernelCall::blocked(context, "has weights with neither one scale "
                                         "nor one per output channel");

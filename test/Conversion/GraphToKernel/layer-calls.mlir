@@ -99,6 +99,20 @@ func.func @fully_connected_per_channel_s16(%x: tensor<2x3x!quant.uniform<i16:f32
 
 // -----
 
+// int16 FULLY_CONNECTED with per-tensor weights and an int32 bias (version
+// 11) sums in int32 like the per-channel case: one rescale 0.5 * 0.25 /
+// 0.125 = 1 (2^30, shift 1) for both channels.
+
+// CHECK-LABEL: func.func @fully_connected_s16_int32_bias
+func.func @fully_connected_s16_int32_bias(%x: tensor<1x3x!quant.uniform<i16:f32, 0.5>>, %w: tensor<2x3x!quant.uniform<i8:f32, 0.25>>, %b: tensor<2xi32>) -> tensor<1x2x!quant.uniform<i16:f32, 0.125>> {
+  // CHECK: kernel.call "fully_connected_per_channel_s16"
+  // CHECK-SAME: args = [1 : i32, 3 : i32, 2 : i32, array<i32: 1073741824, 1073741824>, array<i32: 1, 1>, -32768 : i32, 32767 : i32]
+  %0 = graph.fully_connected %x, %w, %b {fused_activation = #graph<activation none>} : (tensor<1x3x!quant.uniform<i16:f32, 0.5>>, tensor<2x3x!quant.uniform<i8:f32, 0.25>>, tensor<2xi32>) -> tensor<1x2x!quant.uniform<i16:f32, 0.125>>
+  return %0 : tensor<1x2x!quant.uniform<i16:f32, 0.125>>
+}
+
+// -----
+
 // Per-tensor weights stay with the op-specific FULLY_CONNECTED lowering.
 
 // CHECK-LABEL: func.func @fully_connected_per_tensor_s8
