@@ -207,13 +207,13 @@ func.func @standalone_relu(%in: tensor<4xi32>) -> tensor<4xi32> {
 
 // -----
 
-// Tests that a broadcasting float ADD is reported by the lowering, not left
-// to the kernel op's verifier.
+// Tests that a float ADD broadcasting over more dimensions than its kernel
+// walks (6, after merging) is reported by the lowering.
 
-func.func @float_add_broadcast(%a: tensor<1x4xf32>, %b: tensor<1x1xf32>) -> tensor<1x4xf32> {
-  // expected-error @+1 {{'graph.add' broadcasts its inputs, which ingot supports for int16 only (int8 and float32 ADD need equal shapes)}}
-  %0 = graph.add %a, %b {fused_activation = #graph<activation none>} : (tensor<1x4xf32>, tensor<1x1xf32>) -> tensor<1x4xf32>
-  return %0 : tensor<1x4xf32>
+func.func @float_add_broadcast(%a: tensor<2x1x2x1x2x1x2xf32>, %b: tensor<1x2x1x2x1x2x1xf32>) -> tensor<2x2x2x2x2x2x2xf32> {
+  // expected-error @+1 {{'graph.add' broadcasts over more than 6 dimensions}}
+  %0 = graph.add %a, %b {fused_activation = #graph<activation none>} : (tensor<2x1x2x1x2x1x2xf32>, tensor<1x2x1x2x1x2x1xf32>) -> tensor<2x2x2x2x2x2x2xf32>
+  return %0 : tensor<2x2x2x2x2x2x2xf32>
 }
 
 // -----
