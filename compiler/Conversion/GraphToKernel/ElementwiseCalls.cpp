@@ -14,6 +14,7 @@
 
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "llvm/ADT/TypeSwitch.h"
+#include "llvm/Support/FormatVariadic.h"
 
 #include <algorithm>
 #include <cmath>
@@ -100,6 +101,115 @@ KernelCall noKernel(Operation *op, llvm::StringRef kind, Value input,
 bool isCastType(const std::string &tag, bool asOutput) {
   static const char *const tags[] = {"int8", "int16", "int32", "float32"};
   return llvm::is_contained(tags, tag) || (!asOutput && tag == "bool");
+}
+
+/// TFLM's CheckedLog2: log2 of a float scale rounded to an integer, and
+/// whether the scale is a power of two within TFLM's tolerance.
+bool checkedLog2(float scale, int32_t &log2Rounded) {
+  float log2 = std::log(scale) * (1.0f / std::log(2.0f));
+  float rounded = std::round(log2);
+  log2Rounded = static_cast<int32_t>(rounded);
+  return std::abs(log2 - rounded) < 1e-3f;
+}
+
+/// int8 LOGISTIC and TANH as TFLM prepares them: the input, less its zero
+/// point, is rescaled to Q4 by frexp(scale * 2^27) (mantissa rounded to Q31,
+/// exponent as a left shift), and inputs whose Q4 value would overflow
+/// saturate, beyond the radius floor(15 * 2^27 / 2^shift).
+std::optional<KernelCall> planGemmlowpActivationS8(UnaryOp op,
+                                                   llvm::StringRef callee,
+                                                   int32_t outputScaleLog2,
+                                                   int32_t outputZeroPoint) {
+  Value input = op.getInput(), output = op.getOutput();
+  MLIRContext *context = op.getContext();
+  std::string kindName = stringifyUnaryKind(op.getKind()).str();
+  if (scaleOf(output) != std::ldexp(1.0, outputScaleLog2) ||
+      zeroPointOf(output) != outputZeroPoint)
+    return KernelCall::blocked(
+        context, llvm::formatv("int8 {0} needs TFLite's fixed output "
+                               "quantization (scale 2^{1}, zero point {2})",
+                               kindName, outputScaleLog2, outputZeroPoint)
+                     .str());
+  constexpr int32_t inputIntegerBits = 4;
+  double realMultiplier =
+      static_cast<double>(static_cast<float>(scaleOf(input))) *
+      static_cast<double>(1 << (31 - inputIntegerBits));
+  int exponent = 0;
+  double mantissa = std::frexp(realMultiplier, &exponent);
+  int64_t multiplier =
+      static_cast<int64_t>(std::round(mantissa * 2147483648.0));
+  // TFLM keeps the mantissa unnormalized (2^31 would overflow its int32) and
+  // the shift must be a left shift within the int32 multiply.
+  if (multiplier >= (int64_t{1} << 31) || exponent < 0 || exponent > 30)
+    return KernelCall::blocked(
+        context, llvm::formatv("int8 {0} has no kernel for the input scale {1}",
+                               kindName, scaleOf(input))
+                     .str());
+  double radius = 1.0 * ((1 << inputIntegerBits) - 1) *
+                  static_cast<double>(int64_t{1} << (31 - inputIntegerBits)) /
+                  static_cast<double>(int64_t{1} << exponent);
+  KernelCall call(context);
+  call.callee = callee.str();
+  call.operand(input)
+      .i32("count", elementsOf(input))
+      .i32("input_zero_point", zeroPointOf(input))
+      .i32("input_range_radius", static_cast<int32_t>(std::floor(radius)))
+      .i32("input_multiplier", static_cast<int32_t>(multiplier))
+      .i32("input_left_shift", exponent);
+  return call;
+}
+
+/// int16 LOGISTIC and TANH as TFLM prepares them: zero points 0, a Q0.15
+/// output, and the input brought to steps of 1/(3 * 4096) by
+/// (x * multiplier + half) >> shift. A power-of-two input scale of 2^-12
+/// (LOGISTIC) or 2^-12 / 2^-11 (TANH) multiplies exactly by 3 << shift;
+/// any other scale gets a 15-bit multiplier, doubled with the shift while it
+/// stays at most 32767 / 2.
+std::optional<KernelCall> planTableActivationS16(UnaryOp op,
+                                                 llvm::StringRef callee,
+                                                 int32_t maxPowerShift) {
+  Value input = op.getInput(), output = op.getOutput();
+  MLIRContext *context = op.getContext();
+  std::string kindName = stringifyUnaryKind(op.getKind()).str();
+  int32_t outputLog2 = 0;
+  if (zeroPointOf(input) != 0 || zeroPointOf(output) != 0 ||
+      !checkedLog2(static_cast<float>(scaleOf(output)), outputLog2) ||
+      outputLog2 != -15)
+    return KernelCall::blocked(
+        context, "int16 " + kindName +
+                     " needs zero points 0 and the output scale 2^-15");
+  float inputScale = static_cast<float>(scaleOf(input));
+  constexpr int32_t inputIntegerBits = 3;
+  int32_t inputLog2 = 0;
+  bool powerOfTwo = checkedLog2(inputScale, inputLog2);
+  int32_t shift = (15 - inputIntegerBits) + inputLog2;
+  int64_t multiplier = 0;
+  if (powerOfTwo && shift >= 0 && shift <= maxPowerShift) {
+    multiplier = int64_t{3} << shift;
+    shift = 0;
+  } else {
+    double real = static_cast<double>(inputScale) * 4096.0 * 3.0;
+    shift = 0;
+    while (real <= 32767.0 / 2.0 && shift <= 30) {
+      ++shift;
+      real *= 2.0;
+    }
+    multiplier = static_cast<int64_t>(real);
+  }
+  // Larger multipliers would overflow the int32 product with the input.
+  if (multiplier > 32767)
+    return KernelCall::blocked(
+        context, llvm::formatv("int16 {0} has no kernel for the input scale "
+                               "{1} (above 2^-12 * 32767 / 3)",
+                               kindName, scaleOf(input))
+                     .str());
+  KernelCall call(context);
+  call.callee = callee.str();
+  call.operand(input)
+      .i32("count", elementsOf(input))
+      .i32("input_multiplier", static_cast<int32_t>(multiplier))
+      .i32("input_shift", shift);
+  return call;
 }
 
 std::optional<KernelCall> planUnary(UnaryOp op) {
@@ -193,6 +303,14 @@ std::optional<KernelCall> planUnary(UnaryOp op) {
     call.operand(input).i32("count", elementsOf(input)).i32s("table", table);
     return call;
   }
+  case UnaryKind::Logistic:
+    if (suffix == "s8")
+      return planGemmlowpActivationS8(op, "logistic_s8", -8, -128);
+    return planTableActivationS16(op, "logistic_s16", 0);
+  case UnaryKind::Tanh:
+    if (suffix == "s8")
+      return planGemmlowpActivationS8(op, "tanh_s8", -7, 0);
+    return planTableActivationS16(op, "tanh_s16", 1);
   case UnaryKind::Rsqrt: {
     if (suffix != "s8")
       break;

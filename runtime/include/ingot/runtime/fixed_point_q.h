@@ -1,8 +1,9 @@
 //===- fixed_point_q.h - Q-format transcendental helpers --------*- C++ -*-===//
 //
-// This file implements the Q-format fixed-point math that quantized softmax
-// needs: exp() on negative arguments and 1/(1+x) on [0, 1), plus the small
-// integer primitives they are built from. Every function reproduces the
+// This file implements the Q-format fixed-point math that quantized softmax,
+// LOGISTIC and TANH need: exp() on negative arguments, 1/(1+x) and
+// (1-x)/(1+x) on [0, 1), plus the small integer primitives they are built
+// from. Every function reproduces the
 // gemmlowp "fixedpoint" arithmetic that TensorFlow Lite's reference kernels
 // use, so that results agree bit for bit.
 //
@@ -174,6 +175,64 @@ INGOT_KERNEL int32_t reciprocal_q(int32_t x, int32_t integer_bits,
   const int32_t normalized_minus_one = static_cast<int32_t>(
       (static_cast<uint32_t>(x) << headroom_plus_one) - (uint32_t{1} << 31));
   return one_over_one_plus_x_for_x_in_0_1(normalized_minus_one);
+}
+
+/// (1 - a) / (1 + a) for a Q0 argument a in [0, 1), as a Q0 result.
+///
+/// The same Newton-Raphson iteration as one_over_one_plus_x_for_x_in_0_1
+/// approximates 2 / (1 + a); subtracting one gives (1 - a) / (1 + a).
+INGOT_KERNEL int32_t one_minus_x_over_one_plus_x_for_x_in_0_1(int32_t a) {
+  const int32_t half_denominator = rounding_half_sum(a, INT32_MAX); // Q0
+  // 48/17 and -32/17 in Q2.
+  const int32_t q2_48_over_17 = 1515870810;
+  const int32_t q2_minus_32_over_17 = -1010580540;
+  const int32_t q2_one = int32_t{1} << 29;
+  int32_t x = q2_48_over_17 + saturating_rounding_doubling_high_mul(
+                                  half_denominator, q2_minus_32_over_17);
+  for (int32_t i = 0; i < 3; ++i) {
+    const int32_t one_minus_half_denominator_times_x =
+        q2_one - saturating_rounding_doubling_high_mul(half_denominator, x);
+    x = x + saturating_rounding_multiply_by_pot(
+                saturating_rounding_doubling_high_mul(
+                    x, one_minus_half_denominator_times_x),
+                2);
+  }
+  // Q2 to Q0, saturating: the result is below one.
+  return saturating_rounding_multiply_by_pot(x - q2_one, 2);
+}
+
+/// Negation with two's complement wrap-around (INT32_MIN stays itself), as
+/// the reference's raw fixed-point negation behaves.
+INGOT_KERNEL int32_t wrapping_negate(int32_t x) {
+  return static_cast<int32_t>(0u - static_cast<uint32_t>(x));
+}
+
+/// logistic(a) = 1 / (1 + exp(-a)) for `a` in Q`integer_bits`
+/// (0 <= integer_bits <= 29), as a Q0 result.
+///
+/// Evaluated on -|a| as 1 / (1 + exp(-|a|)); negative arguments use
+/// logistic(a) = 1 - logistic(-a), with the largest Q0 value standing for 1.
+INGOT_KERNEL int32_t logistic_q(int32_t a, int32_t integer_bits) {
+  if (a == 0)
+    return int32_t{1} << 30; // exactly one half
+  const int32_t minus_magnitude = a > 0 ? wrapping_negate(a) : a;
+  const int32_t of_magnitude = one_over_one_plus_x_for_x_in_0_1(
+      exp_on_negative_values(minus_magnitude, integer_bits));
+  return a > 0 ? of_magnitude : INT32_MAX - of_magnitude;
+}
+
+/// tanh(a) for `a` in Q`integer_bits` (0 <= integer_bits <= 28), as a Q0
+/// result.
+///
+/// tanh(|a|) = (1 - exp(-2|a|)) / (1 + exp(-2|a|)); the doubling is free: the
+/// same raw bits read with one more integer bit. tanh is odd.
+INGOT_KERNEL int32_t tanh_q(int32_t a, int32_t integer_bits) {
+  if (a == 0)
+    return 0;
+  const int32_t minus_magnitude = a < 0 ? a : wrapping_negate(a);
+  const int32_t of_magnitude = one_minus_x_over_one_plus_x_for_x_in_0_1(
+      exp_on_negative_values(minus_magnitude, integer_bits + 1));
+  return a < 0 ? wrapping_negate(of_magnitude) : of_magnitude;
 }
 
 } // namespace ingot
