@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 using namespace mlir;
 using namespace ingot::graph;
@@ -212,6 +213,53 @@ std::optional<KernelCall> planTableActivationS16(UnaryOp op,
   return call;
 }
 
+/// TFLM's DownScaleInt32ToInt16Multiplier: a Q31 multiplier rounded to Q15,
+/// saturating at 32767.
+int32_t downscaleToQ15(int32_t multiplier) {
+  constexpr int32_t roundingOffset = 1 << 15;
+  if (multiplier >= std::numeric_limits<int32_t>::max() - roundingOffset)
+    return std::numeric_limits<int16_t>::max();
+  return (multiplier + roundingOffset) >> 16;
+}
+
+/// int8 HARD_SWISH as TFLM prepares it: with the input widened by 2^7, the
+/// output rescale is (input_scale / 128) / output_scale and the relu-ish
+/// rescale maps the real value 3 to 2^15, (input_scale / 128) / (3 / 32768);
+/// both are computed in float, quantized to Q31 and rounded to Q15.
+std::optional<KernelCall> planHardSwishS8(UnaryOp op) {
+  Value input = op.getInput(), output = op.getOutput();
+  MLIRContext *context = op.getContext();
+  float hiresInputScale = (1.0f / 128.0f) * static_cast<float>(scaleOf(input));
+  float reluishScale = 3.0f / 32768.0f;
+  ingot::quant::QuantizedMultiplier outputRescale =
+      ingot::quant::quantizeMultiplier(static_cast<double>(
+          hiresInputScale / static_cast<float>(scaleOf(output))));
+  ingot::quant::QuantizedMultiplier reluishRescale =
+      ingot::quant::quantizeMultiplier(
+          static_cast<double>(hiresInputScale / reluishScale));
+  // TFLM requires an output rescale below one; the 16-bit rounding shifts
+  // reach 15 bits and the saturating left shift 30.
+  if (outputRescale.shift > 0 || outputRescale.shift < -15 ||
+      reluishRescale.shift < -15 || reluishRescale.shift > 30)
+    return KernelCall::blocked(
+        context,
+        llvm::formatv("int8 hard_swish has no kernel for the input scale {0} "
+                      "and the output scale {1}",
+                      scaleOf(input), scaleOf(output))
+            .str());
+  KernelCall call(context);
+  call.callee = "hard_swish_s8";
+  call.operand(input)
+      .i32("count", elementsOf(input))
+      .i32("input_zero_point", zeroPointOf(input))
+      .i32("output_zero_point", zeroPointOf(output))
+      .i32("reluish_multiplier", downscaleToQ15(reluishRescale.multiplier))
+      .i32("reluish_exponent", reluishRescale.shift)
+      .i32("output_multiplier", downscaleToQ15(outputRescale.multiplier))
+      .i32("output_exponent", outputRescale.shift);
+  return call;
+}
+
 std::optional<KernelCall> planUnary(UnaryOp op) {
   MLIRContext *context = op.getContext();
   UnaryKind kind = op.getKind();
@@ -311,6 +359,10 @@ std::optional<KernelCall> planUnary(UnaryOp op) {
     if (suffix == "s8")
       return planGemmlowpActivationS8(op, "tanh_s8", -7, 0);
     return planTableActivationS16(op, "tanh_s16", 1);
+  case UnaryKind::HardSwish:
+    if (suffix != "s8")
+      break;
+    return planHardSwishS8(op);
   case UnaryKind::Rsqrt: {
     if (suffix != "s8")
       break;

@@ -115,6 +115,22 @@ func.func @tanh_s16(%in: tensor<4x!quant.uniform<i16:f32, 0.00048828125>>) -> te
 
 // -----
 
+// int8 HARD_SWISH: the widened input scale is 0.0625 / 128 = 2^-11. Output
+// rescale 2^-11 / 0.125 = 2^-8 = 0.5 * 2^-7: Q31 2^30, in Q15 2^14 = 16384,
+// exponent -7. Relu-ish rescale 2^-11 / (3 / 2^15) = 16/3, in float
+// 11184811 * 2^-21 = (11184811 / 2^24) * 2^3: Q31 11184811 * 2^7 =
+// 1431655808, in Q15 (1431655808 + 2^15) >> 16 = 21845, exponent 3.
+
+// CHECK-LABEL: func.func @hard_swish_s8
+func.func @hard_swish_s8(%in: tensor<4x!quant.uniform<i8:f32, 0.0625:5>>) -> tensor<4x!quant.uniform<i8:f32, 0.125:-10>> {
+  // CHECK: kernel.call "hard_swish_s8"
+  // CHECK-SAME: 4 : i32, 5 : i32, -10 : i32, 21845 : i32, 3 : i32, 16384 : i32, -7 : i32
+  %0 = graph.unary hard_swish %in : (tensor<4x!quant.uniform<i8:f32, 0.0625:5>>) -> tensor<4x!quant.uniform<i8:f32, 0.125:-10>>
+  return %0 : tensor<4x!quant.uniform<i8:f32, 0.125:-10>>
+}
+
+// -----
+
 // int8 LOGISTIC reads its output at TFLite's fixed 1/256, -128.
 
 func.func @logistic_s8_other_output(%in: tensor<4x!quant.uniform<i8:f32, 0.0625>>) -> tensor<4x!quant.uniform<i8:f32, 0.0078125:-128>> {
