@@ -363,6 +363,11 @@ std::optional<KernelCall> planAddSub(AddOrSubOp op, StringRef name) {
     return std::nullopt;
   bool int8 = in == "int8" && isQuantized(lhs) && isQuantized(rhs) &&
               isQuantized(output);
+  if (in == "int8" && !int8)
+    return KernelCall::blocked(context,
+                               "has int8 tensors without quantization "
+                               "parameters, which its broadcasting kernel "
+                               "needs");
   if (in != "float32" && in != "int32" && !int8)
     return std::nullopt;
   if (std::string why = sizeBlocker(op); !why.empty())
@@ -446,6 +451,57 @@ std::optional<KernelCall> planSelect(SelectOp op) {
   return broadcastCall(op, "select_v2", "ref/select", {condition, x, y});
 }
 
+/// int8 ADD_N: each input rescaled as ADD rescales its inputs (all inputs
+/// share one scale, so both of ADD's input rescales are the same 1/2), the
+/// sum rescaled to the output once.
+KernelCall planAddNInt8(AddNOp op) {
+  MLIRContext *context = op.getContext();
+  Value output = op.getOutput();
+  Value first = op.getInputs().front();
+  for (Value value : op.getOperation()->getOperands())
+    if (!isQuantized(value))
+      return KernelCall::blocked(context, "has an int8 input without "
+                                          "quantization parameters");
+  if (!isQuantized(output))
+    return KernelCall::blocked(context, "has an int8 output without "
+                                        "quantization parameters");
+  for (Value input : op.getInputs())
+    if (scaleOf(input) != scaleOf(first) ||
+        zeroPointOf(input) != zeroPointOf(first))
+      return KernelCall::blocked(context,
+                                 "has int8 inputs of different scales or zero "
+                                 "points, which TFLite's ADD_N does not take");
+  // Each rescaled input is below 2^27 in magnitude (255 * 2^20 / 2).
+  constexpr size_t kMaxInt8Inputs = 16;
+  if (op.getInputs().size() > kMaxInt8Inputs)
+    return KernelCall::blocked(context,
+                               "has more than 16 int8 inputs, whose rescaled "
+                               "sum could overflow int32");
+  float inputScale = static_cast<float>(scaleOf(first));
+  quant::AddParams params = quant::computeAddParams(
+      inputScale, zeroPointOf(first), inputScale, zeroPointOf(first),
+      static_cast<float>(scaleOf(output)), zeroPointOf(output));
+  if (params.outputShift > 0)
+    return KernelCall::blocked(context,
+                               "has an output scale too small for its input "
+                               "scale (TFLite refuses it too)");
+  KernelCall call(context);
+  call.callee = "add_n_s8";
+  call.header = "ref/add_n";
+  for (Value input : op.getInputs())
+    call.operand(input);
+  call.i32("count", elementsOf(output))
+      .i32("input_offset", params.input1Offset)
+      .i32("input_multiplier", params.input1Multiplier)
+      .i32("input_shift", params.input1Shift)
+      .i32("left_shift", params.leftShift)
+      .i32("output_offset", params.outputOffset)
+      .i32("output_multiplier", params.outputMultiplier)
+      .i32("output_shift", params.outputShift);
+  typeRange(call, /*int8=*/true);
+  return call;
+}
+
 std::optional<KernelCall> planAddN(AddNOp op) {
   MLIRContext *context = op.getContext();
   if (std::string why = sizeBlocker(op); !why.empty())
@@ -465,6 +521,8 @@ std::optional<KernelCall> planAddN(AddNOp op) {
     call.i32("count", elementsOf(op.getOutput()));
     return call;
   }
+  if (out == "int8")
+    return planAddNInt8(op);
   return KernelCall::blocked(context,
                              "has no add_n kernel for " + out + " tensors");
 }

@@ -144,3 +144,30 @@ func.func @prelu_i16_alpha_i16(%x: tensor<4x!quant.uniform<i16:f32, 0.125>>, %al
   %0 = graph.binary prelu %x, %alpha {fused_activation = #graph<activation none>} : (tensor<4x!quant.uniform<i16:f32, 0.125>>, tensor<4x!quant.uniform<i16:f32, 0.5>>) -> tensor<4x!quant.uniform<i16:f32, 0.25>>
   return %0 : tensor<4x!quant.uniform<i16:f32, 0.25>>
 }
+
+// -----
+
+// int8 ADD_N, inputs of scale 0.5 (zero point 2) to scale 2 (zero point -1):
+// as ADD with twice the input scale 1, each input is rescaled by 1/2 (2^30,
+// shift 0) after a left shift of 20 and the sum by 1 / (2^20 * 2) = 2^-21
+// (2^30, shift -20). Arguments: count, input offset, input multiplier and
+// shift, left shift, output offset, output multiplier and shift, bounds.
+
+// CHECK-LABEL: func.func @add_n_i8
+func.func @add_n_i8(%a: tensor<2x3x!quant.uniform<i8:f32, 0.5:2>>, %b: tensor<2x3x!quant.uniform<i8:f32, 0.5:2>>, %c: tensor<2x3x!quant.uniform<i8:f32, 0.5:2>>) -> tensor<2x3x!quant.uniform<i8:f32, 2.0:-1>> {
+  // CHECK: kernel.call "add_n_s8"
+  // CHECK-SAME: args = [6 : i32, -2 : i32, 1073741824 : i32, 0 : i32, 20 : i32, -1 : i32, 1073741824 : i32, -20 : i32, -128 : i32, 127 : i32]
+  // CHECK-SAME: header = "ref/add_n"
+  %0 = graph.add_n %a, %b, %c : (tensor<2x3x!quant.uniform<i8:f32, 0.5:2>>, tensor<2x3x!quant.uniform<i8:f32, 0.5:2>>, tensor<2x3x!quant.uniform<i8:f32, 0.5:2>>) -> tensor<2x3x!quant.uniform<i8:f32, 2.0:-1>>
+  return %0 : tensor<2x3x!quant.uniform<i8:f32, 2.0:-1>>
+}
+
+// -----
+
+// TFLite's int8 ADD_N needs all inputs on one scale and zero point.
+
+func.func @add_n_i8_scales(%a: tensor<4x!quant.uniform<i8:f32, 0.5>>, %b: tensor<4x!quant.uniform<i8:f32, 0.25>>) -> tensor<4x!quant.uniform<i8:f32, 1.0>> {
+  // expected-error @+1 {{has int8 inputs of different scales or zero points, which TFLite's ADD_N does not take}}
+  %0 = graph.add_n %a, %b : (tensor<4x!quant.uniform<i8:f32, 0.5>>, tensor<4x!quant.uniform<i8:f32, 0.25>>) -> tensor<4x!quant.uniform<i8:f32, 1.0>>
+  return %0 : tensor<4x!quant.uniform<i8:f32, 1.0>>
+}
