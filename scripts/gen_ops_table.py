@@ -28,7 +28,8 @@ END = "<!-- END GENERATED -->"
 LEFT_OUT = {
     "RELU_N1_TO_1": "not registered by TFLite Micro as an operator; ingot "
                     "applies it as a fused activation",
-    "REDUCE_PROD": "not registered by TFLite Micro",
+    "REDUCE_PROD": "not registered by TFLite Micro; ingot compiles float32 "
+                   "REDUCE_PROD (not checked against a reference)",
     "LOCAL_RESPONSE_NORMALIZATION": "not registered by TFLite Micro",
     "VAR_HANDLE, READ_VARIABLE, ASSIGN_VARIABLE, CALL_ONCE":
         "not supported: resource variables need an initialisation subgraph "

@@ -632,6 +632,10 @@ std::optional<KernelCall> planSpaceToBatch(SpaceToBatchOp op) {
       .i32s("block", block)
       .i32s(op.getInverse() ? "crop_before" : "pad_before",
             ArrayRef<int64_t>{paddings[0], paddings[2]});
+  // Padding is a real 0: the zero point of a quantized output.
+  if (!op.getInverse())
+    call.i32("pad_value",
+             isQuantized(op.getOutput()) ? zeroPointOf(op.getOutput()) : 0);
   return call;
 }
 

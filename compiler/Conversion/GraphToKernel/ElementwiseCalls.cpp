@@ -283,7 +283,10 @@ std::optional<KernelCall> planUnary(UnaryOp op) {
       return noKernel(op, kindName, input, output);
     KernelCall call(context);
     call.callee = "zeros_like";
-    call.operand(input).i32("count", elementsOf(input));
+    // A real 0: the zero point of a quantized output.
+    call.operand(input)
+        .i32("count", elementsOf(input))
+        .i32("zero", isQuantized(output) ? zeroPointOf(output) : 0);
     return call;
   }
   if (kind == UnaryKind::LogicalNot) {

@@ -4,8 +4,9 @@
 // NHWC tensors (a 3-dimensional [N, H, C] tensor is passed as [N, H, 1, C]
 // with block width 1). Blocks of block_h x block_w spatial positions are
 // spread over (or gathered from) as many batches, block position major.
-// Padding positions of SPACE_TO_BATCH_ND are written as stored 0, which is
-// what TensorFlow Lite Micro writes whatever the output zero point.
+// Padding positions of SPACE_TO_BATCH_ND are written as `pad_value`: the
+// output's zero point for a quantized tensor (a real 0, as TFLite's
+// specification gives; TensorFlow Lite Micro writes a stored 0 instead).
 //
 //===----------------------------------------------------------------------===//
 #ifndef INGOT_RUNTIME_KERNELS_REF_SPACE_TO_BATCH_H
@@ -25,7 +26,8 @@ template <typename Element>
 INGOT_KERNEL void
 space_to_batch(const Element *input, Element *output,
                const int32_t *input_shape, const int32_t *output_shape,
-               const int32_t *block, const int32_t *pad_before) {
+               const int32_t *block, const int32_t *pad_before,
+               int32_t pad_value) {
   const int32_t batches = input_shape[0], height = input_shape[1],
                 width = input_shape[2], depth = input_shape[3];
   for (int32_t ob = 0; ob < output_shape[0]; ++ob) {
@@ -38,7 +40,7 @@ space_to_batch(const Element *input, Element *output,
         const int32_t x = ox * block[1] + shift_w - pad_before[1];
         if (y < 0 || y >= height || x < 0 || x >= width) {
           for (int32_t c = 0; c < depth; ++c)
-            output[c] = Element{};
+            output[c] = static_cast<Element>(pad_value);
         } else {
           std::memcpy(output,
                       input +
