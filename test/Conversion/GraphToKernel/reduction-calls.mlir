@@ -31,12 +31,14 @@ func.func @sum_s16(%x: tensor<2x3x4x!quant.uniform<i16:f32, 0.5>>) -> tensor<1x3
 
 // -----
 
-// MEAN between equal quantizations divides the raw sum by the count.
+// MEAN between equal quantizations rescales the sum by 1 / count, rounding
+// as TFLite Micro does (not a truncating division): 1/4 = 0.5 * 2^-1 is
+// multiplier 2^30, shift -1.
 
 // CHECK-LABEL: func.func @mean_same_scale
 func.func @mean_same_scale(%x: tensor<2x3x4x!quant.uniform<i8:f32, 0.5:1>>) -> tensor<2x3x!quant.uniform<i8:f32, 0.5:1>> {
-  // CHECK: kernel.call "reduce_mean_s8"
-  // CHECK-SAME: args = [3 : i32, array<i32: 2, 3, 4>, array<i32: 0, 0, 1>, 4 : i32]
+  // CHECK: kernel.call "reduce_sum_requantize_s8"
+  // CHECK-SAME: args = [3 : i32, array<i32: 2, 3, 4>, array<i32: 0, 0, 1>, 4 : i32, 1 : i32, 1073741824 : i32, -1 : i32, 1 : i32]
   %0 = graph.reduce mean %x {axes = array<i64: 2>, keep_dims = false} : (tensor<2x3x4x!quant.uniform<i8:f32, 0.5:1>>) -> tensor<2x3x!quant.uniform<i8:f32, 0.5:1>>
   return %0 : tensor<2x3x!quant.uniform<i8:f32, 0.5:1>>
 }

@@ -102,3 +102,38 @@ func.func @relu_after_svdf(%in: tensor<1x4xi8>, %f: tensor<2x4xi8>, %t: tensor<2
   %1 = graph.relu %0 : tensor<1x1xi8>
   return %1 : tensor<1x1xi8>
 }
+
+// -----
+
+// Tests that a RELU after MAXIMUM stays (TFLite's MAXIMUM has no fused
+// activation, and its kernel applies none), found by the differential
+// fuzzer, while one after MUL folds.
+
+// CHECK-LABEL: func.func @maximum_keeps_relu
+func.func @maximum_keeps_relu(%a: tensor<4xf32>, %b: tensor<4xf32>) -> tensor<4xf32> {
+  // CHECK: graph.binary maximum
+  // CHECK-SAME: fused_activation = #graph<activation none>
+  // CHECK: graph.relu
+  %0 = graph.binary maximum %a, %b {fused_activation = #graph<activation none>} : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  %1 = graph.relu %0 : tensor<4xf32>
+  return %1 : tensor<4xf32>
+}
+
+// CHECK-LABEL: func.func @mul_takes_relu
+func.func @mul_takes_relu(%a: tensor<4xf32>, %b: tensor<4xf32>) -> tensor<4xf32> {
+  // CHECK: graph.binary mul
+  // CHECK-SAME: fused_activation = #graph<activation relu>
+  // CHECK-NOT: graph.relu
+  %0 = graph.binary mul %a, %b {fused_activation = #graph<activation none>} : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  %1 = graph.relu %0 : tensor<4xf32>
+  return %1 : tensor<4xf32>
+}
+
+// CHECK-LABEL: func.func @concatenation_keeps_relu
+func.func @concatenation_keeps_relu(%a: tensor<2xf32>, %b: tensor<2xf32>) -> tensor<4xf32> {
+  // CHECK: graph.concatenation
+  // CHECK: graph.relu
+  %0 = graph.concatenation %a, %b {axis = 0 : i64, fused_activation = #graph<activation none>} : (tensor<2xf32>, tensor<2xf32>) -> tensor<4xf32>
+  %1 = graph.relu %0 : tensor<4xf32>
+  return %1 : tensor<4xf32>
+}

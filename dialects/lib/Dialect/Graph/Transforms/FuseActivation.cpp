@@ -47,6 +47,15 @@ struct FuseIntoProducer : OpRewritePattern<ActivationOpT> {
     if (isa<SvdfOp>(producer))
       return rewriter.notifyMatchFailure(
           activation, "SVDF's int8 kernel ignores its fused activation");
+    // TFLite gives these operators no fused activation (their kernels
+    // refuse one), though the ops carry the attribute: only MUL and DIV of
+    // graph.binary's kinds clamp.
+    auto binary = dyn_cast<BinaryOp>(producer);
+    if (isa<ConcatenationOp, L2NormalizationOp>(producer) ||
+        (binary && binary.getKind() != BinaryKind::Mul &&
+         binary.getKind() != BinaryKind::Div))
+      return rewriter.notifyMatchFailure(
+          activation, "the producer's kernel applies no fused activation");
     rewriter.modifyOpInPlace(producer, [&] {
       producer->setAttr("fused_activation",
                         ActivationAttr::get(rewriter.getContext(), kind));

@@ -189,36 +189,7 @@ INGOT_KERNEL void reduce_all_bool(const bool *input, bool *output, int32_t rank,
       [](bool acc, bool in) { return acc && in; }, detail::same<bool>);
 }
 
-/// MEAN with the output quantized like the input: the raw mean, truncated
-/// toward zero (the zero point cancels out up to that truncation).
-template <typename T>
-INGOT_KERNEL void
-reduce_mean_same_scale(const T *input, T *output, int32_t rank,
-                       const int32_t *input_shape, const int32_t *reduced,
-                       int32_t count) {
-  detail::reduce_each(
-      input, output, rank, input_shape, reduced, int32_t{0},
-      [](int32_t acc, T in) {
-        // Wraps like TFLM's int32 accumulator without signed overflow.
-        return static_cast<int32_t>(static_cast<uint32_t>(acc) +
-                                    static_cast<uint32_t>(in));
-      },
-      [count](int32_t sum) { return static_cast<T>(sum / count); });
-}
-
-INGOT_KERNEL void reduce_mean_s8(const int8_t *input, int8_t *output,
-                                 int32_t rank, const int32_t *input_shape,
-                                 const int32_t *reduced, int32_t count) {
-  reduce_mean_same_scale(input, output, rank, input_shape, reduced, count);
-}
-
-INGOT_KERNEL void reduce_mean_s16(const int16_t *input, int16_t *output,
-                                  int32_t rank, const int32_t *input_shape,
-                                  const int32_t *reduced, int32_t count) {
-  reduce_mean_same_scale(input, output, rank, input_shape, reduced, count);
-}
-
-/// SUM, or MEAN between different quantizations: (sum - count * input zero
+/// SUM and MEAN on int8/int16: (sum - count * input zero
 /// point) rescaled by output_multiplier / output_shift (which already hold
 /// the division by `count` for MEAN), offset and saturated.
 template <typename T>

@@ -43,7 +43,9 @@ INGOT_KERNEL void softmax_f32(const float *input, float *output,
 
     float sum = 0.0f;
     for (int32_t c = 0; c < depth; ++c) {
-      const float exponential = exp_f32((input_row[c] - maximum) * beta);
+      // Qualified: inside ingot::ref, exp_f32 is the EXP operator's kernel.
+      const float exponential =
+          ingot::exp_f32((input_row[c] - maximum) * beta);
       output_row[c] = exponential;
       sum += exponential;
     }
