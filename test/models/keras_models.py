@@ -332,7 +332,7 @@ MODELS = {**LAYERS, **ARCHITECTURES}
 # The fixed subset the `keras-models` ctest runs (in all four modes).
 QUICK = ["conv2d", "depthwise_conv2d", "dense_softmax", "conv2d_batchnorm",
          "add", "concatenate", "average_pool", "ds_cnn", "resnet_small",
-         "conv2d_transpose"]
+         "conv2d_transpose", "relu6", "sigmoid", "lstm_unrolled"]
 
 
 # --- conversion --------------------------------------------------------------
