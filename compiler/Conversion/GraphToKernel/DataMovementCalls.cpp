@@ -733,7 +733,14 @@ std::optional<KernelCall> planResize(ResizeOp op) {
                                         ", which RESIZE_BILINEAR does not "
                                         "support (float32, int8)");
   // TFLM's ComputeInterpolationValuesInteger: positions in 2^-10 units,
-  // C++ integer division (toward zero) included.
+  // C++ integer division (toward zero) included. Extents below 2^16 keep
+  // every product below 2^27 (found by the coverage-guided fuzzer: a
+  // hostile size overflowed int32 here).
+  for (int64_t extent : {in[1], in[2], out[1], out[2]})
+    if (extent >= (int64_t{1} << 16))
+      return KernelCall::blocked(ctx, "has a spatial extent of 2^16 or more, "
+                                      "beyond int8 RESIZE_BILINEAR's 2^-10 "
+                                      "fixed-point positions");
   auto axis = [&](int32_t inSize, int32_t outSize, SmallVector<int32_t> &low,
                   SmallVector<int32_t> &high, SmallVector<int32_t> &fraction) {
     int32_t scale10 = ((1 << 10) * inSize + outSize / 2) / outSize;
