@@ -9,6 +9,7 @@
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/OwningOpRef.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/CommandLine.h"
 
 #include <cstdint>
 #include <optional>
@@ -168,6 +169,18 @@ int runModel(llvm::StringRef modelPath, const std::vector<std::string> &inputs,
 
 /// `ingot inspect`: layers, MACs, weight bytes and the planned arena.
 int inspectModel(llvm::StringRef modelPath, bool json);
+
+/// The options of every subcommand are in this category (--help lists them).
+llvm::cl::OptionCategory &optionCategory();
+/// `ingot profile` and `ingot report` define their own options (Profile.cpp,
+/// Report.cpp) on these; the shared ones (--target, --quantize, ...) are in
+/// ingot.cpp.
+llvm::cl::SubCommand &profileSubcommand();
+llvm::cl::SubCommand &reportSubcommand();
+/// `ingot profile`: per-layer instructions or time, MACs, instructions per MAC.
+int profileModel(llvm::StringRef modelPath);
+/// `ingot report`: one self-contained HTML file.
+int reportModel(llvm::StringRef modelPath);
 
 } // namespace ingot::driver
 

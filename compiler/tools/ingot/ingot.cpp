@@ -26,12 +26,34 @@ static cl::SubCommand
                     "Quantize a float (or dynamic-range) model and write a "
                     "standard .tflite that other runtimes load");
 
-static cl::OptionCategory category("ingot options");
+// Function-local statics: the profile and report subcommands define their own
+// options in other files, whose static initializers may run before this
+// file's.
+cl::OptionCategory &ingot::driver::optionCategory() {
+  static cl::OptionCategory category("ingot options");
+  return category;
+}
+cl::SubCommand &ingot::driver::profileSubcommand() {
+  static cl::SubCommand command(
+      "profile", "Run a model layer by layer and print each layer's cost: on "
+                 "this machine, or on an emulated Cortex-M core");
+  return command;
+}
+cl::SubCommand &ingot::driver::reportSubcommand() {
+  static cl::SubCommand command(
+      "report", "Write a self-contained HTML report of a model: layers, "
+                "memory plan, MACs, weights, and profile or --eval data");
+  return command;
+}
+static cl::OptionCategory &category = optionCategory();
+static cl::SubCommand &profileCommand = profileSubcommand();
+static cl::SubCommand &reportCommand = reportSubcommand();
 
 static cl::opt<std::string>
     modelPath(cl::Positional, cl::Required, cl::desc("<model.tflite>"),
               cl::sub(compileCommand), cl::sub(runCommand),
-              cl::sub(inspectCommand), cl::sub(quantizeCommand),
+              cl::sub(inspectCommand), cl::sub(profileCommand),
+              cl::sub(reportCommand), cl::sub(quantizeCommand),
               cl::cat(category));
 
 // compile, run and inspect: the machine the code is for
@@ -41,13 +63,15 @@ static cl::opt<std::string> targetName(
              "kernels, the default), host, cortex-m4, cortex-m7 (Armv7E-M "
              "DSP kernels), cortex-m55 (Armv8.1-M); docs/targets.md"),
     cl::value_desc("NAME"), cl::init("generic"), cl::sub(compileCommand),
-    cl::sub(runCommand), cl::sub(inspectCommand), cl::cat(category));
+    cl::sub(runCommand), cl::sub(inspectCommand), cl::sub(profileCommand),
+    cl::sub(reportCommand), cl::cat(category));
 static cl::opt<std::string> optimizeFor(
     "optimize",
     cl::desc("speed (shape-specialized kernels, the default) or size (one "
              "compact copy of each kernel)"),
     cl::value_desc("speed|size"), cl::init("speed"), cl::sub(compileCommand),
-    cl::sub(runCommand), cl::sub(inspectCommand), cl::cat(category));
+    cl::sub(runCommand), cl::sub(inspectCommand), cl::sub(profileCommand),
+    cl::sub(reportCommand), cl::cat(category));
 
 // compile
 static cl::opt<std::string>
@@ -118,8 +142,8 @@ static cl::opt<ingot::QuantizationMode> quantizeMode(
                           "float16 weights, float32 arithmetic (the "
                           "converter's supported_types=[tf.float16])")),
     cl::init(ingot::QuantizationMode::None), cl::sub(compileCommand),
-    cl::sub(runCommand), cl::sub(inspectCommand), cl::sub(quantizeCommand),
-    cl::cat(category));
+    cl::sub(runCommand), cl::sub(inspectCommand), cl::sub(profileCommand),
+    cl::sub(reportCommand), cl::sub(quantizeCommand), cl::cat(category));
 
 static cl::opt<std::string> calibrationData(
     "calibration",
@@ -127,27 +151,30 @@ static cl::opt<std::string> calibrationData(
              "shape (N, input shape without batch), or a folder of raw "
              "float32 .bin tensors"),
     cl::value_desc("DATA"), cl::sub(compileCommand), cl::sub(runCommand),
-    cl::sub(inspectCommand), cl::sub(quantizeCommand), cl::cat(category));
+    cl::sub(inspectCommand), cl::sub(profileCommand), cl::sub(reportCommand),
+    cl::sub(quantizeCommand), cl::cat(category));
 static cl::opt<std::string> calibrationMethod(
     "calibration-method",
     cl::desc("How ranges are read from the data: minmax (as the TFLite "
              "converter), percentile (clips the 0.01% extremes) or mse (the "
              "clipping with the least int8 quantization error)"),
     cl::init("minmax"), cl::sub(compileCommand), cl::sub(runCommand),
-    cl::sub(inspectCommand), cl::sub(quantizeCommand), cl::cat(category));
+    cl::sub(inspectCommand), cl::sub(profileCommand), cl::sub(reportCommand),
+    cl::sub(quantizeCommand), cl::cat(category));
 static cl::opt<std::string> calibrationSamples(
     "calibration-samples",
     cl::desc("Which samples of the data to calibrate on: all, even or odd "
              "indices (to keep the other half for evaluation)"),
     cl::init("all"), cl::sub(compileCommand), cl::sub(runCommand),
-    cl::sub(inspectCommand), cl::sub(quantizeCommand), cl::cat(category));
+    cl::sub(inspectCommand), cl::sub(profileCommand), cl::sub(reportCommand),
+    cl::sub(quantizeCommand), cl::cat(category));
 static cl::opt<std::string>
     ioType("io-type",
            cl::desc("Input and output type of an int8-quantized model: float32 "
                     "(QUANTIZE/DEQUANTIZE at the edges), int8 or uint8"),
            cl::init("float32"), cl::sub(compileCommand), cl::sub(runCommand),
-           cl::sub(inspectCommand), cl::sub(quantizeCommand),
-           cl::cat(category));
+           cl::sub(inspectCommand), cl::sub(profileCommand),
+           cl::sub(reportCommand), cl::sub(quantizeCommand), cl::cat(category));
 
 // quantize and compile: what quantization cost
 static cl::opt<std::string> evalData(
@@ -179,7 +206,8 @@ static cl::opt<bool> biasCorrection(
              "by layer (empirical bias correction; one host build and run "
              "per layer)"),
     cl::sub(compileCommand), cl::sub(runCommand), cl::sub(inspectCommand),
-    cl::sub(quantizeCommand), cl::cat(category));
+    cl::sub(profileCommand), cl::sub(reportCommand), cl::sub(quantizeCommand),
+    cl::cat(category));
 
 static cl::opt<bool> strictQuantization(
     "strict",
@@ -188,7 +216,8 @@ static cl::opt<bool> strictQuantization(
              "of keeping those operators in float between QUANTIZE and "
              "DEQUANTIZE"),
     cl::sub(compileCommand), cl::sub(runCommand), cl::sub(inspectCommand),
-    cl::sub(quantizeCommand), cl::cat(category));
+    cl::sub(profileCommand), cl::sub(reportCommand), cl::sub(quantizeCommand),
+    cl::cat(category));
 
 static cl::opt<bool> stripNames(
     "strip-names",
@@ -202,6 +231,7 @@ static cl::opt<bool> jsonOutput("json",
                                 cl::desc("Print JSON (inspect; the --eval "
                                          "report of compile and quantize)"),
                                 cl::sub(inspectCommand),
+                                cl::sub(profileCommand), cl::sub(reportCommand),
                                 cl::sub(compileCommand),
                                 cl::sub(quantizeCommand), cl::cat(category));
 
@@ -212,6 +242,8 @@ int main(int argc, char **argv) {
   cl::HideUnrelatedOptions(category, runCommand);
   cl::HideUnrelatedOptions(category, inspectCommand);
   cl::HideUnrelatedOptions(category, quantizeCommand);
+  cl::HideUnrelatedOptions(category, profileCommand);
+  cl::HideUnrelatedOptions(category, reportCommand);
   cl::HideUnrelatedOptions(category);
   cl::ParseCommandLineOptions(
       argc, argv,
@@ -332,6 +364,10 @@ int main(int argc, char **argv) {
   }
   if (inspectCommand)
     return inspectModel(modelPath, jsonOutput);
+  if (profileCommand)
+    return profileModel(modelPath);
+  if (reportCommand)
+    return reportModel(modelPath);
   if (quantizeCommand) {
     if (quantizeMode == ingot::QuantizationMode::None) {
       errs() << "ingot: error: say how to quantize with "
@@ -345,7 +381,7 @@ int main(int argc, char **argv) {
     }
     return writeTflite(modelPath, compileOutput, stripNames);
   }
-  errs() << "ingot: error: name a subcommand: compile, run, inspect or "
-            "quantize (see ingot --help)\n";
+  errs() << "ingot: error: name a subcommand: compile, run, inspect, "
+            "quantize, profile or report (see ingot --help)\n";
   return 1;
 }
