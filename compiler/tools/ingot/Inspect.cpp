@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "Driver.h"
 
+#include "Analysis/LayerCost.h"
 #include "Import/Importer.h"
 #include "Pipelines/Pipelines.h"
 #include "ingot/Dialect/Graph/IR/Graph.h"
@@ -14,7 +15,6 @@
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Pass/PassManager.h"
-#include "llvm/ADT/TypeSwitch.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
@@ -30,39 +30,6 @@ int64_t storageBytes(Value value) {
   if (auto quantized = dyn_cast<mlir::quant::QuantizedType>(element))
     element = quantized.getStorageType();
   return type.getNumElements() * ((element.getIntOrFloatBitWidth() + 7) / 8);
-}
-
-llvm::ArrayRef<int64_t> shapeOf(Value value) {
-  return cast<RankedTensorType>(value.getType()).getShape();
-}
-
-/// Multiply-accumulates one invocation of `op` performs.
-int64_t macsOf(Operation *op) {
-  return llvm::TypeSwitch<Operation *, int64_t>(op)
-      .Case([](graph::Conv2DOp conv) {
-        auto filter = shapeOf(conv.getFilter());
-        auto out = shapeOf(conv.getOutput());
-        return out[0] * out[1] * out[2] * out[3] * filter[1] * filter[2] *
-               filter[3];
-      })
-      .Case([](graph::DepthwiseConv2DOp conv) {
-        auto filter = shapeOf(conv.getFilter());
-        auto out = shapeOf(conv.getOutput());
-        return out[0] * out[1] * out[2] * out[3] * filter[1] * filter[2];
-      })
-      .Case([](graph::FullyConnectedOp fc) {
-        auto filter = shapeOf(fc.getFilter());
-        int64_t inputs =
-            cast<RankedTensorType>(fc.getInput().getType()).getNumElements();
-        return inputs / filter[1] * filter[0] * filter[1];
-      })
-      .Case([](graph::SvdfOp svdf) {
-        auto feature = shapeOf(svdf.getWeightsFeature());
-        auto time = shapeOf(svdf.getWeightsTime());
-        int64_t batches = shapeOf(svdf.getInput())[0];
-        return batches * feature[0] * (feature[1] + time[1]);
-      })
-      .Default([](Operation *) { return int64_t{0}; });
 }
 
 std::string typeText(Type type) {
@@ -106,7 +73,7 @@ int inspectModel(llvm::StringRef modelPath, bool json) {
       if (operand.getDefiningOp<graph::ConstOp>() &&
           countedWeights.insert(operand).second)
         weightBytes += storageBytes(operand);
-    int64_t macs = macsOf(&op);
+    int64_t macs = analysis::macsOf(&op);
     totalMacs += macs;
     totalWeightBytes += weightBytes;
     auto opName = op.getAttrOfType<StringAttr>(import::kTfliteOpAttr);
