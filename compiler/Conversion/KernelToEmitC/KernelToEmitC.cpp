@@ -15,7 +15,9 @@
 
 #include "Conversion/KernelToEmitC/ModelEmitter.h"
 
-#include "llvm/Support/Format.h"
+#include <charconv>
+#include <cmath>
+#include <iterator>
 
 namespace ingot {
 #define GEN_PASS_DEF_CONVERTKERNELTOEMITCPASS
@@ -102,6 +104,25 @@ Value ModelEmitter::scratchView(Operation *op, Type element, Location loc) {
   return arenaView(arena, element, offset ? offset.getInt() : 0, loc);
 }
 
+/// `value` as a literal that C and C++ both parse back to the same float:
+/// the shortest digits that round-trip, with `.0` where they would read as an
+/// integer, since `1f` is not a number in either language.
+static std::string floatLiteral(float value) {
+  char digits[32]; // at most 15: a sign, 9 digits, a point and e-38
+  std::to_chars_result printed =
+      std::to_chars(std::begin(digits), std::end(digits), value);
+  std::string text(digits, printed.ptr);
+  if (text.find_first_of(".e") == std::string::npos)
+    text += ".0";
+  return text + "f";
+}
+
+/// The quantization scale `describe` prints for a header tensor, or null.
+static FloatAttr headerScale(Attribute quantization) {
+  auto dict = dyn_cast_or_null<DictionaryAttr>(quantization);
+  return dict ? dict.getAs<FloatAttr>("scale") : FloatAttr();
+}
+
 void ModelEmitter::emitHeader(emitc::FileOp file) {
   OpBuilder::InsertionGuard guard(builder);
   builder.setInsertionPointToEnd(&file.getBodyRegion().front());
@@ -116,6 +137,16 @@ void ModelEmitter::emitHeader(emitc::FileOp file) {
   // C and C++ both include the C headers, so the API stays C-compatible.
   emitc::IncludeOp::create(builder, loc, "stddef.h", /*is_standard=*/true);
   emitc::IncludeOp::create(builder, loc, "stdint.h", /*is_standard=*/true);
+  auto isBool = [](Type type) {
+    return cast<RankedTensorType>(type).getElementType().isInteger(1);
+  };
+  if (llvm::any_of(function.getArgumentTypes(), isBool) ||
+      llvm::any_of(function.getResultTypes(), isBool)) {
+    // C before C23 has no `bool` without it; C++ needs nothing.
+    verbatim("#ifndef __cplusplus");
+    emitc::IncludeOp::create(builder, loc, "stdbool.h", /*is_standard=*/true);
+    verbatim("#endif");
+  }
 
   auto arenaBytes =
       function->getAttrOfType<IntegerAttr>(kernel::kArenaBytesAttr);
@@ -139,16 +170,18 @@ void ModelEmitter::emitHeader(emitc::FileOp file) {
     verbatim("#define " + prefix + "_TYPE " +
              cTypeName(tensor.getElementType()));
     verbatim("#define " + prefix + "_RANK " + Twine(tensor.getRank()));
-    verbatim("#define " + prefix + "_SHAPE {" + shape + "}");
+    if (tensor.getRank() > 0)
+      verbatim("#define " + prefix + "_SHAPE {" + shape + "}");
+    else
+      verbatim("/* A scalar: no " + prefix +
+               "_SHAPE, as C has no empty initializer. */");
     verbatim("#define " + prefix + "_ELEMENTS " +
              Twine(tensor.getNumElements()));
     if (auto dict = dyn_cast_or_null<DictionaryAttr>(quantization)) {
-      auto scale = dict.getAs<FloatAttr>("scale");
+      // TFLite scales are float32: the f64 attribute holds one exactly.
+      float scale = static_cast<float>(headerScale(dict).getValueAsDouble());
       auto zeroPoint = dict.getAs<IntegerAttr>("zero_point");
-      std::string scaleText;
-      llvm::raw_string_ostream os(scaleText);
-      os << llvm::format("%.9g", scale.getValueAsDouble());
-      verbatim("#define " + prefix + "_SCALE " + scaleText + "f");
+      verbatim("#define " + prefix + "_SCALE " + floatLiteral(scale));
       verbatim("#define " + prefix + "_ZERO_POINT " +
                Twine(zeroPoint.getInt()));
     }
@@ -287,6 +320,19 @@ LogicalResult ModelEmitter::emitInvoke() {
 
 LogicalResult ModelEmitter::emit(ModuleOp module) {
   Location loc = function.getLoc();
+  // The importer refuses such scales; IR written by hand can still hold one,
+  // and no C literal spells it.
+  for (StringRef key :
+       {"ingot.input_quantization", "ingot.output_quantization"})
+    if (auto quantizations = function->getAttrOfType<ArrayAttr>(key))
+      for (Attribute quantization : quantizations)
+        if (FloatAttr scale = headerScale(quantization);
+            scale &&
+            !std::isfinite(static_cast<float>(scale.getValueAsDouble())))
+          return function.emitError()
+                 << key << " has the scale " << scale.getValueAsDouble()
+                 << ", which is not a finite float32; the header cannot "
+                    "define it as a C constant";
   builder.setInsertionPointToEnd(module.getBody());
   auto header = emitc::FileOp::create(builder, loc, "header");
   if (header.getBodyRegion().empty())
