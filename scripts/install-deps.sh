@@ -3,6 +3,8 @@
 # MLIR 22 is named explicitly: Debian allows one libmlir version at a time.
 # python3-numpy and dataset-fashion-mnist are for examples/fashion_mnist (the
 # model setup.sh trains; the idx files land in /usr/share/datasets/fashion-mnist).
+# chromium and python3-pil are for test/report: the report page loaded headless,
+# its screenshot read back.
 set -euo pipefail
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
@@ -15,6 +17,7 @@ PACKAGES=(
   qemu-system-arm
   python3-venv libclang-rt-22-dev
   python3-numpy dataset-fashion-mnist
+  chromium python3-pil
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
