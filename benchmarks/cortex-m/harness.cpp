@@ -137,8 +137,10 @@ int main() {
     }
   }
 
-  if (profiling)
+  if (profiling) {
     profile_print(calibration_ticks);
+    profile_measure_hooks(256, calibration_ticks);
+  }
 
   out_str("ingot-harness stack used_bytes=");
   out_u64(startup_stack_bytes_used());

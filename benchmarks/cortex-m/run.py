@@ -340,18 +340,22 @@ def print_profile(record):
     layers = record.get("layers", [])
     if not layers:
         print(f"### {record['model']}: no per-layer profile (the generated "
-              "code has no INGOT_PROFILE_LAYER hooks)\n")
+              "code has no INGOT_PROFILE_LAYER_BEGIN/END hooks)\n")
         return
     total = sum(layer["instructions"] for layer in layers) + \
-        record.get("profile", {}).get("tail_instructions", 0)
+        record.get("profile", {}).get("outside_instructions", 0)
     print(f"### {record['model']}: per layer (case 0, profiling build, "
           f"{total:,} instructions)\n")
-    print("| # | op | layer | instructions | % |")
-    print("|---:|---|---|---:|---:|")
+    print("| # | op | layer | instructions | % | MACs | instr/MAC |")
+    print("|---:|---|---|---:|---:|---:|---:|")
     for layer in layers:
+        macs = layer.get("macs")
         print(f"| {layer['index']} | {layer['op']} | {layer.get('name', '')} | "
               f"{layer['instructions']:,} | "
-              f"{100 * layer['instructions'] / max(total, 1):.1f} |")
+              f"{100 * layer['instructions'] / max(total, 1):.1f} | "
+              f"{number(macs or None)} | "
+              f"{ratio(layer['instructions'] / macs if macs else None, suffix='')}"
+              " |")
     print()
     print("| op | layers | instructions | % | MACs | instr/MAC |")
     print("|---|---:|---:|---:|---:|---:|")

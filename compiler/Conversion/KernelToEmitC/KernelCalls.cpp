@@ -8,6 +8,8 @@
 //===----------------------------------------------------------------------===//
 #include "Conversion/KernelToEmitC/ModelEmitter.h"
 
+#include "Analysis/LayerCost.h"
+
 #include "ingot/Dialect/Kernel/Transforms/RuntimeParams.h"
 
 #include "llvm/ADT/TypeSwitch.h"
@@ -94,23 +96,91 @@ std::string paramsDefinition(StringRef name,
       .str();
 }
 
+/// Escapes what would end or break a C string literal.
+std::string stringLiteralSafe(StringRef text) {
+  std::string safe;
+  for (char c : commentSafe(text)) {
+    if (c == '"' || c == '\\')
+      safe.push_back('\\');
+    safe.push_back(c);
+  }
+  return safe;
+}
+
+/// Multiply-accumulates of one kernel op, by the arithmetic
+/// analysis::macsOf applies to the graph op it came from (the profiling
+/// hooks pass it to the firmware).
+int64_t macsOfKernel(Operation *op) {
+  auto shape = [](Value value) { return tensorTypeOf(value).getShape(); };
+  auto elements = [](Value value) {
+    return tensorTypeOf(value).getNumElements();
+  };
+  return llvm::TypeSwitch<Operation *, int64_t>(op)
+      .Case<kernel::Conv2DOp, kernel::Conv2DF32Op, kernel::Conv2DHybridOp,
+            kernel::Conv2DS16Op>([&](auto conv) {
+        return analysis::convolutionMacs(elements(conv.getOutput()),
+                                         shape(conv.getFilter()),
+                                         /*depthwise=*/false);
+      })
+      .Case<kernel::DepthwiseConv2DOp, kernel::DepthwiseConv2DF32Op,
+            kernel::DepthwiseConv2DHybridOp, kernel::DepthwiseConv2DS16Op>(
+          [&](auto conv) {
+            return analysis::convolutionMacs(elements(conv.getOutput()),
+                                             shape(conv.getFilter()),
+                                             /*depthwise=*/true);
+          })
+      .Case([&](kernel::PackedConv2DOp conv) {
+        return analysis::convolutionMacs(elements(conv.getOutput()),
+                                         conv.getFilterShape(),
+                                         conv.getDepthwise());
+      })
+      .Case<kernel::FullyConnectedOp, kernel::FullyConnectedF32Op,
+            kernel::FullyConnectedHybridOp, kernel::FullyConnectedS16Op>(
+          [&](auto fc) {
+            return analysis::fullyConnectedMacs(elements(fc.getOutput()),
+                                                shape(fc.getFilter()));
+          })
+      .Case([&](kernel::PackedFullyConnectedOp fc) {
+        return analysis::fullyConnectedMacs(elements(fc.getOutput()),
+                                            fc.getFilterShape());
+      })
+      .Case([&](kernel::SvdfOp svdf) {
+        return analysis::svdfMacs(shape(svdf.getInput())[0],
+                                  shape(svdf.getWeightsFeature()),
+                                  shape(svdf.getWeightsTime()));
+      })
+      .Default([](Operation *) { return int64_t{0}; });
+}
+
 } // namespace
 
 LogicalResult ModelEmitter::emitKernelCall(Operation *op) {
-  if (failed(emitKernelCallOnly(op)))
-    return failure();
-  // A hook after each layer, empty unless the build defines it (the
-  // Cortex-M harness's per-layer profile does).
   auto layer = op->getAttrOfType<StringAttr>("ingot.layer");
   auto tfliteOp = op->getAttrOfType<StringAttr>("ingot.tflite_op");
   auto tfliteIndex = op->getAttrOfType<IntegerAttr>("ingot.tflite_index");
-  if (layer && tfliteOp && tfliteIndex && !isa<kernel::CopyOp>(op))
-    emitc::VerbatimOp::create(
-        builder, op->getLoc(),
-        builder.getStringAttr("INGOT_PROFILE_LAYER(" +
-                              std::to_string(tfliteIndex.getInt()) + ", \"" +
-                              commentSafe(layer.getValue()) + "\", \"" +
-                              commentSafe(tfliteOp.getValue()) + "\");"));
+  if (!layer || !tfliteOp || !tfliteIndex || isa<kernel::CopyOp>(op))
+    return emitKernelCallOnly(op);
+
+  // Hooks around each layer, empty unless the build defines them
+  // (ingot/runtime/config.h); `ingot profile` and the Cortex-M harness do.
+  std::string hookArguments = "(" + std::to_string(tfliteIndex.getInt()) +
+                              ", \"" + stringLiteralSafe(layer.getValue()) +
+                              "\", \"" +
+                              stringLiteralSafe(tfliteOp.getValue()) + "\", " +
+                              std::to_string(macsOfKernel(op)) + ");";
+  Location loc = op->getLoc();
+  auto begin = emitc::VerbatimOp::create(
+      builder, loc,
+      builder.getStringAttr("INGOT_PROFILE_LAYER_BEGIN" + hookArguments));
+  if (failed(emitKernelCallOnly(op)))
+    return failure();
+  // The layer's comment heads its code, so the hook goes below it.
+  if (auto comment = dyn_cast_or_null<emitc::VerbatimOp>(begin->getNextNode()))
+    if (comment.getValue().starts_with("//"))
+      begin->moveAfter(comment);
+  emitc::VerbatimOp::create(
+      builder, loc,
+      builder.getStringAttr("INGOT_PROFILE_LAYER_END" + hookArguments));
   return success();
 }
 

@@ -20,12 +20,19 @@
 #define INGOT_KERNEL inline
 #endif
 
-/// Called by generated code after each layer with the TFLite operator index,
-/// the layer's name and its TFLite operator, both string literals. Empty by
-/// default; a profiling build defines it to read a cycle or instruction
-/// counter (benchmarks/cortex-m does).
-#ifndef INGOT_PROFILE_LAYER
-#define INGOT_PROFILE_LAYER(index, layer, op) ((void)0)
+/// Called by generated code right before and right after each layer's
+/// kernel with the TFLite operator index, the layer's name and its TFLite
+/// operator (both string literals) and the layer's multiply-accumulates (an
+/// integer literal computed by the compiler). Empty by default, so a build
+/// that does not define them gets the same code as one without hooks; a
+/// profiling build defines them to read a clock or a cycle counter
+/// (`ingot profile` and benchmarks/cortex-m do; docs/profiling.md has an
+/// example).
+#ifndef INGOT_PROFILE_LAYER_BEGIN
+#define INGOT_PROFILE_LAYER_BEGIN(index, layer, op, macs) ((void)0)
+#endif
+#ifndef INGOT_PROFILE_LAYER_END
+#define INGOT_PROFILE_LAYER_END(index, layer, op, macs) ((void)0)
 #endif
 
 /// Forces the inner pieces of the optimized kernels (one instruction wrappers,
