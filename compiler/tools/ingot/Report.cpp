@@ -231,7 +231,11 @@ std::string elementText(Type type) {
   return text;
 }
 
-std::string number(double value) { return formatv("{0:g}", value).str(); }
+std::string number(double value) {
+  std::string text;
+  raw_string_ostream(text) << format("%.4g", value);
+  return text;
+}
 
 /// Scale and zero point of a per-tensor type; the range of scales and the
 /// zero points of a per-channel one (listing 64 scales helps no one).
@@ -241,7 +245,7 @@ std::string quantizationText(Type type) {
     return "";
   Type element = tensor.getElementType();
   if (auto uniform = dyn_cast<mlir::quant::UniformQuantizedType>(element))
-    return "scale " + number(uniform.getScale()) + ", zero point " +
+    return number(uniform.getScale()) + ", " +
            std::to_string(uniform.getZeroPoint());
   if (auto perAxis =
           dyn_cast<mlir::quant::UniformQuantizedPerAxisType>(element)) {
@@ -250,13 +254,12 @@ std::string quantizationText(Type type) {
     auto [low, high] = std::minmax_element(scales.begin(), scales.end());
     auto [zpLow, zpHigh] =
         std::minmax_element(zeroPoints.begin(), zeroPoints.end());
-    std::string text = "per-channel \u00d7" + std::to_string(scales.size()) +
-                       " (axis " +
-                       std::to_string(perAxis.getQuantizedDimension()) +
-                       "): scale " + number(*low);
+    std::string text =
+        "per-channel \u00d7" + std::to_string(scales.size()) + " (axis " +
+        std::to_string(perAxis.getQuantizedDimension()) + "): " + number(*low);
     if (*high != *low)
       text += " \u2026 " + number(*high);
-    text += ", zero point " + std::to_string(*zpLow);
+    text += ", " + std::to_string(*zpLow);
     if (*zpHigh != *zpLow)
       text += " \u2026 " + std::to_string(*zpHigh);
     return text;
@@ -752,7 +755,7 @@ void writeBarChart(raw_ostream &os, StringRef id, StringRef barClass,
        << formatv("<text class=\"tick\" x=\"{0:F1}\" y=\"{1:F1}\" "
                   "text-anchor=\"end\">",
                   labelWidth - 8, y + 12)
-       << html::escape(shortened(bar.label, 44)) << "</text>"
+       << html::escape(shortened(bar.label, 40)) << "</text>"
        << formatv("<rect class=\"{0}\" x=\"{1:F1}\" y=\"{2:F1}\" "
                   "width=\"{3:F1}\" height=\"{4:F1}\"/>",
                   bar.special ? "exact" : barClass, labelWidth, y + 2,
@@ -770,7 +773,7 @@ h1{font-size:22px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 6px;border-bott
 .sub{color:#5a6470;margin:0 0 14px}.note{color:#5a6470;font-size:13px;margin:4px 0 8px}
 table{border-collapse:collapse;font-size:13px}th,td{padding:3px 8px;border-bottom:1px solid #e6e9ed;text-align:left;vertical-align:top}
 th{background:#f3f5f7;font-weight:600}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-table.totals td.n{min-width:110px}td.name{max-width:300px;overflow-wrap:anywhere}code{font-size:12px}
+table.totals td.n{min-width:110px}td.nw{white-space:nowrap}div.clip{max-width:210px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}code{font-size:12px}
 .cards{display:flex;gap:14px;flex-wrap:wrap;margin:10px 0}.card{border:1px solid #d8dde3;border-radius:6px;padding:8px 14px;min-width:150px}
 .card b{display:block;font-size:20px;font-variant-numeric:tabular-nums}.card span{color:#5a6470;font-size:12px}
 .share{display:inline-block;height:8px;background:#a9c1e6;vertical-align:middle;margin-left:6px}
@@ -929,8 +932,9 @@ std::string renderReport(const ReportInputs &in) {
           "class=\"n\">bytes</th><th class=\"n\">offset</th><th "
           "class=\"n\">layers</th></tr>\n";
     for (const PlannedBuffer &buffer : in.plan.buffers)
-      os << "<tr><td class=\"name\">" << html::escape(buffer.name)
-         << "</td><td>" << html::escape(buffer.layer) << "</td><td>"
+      os << "<tr><td><div class=\"clip\" title=\"" << html::escape(buffer.name)
+         << "\">" << html::escape(buffer.name) << "</div></td><td>"
+         << html::escape(buffer.layer) << "</td><td>"
          << html::escape(buffer.shape) << "</td><td>"
          << html::escape(buffer.type) << "</td><td class=\"n\">"
          << html::thousands(buffer.bytes) << "</td><td class=\"n\">"
@@ -1009,7 +1013,7 @@ std::string renderReport(const ReportInputs &in) {
   }
 
   os << "<h2>Inputs and outputs</h2>\n<table><tr><th></th><th>tensor</th>"
-        "<th>shape</th><th>type</th><th>quantization</th></tr>\n";
+        "<th>shape</th><th>type</th><th>scale, zero point</th></tr>\n";
   auto edges = [&](StringRef kind, const std::vector<ModelEdge> &list) {
     for (const ModelEdge &edge : list)
       os << "<tr><td>" << kind << "</td><td>" << html::escape(edge.name)
@@ -1024,17 +1028,19 @@ std::string renderReport(const ReportInputs &in) {
   os << "<h2>Layers</h2>\n<p class=\"note\">In execution order. The bar "
         "after the MACs is the layer's share of the largest layer's.</p>\n";
   os << "<table id=\"layers\"><tr><th class=\"n\">#</th><th>op</th><th>output "
-        "tensor</th><th>shape</th><th>type</th><th>quantization</th>"
-        "<th>weights quantization</th><th>kernel</th><th class=\"n\">MACs</th>"
+        "tensor</th><th>shape</th><th>type</th><th>scale, zero "
+        "point</th><th>weights: scale, zero point</th><th>kernel</th><th "
+        "class=\"n\">MACs</th>"
         "<th class=\"n\">weight bytes</th></tr>\n";
   int64_t largestMacs = 0;
   for (const LayerRow &layer : in.layers)
     largestMacs = std::max(largestMacs, layer.macs);
   for (const LayerRow &layer : in.layers) {
     os << "<tr><td class=\"n\">" << layer.index << "</td><td>"
-       << html::escape(layer.op) << "</td><td class=\"name\">"
-       << html::escape(layer.output) << "</td><td>" << html::escape(layer.shape)
-       << "</td><td>" << html::escape(layer.type) << "</td><td>"
+       << html::escape(layer.op) << "</td><td><div class=\"clip\" title=\""
+       << html::escape(layer.output) << "\">" << html::escape(layer.output)
+       << "</div></td><td>" << html::escape(layer.shape) << "</td><td>"
+       << html::escape(layer.type) << "</td><td class=\"nw\">"
        << html::escape(layer.quantization) << "</td><td>"
        << html::escape(layer.weightQuantization) << "</td><td><code>"
        << html::escape(layer.kernel) << "</code></td><td class=\"n\">"
