@@ -23,8 +23,15 @@ if [ ! -f "$BUILD/CMakeCache.txt" ]; then
   if command -v ccache >/dev/null; then
     launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
   fi
+  # The Python module (python/, for the tests) with the virtual
+  # environment's Python, where install-deps.sh put nanobind.
+  python=()
+  if [ -x "$ROOT/.venv/bin/python" ]; then
+    python=(-DINGOT_BUILD_PYTHON=ON -DPython_EXECUTABLE="$ROOT/.venv/bin/python")
+  fi
   cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-    -DCMAKE_C_COMPILER=clang-22 -DCMAKE_CXX_COMPILER=clang++-22 "${launcher[@]}"
+    -DCMAKE_C_COMPILER=clang-22 -DCMAKE_CXX_COMPILER=clang++-22 "${launcher[@]}" \
+    "${python[@]}"
 fi
 
 if command -v flock >/dev/null; then

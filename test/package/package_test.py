@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """ingot inside a firmware build, as a user's project sees it.
 
-Installs ingot from the build folder into a fresh prefix, then builds the
+Installs ingot from the build folder into a fresh prefix, copies the
 keyword-spotting firmware of examples/firmware (find_package(ingot) +
-ingot_add_model()) as a project outside the repository:
+ingot_add_model()) out of the repository, and builds it there:
 
   --mode host       with Ninja and with Make for this machine; runs it, and
                     checks that the generated code is remade when the model,
@@ -144,6 +144,8 @@ def main():
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     prefix = work / "prefix"
+    global EXAMPLE
+    EXAMPLE = Path(shutil.copytree(EXAMPLE, work / "project"))
     run(["cmake", "--install", args.build_dir, "--prefix", prefix])
     if args.mode == "host":
         check_host(args, work, prefix)

@@ -112,8 +112,8 @@ bool sameElementCount(const PreparedModel &reference, size_t r,
 }
 
 LogicalResult fail(llvm::StringRef modelPath, const llvm::Twine &message) {
-  llvm::errs() << "ingot: error: " << modelPath << ": " << kOption << ": "
-               << message << "\n";
+  diagnostics() << "ingot: error: " << modelPath << ": " << kOption << ": "
+                << message << "\n";
   return failure();
 }
 

@@ -29,6 +29,20 @@ using namespace mlir;
 
 namespace ingot::driver {
 
+static llvm::raw_ostream *diagnosticStream = nullptr;
+static llvm::raw_ostream *reportStream = nullptr;
+
+llvm::raw_ostream &diagnostics() {
+  return diagnosticStream ? *diagnosticStream : llvm::errs();
+}
+llvm::raw_ostream &reportOutput() {
+  return reportStream ? *reportStream : llvm::outs();
+}
+void redirectOutput(llvm::raw_ostream *diagnostics, llvm::raw_ostream *report) {
+  diagnosticStream = diagnostics;
+  reportStream = report;
+}
+
 std::unique_ptr<MLIRContext> makeContext() {
   DialectRegistry registry;
   registry.insert<graph::GraphDialect, kernel::KernelDialect,
@@ -39,7 +53,7 @@ std::unique_ptr<MLIRContext> makeContext() {
   context->getDiagEngine().registerHandler([](Diagnostic &diagnostic) {
     if (diagnostic.getSeverity() != DiagnosticSeverity::Error)
       return success();
-    llvm::errs() << "ingot: error: " << diagnostic.str() << "\n";
+    diagnostics() << "ingot: error: " << diagnostic.str() << "\n";
     return success();
   });
   return context;
@@ -67,8 +81,8 @@ LogicalResult applyTarget(ModuleOp module) {
   std::optional<target::TargetDescription> target =
       target::lookupTarget(targetSettings.name);
   if (!target) {
-    llvm::errs() << "ingot: error: unknown --target '" << targetSettings.name
-                 << "'; use one of " << target::targetNames() << "\n";
+    diagnostics() << "ingot: error: unknown --target '" << targetSettings.name
+                  << "'; use one of " << target::targetNames() << "\n";
     return failure();
   }
   module->setAttr(kernel::kTargetAttr,
@@ -88,7 +102,7 @@ static LogicalResult calibrateModel(ModuleOp module,
                                     llvm::StringRef modelPath) {
   MLIRContext &context = *module.getContext();
   auto fail = [&](const llvm::Twine &message) {
-    llvm::errs() << "ingot: error: " << modelPath << ": " << message << "\n";
+    diagnostics() << "ingot: error: " << modelPath << ": " << message << "\n";
     return failure();
   };
   if (quantization.calibrationData.empty())
@@ -125,8 +139,8 @@ static LogicalResult calibrateModel(ModuleOp module,
   quant::CalibrationData data{quantization.calibrationData};
   auto indices = quant::selectSamples(data, quantization.calibrationSamples);
   if (!indices) {
-    llvm::errs() << "ingot: error: --calibration: "
-                 << llvm::toString(indices.takeError()) << "\n";
+    diagnostics() << "ingot: error: --calibration: "
+                  << llvm::toString(indices.takeError()) << "\n";
     return failure();
   }
   auto method = quantization.calibrationMethod == "percentile"
@@ -141,7 +155,7 @@ static LogicalResult calibrateModel(ModuleOp module,
       *sources, "calibration", outputElements, inputElements, data, method,
       messageStream, compiler ? compiler : "c++", *indices);
   if (failed(ranges)) {
-    llvm::errs() << "ingot: error: " << messages;
+    diagnostics() << "ingot: error: " << messages;
     return failure();
   }
 
@@ -193,8 +207,8 @@ OwningOpRef<ModuleOp> lowerModel(MLIRContext &context,
       auto indices =
           quant::selectSamples(data, quantization.calibrationSamples);
       if (!indices) {
-        llvm::errs() << "ingot: error: --calibration: "
-                     << llvm::toString(indices.takeError()) << "\n";
+        diagnostics() << "ingot: error: --calibration: "
+                      << llvm::toString(indices.takeError()) << "\n";
         return nullptr;
       }
       if (failed(correctBiases(*module, modelPath, data, *indices)))
@@ -249,8 +263,8 @@ int writeTflite(llvm::StringRef modelPath, llvm::StringRef outputPath,
   std::error_code error;
   llvm::ToolOutputFile file(outputPath, error, llvm::sys::fs::OF_None);
   if (error) {
-    llvm::errs() << "ingot: error: cannot write " << outputPath << ": "
-                 << error.message() << "\n";
+    diagnostics() << "ingot: error: cannot write " << outputPath << ": "
+                  << error.message() << "\n";
     return 1;
   }
   file.os() << bytes;
@@ -298,15 +312,15 @@ int compileToDirectory(llvm::StringRef modelPath, llvm::StringRef outputDir,
   }
   FailureOr<CppSources> sources = translateModelToCpp(*module);
   if (failed(sources)) {
-    llvm::errs() << "ingot: error: " << modelPath
-                 << ": the C++ translator rejected the generated EmitC\n";
+    diagnostics() << "ingot: error: " << modelPath
+                  << ": the C++ translator rejected the generated EmitC\n";
     return 1;
   }
   if (outputDir.empty()) {
     llvm::outs() << sources->header << sources->source;
     return 0;
   }
-  if (failed(writeCppPackage(*sources, outputDir, name, llvm::errs())))
+  if (failed(writeCppPackage(*sources, outputDir, name, diagnostics())))
     return 1;
   if (graph &&
       failed(reportEvaluation(modelPath, *graph, exportedBytes(*graph))))

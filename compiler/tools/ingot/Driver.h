@@ -22,6 +22,14 @@ using ingot::QuantizationMode;
 
 /// Post-training quantization every subcommand applies after import (set
 /// once from the command line).
+/// Where the driver writes its errors and warnings (llvm::errs()) and the
+/// --eval report (llvm::outs()), unless redirected: the Python module
+/// collects both to raise or return them.
+llvm::raw_ostream &diagnostics();
+llvm::raw_ostream &reportOutput();
+/// Redirects them until called again; nullptr restores the default.
+void redirectOutput(llvm::raw_ostream *diagnostics, llvm::raw_ostream *report);
+
 struct QuantizationSettings {
   QuantizationMode mode = QuantizationMode::None;
   /// For Int8: the representative data (.npy or folder of .bin).

@@ -40,7 +40,7 @@ const EvaluationSettings &evaluationSettings() { return evaluation; }
 
 namespace {
 LogicalResult fail(const llvm::Twine &message) {
-  llvm::errs() << "ingot: error: " << message << "\n";
+  diagnostics() << "ingot: error: " << message << "\n";
   return failure();
 }
 } // namespace
@@ -232,10 +232,10 @@ LogicalResult reportEvaluation(llvm::StringRef modelPath, ModuleOp graph,
     if (found == candidateOutputs.end() ||
         reference->model.outputs[layer.exposedIndex].elements !=
             candidate->model.outputs[found->second].elements) {
-      llvm::errs() << "ingot: warning: --eval: operator " << layer.tfliteIndex
-                   << " (" << layer.op
-                   << ") has no counterpart in the evaluated model; it is "
-                      "not compared\n";
+      diagnostics() << "ingot: warning: --eval: operator " << layer.tfliteIndex
+                    << " (" << layer.op
+                    << ") has no counterpart in the evaluated model; it is "
+                       "not compared\n";
       continue;
     }
     iq::ComparedOutputs pair{layer.exposedIndex, found->second};
@@ -253,7 +253,7 @@ LogicalResult reportEvaluation(llvm::StringRef modelPath, ModuleOp graph,
       iq::evaluate(reference->model, candidate->model, pairs, data, *indices,
                    messageStream, compiler ? compiler : "c++");
   if (failed(result)) {
-    llvm::errs() << "ingot: error: " << messages;
+    diagnostics() << "ingot: error: " << messages;
     return failure();
   }
   for (auto [row, sums, meanError] :
@@ -322,12 +322,13 @@ LogicalResult reportEvaluation(llvm::StringRef modelPath, ModuleOp graph,
       report["accuracy"] = accuracy;
       report["float_accuracy"] = referenceAccuracy;
     }
-    llvm::outs() << llvm::formatv("{0:2}", llvm::json::Value(std::move(report)))
-                 << "\n";
+    reportOutput() << llvm::formatv("{0:2}",
+                                    llvm::json::Value(std::move(report)))
+                   << "\n";
     return success();
   }
 
-  llvm::raw_ostream &os = llvm::outs();
+  llvm::raw_ostream &os = reportOutput();
   os << "evaluated on " << samples << " samples ("
      << (evaluation.samples == "all" ? "all" : evaluation.samples + " indices")
      << ") of " << data.path << ", against the float model\n\n";

@@ -102,7 +102,7 @@ int main(int argc, char **argv) {
 }
 
 int fail(const llvm::Twine &message) {
-  llvm::errs() << "ingot: error: " << message << "\n";
+  diagnostics() << "ingot: error: " << message << "\n";
   return 1;
 }
 
@@ -152,7 +152,7 @@ int runModel(llvm::StringRef modelPath, const std::vector<std::string> &inputs,
   llvm::SmallString<128> buildDir;
   if (llvm::sys::fs::createUniqueDirectory("ingot-run", buildDir))
     return fail("cannot create a temporary build folder");
-  if (failed(writeCppPackage(*sources, buildDir, name, llvm::errs())))
+  if (failed(writeCppPackage(*sources, buildDir, name, diagnostics())))
     return 1;
   llvm::SmallString<128> harness(buildDir), binary(buildDir);
   llvm::sys::path::append(harness, "main.cpp");
