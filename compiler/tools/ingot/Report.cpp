@@ -254,9 +254,9 @@ std::string quantizationText(Type type) {
     auto [low, high] = std::minmax_element(scales.begin(), scales.end());
     auto [zpLow, zpHigh] =
         std::minmax_element(zeroPoints.begin(), zeroPoints.end());
-    std::string text =
-        "per-channel \u00d7" + std::to_string(scales.size()) + " (axis " +
-        std::to_string(perAxis.getQuantizedDimension()) + "): " + number(*low);
+    std::string text = std::to_string(scales.size()) + " ch (axis " +
+                       std::to_string(perAxis.getQuantizedDimension()) +
+                       "): " + number(*low);
     if (*high != *low)
       text += " \u2026 " + number(*high);
     text += ", " + std::to_string(*zpLow);
@@ -771,9 +771,9 @@ constexpr const char *kStyle = R"css(
 body{font:14px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:#1d232b;margin:24px;max-width:1240px}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 6px;border-bottom:1px solid #d8dde3;padding-bottom:3px}
 .sub{color:#5a6470;margin:0 0 14px}.note{color:#5a6470;font-size:13px;margin:4px 0 8px}
-table{border-collapse:collapse;font-size:13px}th,td{padding:3px 8px;border-bottom:1px solid #e6e9ed;text-align:left;vertical-align:top}
+table{border-collapse:collapse;font-size:12.5px}th,td{padding:3px 6px;border-bottom:1px solid #e6e9ed;text-align:left;vertical-align:top}
 th{background:#f3f5f7;font-weight:600}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-table.totals td.n{min-width:110px}td.nw{white-space:nowrap}div.clip{max-width:210px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}code{font-size:12px}
+table.totals td.n{min-width:110px}td.nw{white-space:nowrap}div.clip{max-width:130px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}code{font-size:12px}
 .cards{display:flex;gap:14px;flex-wrap:wrap;margin:10px 0}.card{border:1px solid #d8dde3;border-radius:6px;padding:8px 14px;min-width:150px}
 .card b{display:block;font-size:20px;font-variant-numeric:tabular-nums}.card span{color:#5a6470;font-size:12px}
 .share{display:inline-block;height:8px;background:#a9c1e6;vertical-align:middle;margin-left:6px}
@@ -1026,12 +1026,37 @@ std::string renderReport(const ReportInputs &in) {
   os << "</table>\n";
 
   os << "<h2>Layers</h2>\n<p class=\"note\">In execution order. The bar "
-        "after the MACs is the layer's share of the largest layer's.</p>\n";
+        "after the MACs is the layer's share of the largest layer's. Profile "
+        "and SQNR figures are matched to layers by TFLite operator "
+        "index.</p>\n";
+  // Profile and eval rows name the TFLite operator they measure.
+  llvm::DenseMap<int64_t, double> costOf, sqnrOf;
+  llvm::DenseSet<int64_t> exact;
+  if (in.profile)
+    for (const ProfileLayer &layer : in.profile->layers)
+      costOf.try_emplace(layer.index, layer.cost);
+  if (in.eval)
+    for (const EvalLayer &layer : in.eval->layers) {
+      if (!layer.sqnrDb)
+        exact.insert(layer.index);
+      else
+        sqnrOf.try_emplace(layer.index, *layer.sqnrDb);
+    }
   os << "<table id=\"layers\"><tr><th class=\"n\">#</th><th>op</th><th>output "
-        "tensor</th><th>shape</th><th>type</th><th>scale, zero "
-        "point</th><th>weights: scale, zero point</th><th>kernel</th><th "
-        "class=\"n\">MACs</th>"
-        "<th class=\"n\">weight bytes</th></tr>\n";
+        "tensor</th><th>shape, type</th><th>scale, zero "
+        "point</th><th>weights: scale, zero point</th>";
+  // Every kernel is a reference one unless a target was chosen.
+  bool showKernels = targetChoice().explicitlyChosen;
+  if (showKernels)
+    os << "<th>kernel</th>";
+  os << "<th class=\"n\">MACs</th><th class=\"n\">weight bytes</th>";
+  if (in.profile)
+    os << "<th class=\"n\">"
+       << html::escape(in.profile->unit.empty() ? "cost" : in.profile->unit)
+       << "</th>";
+  if (in.eval)
+    os << "<th class=\"n\">SQNR dB</th>";
+  os << "</tr>\n";
   int64_t largestMacs = 0;
   for (const LayerRow &layer : in.layers)
     largestMacs = std::max(largestMacs, layer.macs);
@@ -1039,21 +1064,46 @@ std::string renderReport(const ReportInputs &in) {
     os << "<tr><td class=\"n\">" << layer.index << "</td><td>"
        << html::escape(layer.op) << "</td><td><div class=\"clip\" title=\""
        << html::escape(layer.output) << "\">" << html::escape(layer.output)
-       << "</div></td><td>" << html::escape(layer.shape) << "</td><td>"
+       << "</div></td><td class=\"nw\">" << html::escape(layer.shape) << " "
        << html::escape(layer.type) << "</td><td class=\"nw\">"
-       << html::escape(layer.quantization) << "</td><td>"
-       << html::escape(layer.weightQuantization) << "</td><td><code>"
-       << html::escape(layer.kernel) << "</code></td><td class=\"n\">"
-       << html::thousands(layer.macs);
+       << html::escape(layer.quantization) << "</td><td class=\"nw\">"
+       << html::escape(layer.weightQuantization) << "</td>";
+    if (showKernels)
+      os << "<td><code>" << html::escape(layer.kernel) << "</code></td>";
+    os << "<td class=\"n\">" << html::thousands(layer.macs);
     if (largestMacs > 0)
       os << formatv("<span class=\"share\" style=\"width:{0}px\"></span>",
-                    (layer.macs * 60 + largestMacs - 1) / largestMacs);
+                    (layer.macs * 40 + largestMacs - 1) / largestMacs);
     os << "</td><td class=\"n\">" << html::thousands(layer.weightBytes)
-       << "</td></tr>\n";
+       << "</td>";
+    std::optional<int64_t> index = layer.tfliteIndex;
+    if (in.profile) {
+      os << "<td class=\"n\">";
+      if (index && costOf.count(*index))
+        os << html::thousands(std::llround(costOf.lookup(*index)));
+      os << "</td>";
+    }
+    if (in.eval) {
+      os << "<td class=\"n\">";
+      if (index && sqnrOf.count(*index))
+        os << formatv("{0:F2}", sqnrOf.lookup(*index));
+      else if (index && exact.count(*index))
+        os << "exact";
+      os << "</td>";
+    }
+    os << "</tr>\n";
   }
-  os << "<tr><th></th><th>total</th><th colspan=\"6\"></th><th class=\"n\">"
-     << html::thousands(totalMacs) << "</th><th class=\"n\">"
-     << html::thousands(totalWeights) << "</th></tr>\n</table>\n";
+  os << "<tr><th></th><th>total</th><th colspan=\"" << (showKernels ? 5 : 4)
+     << "\"></th><th class=\"n\">" << html::thousands(totalMacs)
+     << "</th><th class=\"n\">" << html::thousands(totalWeights) << "</th>";
+  if (in.profile)
+    os << "<th class=\"n\">"
+       << (in.profile->total ? html::thousands(std::llround(*in.profile->total))
+                             : std::string())
+       << "</th>";
+  if (in.eval)
+    os << "<th></th>";
+  os << "</tr>\n</table>\n";
   os << "<p class=\"note\">Written by ingot report.</p>\n</body>\n</html>\n";
   return page;
 }
@@ -1128,10 +1178,9 @@ int reportModel(StringRef modelPath) {
         continue;
       if (countedWeights.insert(operand).second)
         row.weightBytes += storageBytes(operand.getType());
-      std::string quantization = quantizationText(operand.getType());
-      if (row.weightQuantization.empty() &&
-          StringRef(quantization).starts_with("per-channel"))
-        row.weightQuantization = quantization;
+      // The filter comes before the bias: its quantization is the one shown.
+      if (row.weightQuantization.empty())
+        row.weightQuantization = quantizationText(operand.getType());
     }
     row.macs = analysis::macsOf(&op);
     auto opName = op.getAttrOfType<StringAttr>(import::kTfliteOpAttr);
