@@ -8,7 +8,7 @@ import tempfile
 
 import numpy as np
 
-from . import _ingot
+from ._native import native as _ingot
 from ._errors import check
 
 

@@ -5,7 +5,7 @@ import tempfile
 
 import numpy as np
 
-from . import _ingot
+from ._native import native as _ingot
 from ._converter import Converter
 from ._errors import check
 

@@ -167,3 +167,17 @@ def test_evaluate_reports_every_layer(conformance):
         "FULLY_CONNECTED"] * 3
     assert all(layer["sqnr_db"] > 20 for layer in evaluation.layers)
     assert evaluation.model_bytes_after < evaluation.model_bytes_before
+
+
+def test_works_after_tensorflow_is_imported(conformance, tf):
+    # TensorFlow brings its own LLVM and MLIR, loaded globally: ingot must
+    # keep to its own (a fresh process, TensorFlow imported first).
+    import subprocess
+    import sys
+    script = ("import tensorflow, ingot; "
+              f"print(len(ingot.Converter.from_tflite({str(float_model(conformance))!r})"
+              ".convert()))")
+    result = subprocess.run([sys.executable, "-c", script], text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert int(result.stdout.split()[-1]) > 1000
