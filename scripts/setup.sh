@@ -19,6 +19,10 @@ bash "$ROOT/scripts/build.sh"
 echo "== the example: train, quantize, compile, run (examples/fashion_mnist/run_example.sh)"
 bash "$ROOT/examples/fashion_mnist/run_example.sh" --outdir "$OUT"
 
+echo "== the TensorFlow workflow: Keras, TFLite's converter and ingot's, side by side (examples/keras_workflow)"
+PYTHONPATH="$BUILD/python" "$ROOT/.venv/bin/python" \
+  "$ROOT/examples/keras_workflow/workflow.py" --outdir "$BUILD/examples/keras_workflow"
+
 cat <<DONE
 
 ingot is built: $BUILD/bin/ingot
@@ -26,5 +30,6 @@ ingot is built: $BUILD/bin/ingot
   generated C++:   $OUT/{float,dynamic,int8}/cpp/fashion.{h,cpp} and their ingot/runtime/ headers
   test programs:   $OUT/{float,dynamic,int8}/evaluate (examples/fashion_mnist/evaluate.cpp)
   the table above: $OUT/table.md
+  Keras workflow:  $BUILD/examples/keras_workflow/results.json (the last table)
 Next: bash scripts/test.sh
 DONE
