@@ -105,6 +105,28 @@ def test_page(args):
     check(html.count('<rect class="sqnr"') + html.count('<rect class="exact"')
           == len(evaluation["layers"]), "not one SQNR bar per layer")
 
+    # --eval-data measures in place: hello_world_float quantized to int8 by
+    # ingot, against itself in float, on the conformance inputs. Each of its
+    # three FULLY_CONNECTED layers gets a bar; the values are the harness's.
+    data = os.path.join(args.work, "hello_world_inputs")
+    os.makedirs(data, exist_ok=True)
+    source = os.path.join(args.shared, "conformance", "hello_world_float")
+    for name in sorted(os.listdir(source)):
+        if name.endswith("_input0.bin"):
+            shutil.copy(os.path.join(source, name), data)
+    measured = os.path.join(args.work, "hello_world_eval.html")
+    result = run_report(args, os.path.join(source, "model.tflite"), measured,
+                        "--quantize=int8", "--calibration=" + data,
+                        "--eval-data=" + data)
+    check(result.returncode == 0, "--eval-data failed: " + result.stderr)
+    if result.returncode == 0:
+        with open(measured, encoding="utf-8") as f:
+            text = f.read()
+        bars = text.count('<rect class="sqnr"') + text.count(
+            '<rect class="exact"')
+        check(bars == 3, f"--eval-data drew {bars} SQNR bars, not 3")
+        check("Top-1 agreement" in text, "--eval-data: no top-1 agreement")
+
     # Every string from the model is escaped: a copy whose output tensor
     # name and file name hold HTML (same length, so the flatbuffer stays
     # valid).

@@ -62,6 +62,18 @@ cl::opt<std::string> evalReportPath(
              "drawn as a chart"),
     cl::value_desc("eval.json"), cl::sub(reportSubcommand()),
     cl::cat(optionCategory()));
+cl::opt<std::string> evalData(
+    "eval-data",
+    cl::desc("Per-layer SQNR measured here: the model as ingot compiles it "
+             "(after --quantize) and the float model run on these samples (a "
+             "float32 .npy or a folder of .bin, as for compile --eval), drawn "
+             "as a chart"),
+    cl::value_desc("DATA"), cl::sub(reportSubcommand()),
+    cl::cat(optionCategory()));
+cl::opt<std::string> evalDataSamples(
+    "eval-data-samples",
+    cl::desc("Which samples of --eval-data to use: all, even or odd indices"),
+    cl::init("all"), cl::sub(reportSubcommand()), cl::cat(optionCategory()));
 cl::opt<std::string> referencePath(
     "reference",
     cl::desc("Figures of the reference interpreter (e.g. "
@@ -77,7 +89,7 @@ cl::opt<std::string> referenceModel(
     cl::cat(optionCategory()));
 
 int fail(const Twine &message) {
-  errs() << "ingot: error: " << message << "\n";
+  diagnostics() << "ingot: error: " << message << "\n";
   return 1;
 }
 
@@ -458,8 +470,9 @@ Expected<Profile> readProfile(StringRef path) {
   return profile;
 }
 
-Expected<EvalReport> readEvalReport(StringRef path) {
-  Expected<json::Value> value = readJson(path, "--eval-json");
+/// The `--eval --json` report in `value`, read from `path`.
+Expected<EvalReport> parseEvalReport(Expected<json::Value> value,
+                                     StringRef path) {
   if (!value)
     return value.takeError();
   auto bad = [&](const Twine &what) {
@@ -498,6 +511,10 @@ Expected<EvalReport> readEvalReport(StringRef path) {
     report.layers.push_back(std::move(row));
   }
   return report;
+}
+
+Expected<EvalReport> readEvalReport(StringRef path) {
+  return parseEvalReport(readJson(path, "--eval-json"), path);
 }
 
 /// The name a model goes by in the anchors files: "mlperf_vww_int8" for
@@ -1125,6 +1142,12 @@ int reportModel(StringRef modelPath) {
       return fail(toString(profile.takeError()));
     in.profile = std::move(*profile);
   }
+  if (!evalData.empty() && !evalReportPath.empty())
+    return fail("--eval-data measures what --eval-json would read; pass one "
+                "of them");
+  if (evalDataSamples != "all" && evalDataSamples != "even" &&
+      evalDataSamples != "odd")
+    return fail("--eval-data-samples takes all, even or odd");
   if (!evalReportPath.empty()) {
     Expected<EvalReport> eval = readEvalReport(evalReportPath);
     if (!eval)
@@ -1138,9 +1161,9 @@ int reportModel(StringRef modelPath) {
     if (!reference)
       return fail(toString(reference.takeError()));
     if (!reference->found)
-      errs() << "ingot: warning: --reference: " << referencePath
-             << " has no model named '" << name
-             << "'; name it with --reference-model\n";
+      diagnostics() << "ingot: warning: --reference: " << referencePath
+                    << " has no model named '" << name
+                    << "'; name it with --reference-model\n";
     in.reference = std::move(*reference);
   } else if (referenceModel.getNumOccurrences()) {
     return fail("--reference-model names the model in a --reference file; "
@@ -1197,6 +1220,24 @@ int reportModel(StringRef modelPath) {
     in.layers.push_back(std::move(row));
   }
 
+  if (!evalData.empty()) {
+    // reportEvaluation prints the --eval report; here its JSON form is
+    // read back, as --eval-json would read it from a file.
+    setEvaluation({evalData, evalDataSamples, "", /*json=*/true});
+    std::string text;
+    raw_string_ostream stream(text);
+    redirectOutput(nullptr, &stream);
+    LogicalResult measured = reportEvaluation(modelPath, *module, std::nullopt);
+    redirectOutput(nullptr, nullptr);
+    if (failed(measured))
+      return 1;
+    Expected<EvalReport> eval =
+        parseEvalReport(json::parse(text), "the --eval-data measurement");
+    if (!eval)
+      return fail(toString(eval.takeError()));
+    in.eval = std::move(*eval);
+  }
+
   // The plan comes from the real pipeline, as `ingot compile` runs it.
   if (failed(applyTarget(*module)))
     return 1;
@@ -1233,8 +1274,9 @@ int reportModel(StringRef modelPath) {
     }
   }
   if (!in.plan.planned)
-    errs() << "ingot: warning: " << modelPath
-           << ": no memory plan in the report: " << in.plan.problem << "\n";
+    diagnostics() << "ingot: warning: " << modelPath
+                  << ": no memory plan in the report: " << in.plan.problem
+                  << "\n";
 
   std::string page = renderReport(in);
   std::error_code error;
