@@ -149,6 +149,23 @@ int64_t macsOfKernel(Operation *op) {
                                   shape(svdf.getWeightsFeature()),
                                   shape(svdf.getWeightsTime()));
       })
+      // Operators lowered to a generic call: operands in the TFLite order.
+      .Case([&](kernel::CallOp call) -> int64_t {
+        StringRef callee = call.getCallee();
+        auto inputs = call.getInputs();
+        if (callee.starts_with("svdf_"))
+          return analysis::svdfMacs(shape(inputs[0])[0], shape(inputs[1]),
+                                    shape(inputs[2]));
+        if (callee.starts_with("conv2d_") ||
+            callee.starts_with("depthwise_conv2d_"))
+          return analysis::convolutionMacs(
+              elements(call.getOutput()), shape(inputs[1]),
+              /*depthwise=*/callee.starts_with("depthwise_"));
+        if (callee.starts_with("fully_connected_"))
+          return analysis::fullyConnectedMacs(elements(call.getOutput()),
+                                              shape(inputs[1]));
+        return 0;
+      })
       .Default([](Operation *) { return int64_t{0}; });
 }
 
@@ -513,15 +530,20 @@ LogicalResult ModelEmitter::emitKernelCallOnly(Operation *op) {
         int64_t depth = filter[1];
         int64_t batches = tensorTypeOf(fc.getInput()).getNumElements() / depth;
         Value scratch = scratchView(op, builder.getI8Type(), loc);
+        SmallVector<float> scaleValues(fc.getFilterScales().begin(),
+                                       fc.getFilterScales().end());
+        Value scales = constArray(arrayName("filter_scales"),
+                                  ArrayRef<float>(scaleValues), loc);
         call.pointer(pointerTo(fc.getInput()))
             .pointer(pointerTo(fc.getFilter()))
-            .f32(fc.getFilterScale().convertToFloat());
+            .pointer(scales);
         biasArg(fc.getBias());
         call.pointer(pointerTo(fc.getOutput()))
             .pointer(scratch)
             .i32(batches)
             .i32(depth)
             .i32(filter[0])
+            .opaque(fc.getAsymmetricInputs() ? "true" : "false")
             .f32(fc.getActivationMin().convertToFloat())
             .f32(fc.getActivationMax().convertToFloat());
         kernelHeaders.insert("fully_connected_hybrid_f32_s8");
