@@ -727,10 +727,11 @@ int profileModel(StringRef modelPath) {
        << " runs after a warm-up), code for --target=" << targetChoice().name
        << ", built with -O2; " << inputsNote << "\n\n";
 
-  const char *costHeader = board ? "instructions" : "time us";
-  const char *rateHeader = board ? "instr/MAC" : "MAC/ns";
-  os << format("%5s  %-26s %-20s %12s %14s %7s %10s\n", "#", "layer", "op",
-               "MACs", costHeader, "share", rateHeader);
+  // "µ" takes two bytes and one column.
+  os << format(board ? "%5s  %-26s %-20s %12s %14s %7s %10s\n"
+                     : "%5s  %-26s %-20s %12s %15s %7s %10s\n",
+               "#", "layer", "op", "MACs", board ? "instructions" : "time (µs)",
+               "share", board ? "instr/MAC" : "MAC/ns");
   auto costText = [&](double cost) {
     return board ? grouped(static_cast<int64_t>(cost))
                  : formatv("{0:f1}", cost / 1000.0).str();
@@ -762,8 +763,9 @@ int profileModel(StringRef modelPath) {
        << formatv("{0:f2}", figures.perTick) << " instructions).\n";
   else
     os << "Whole invoke (median): " << formatv("{0:f1}", invokeNs / 1000.0)
-       << " us; the layers' sum leaves out the clock reads and the code "
-          "between layers.\n";
+       << " µs. Medians of layers need not add up to it: the layers leave "
+          "out the code between them, and each median comes from its own "
+          "run.\n";
   return 0;
 }
 
