@@ -181,3 +181,61 @@ def test_works_after_tensorflow_is_imported(conformance, tf):
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert result.returncode == 0, result.stderr[-2000:]
     assert int(result.stdout.split()[-1]) > 1000
+
+
+def int8_converter(path, **attributes):
+    converter = ingot.Converter.from_tflite(str(path))
+    converter.optimizations = [ingot.Optimize.DEFAULT]
+    converter.representative_dataset = representative_dataset
+    for name, value in attributes.items():
+        setattr(converter, name, value)
+    return converter
+
+
+def test_target_and_optimize_choose_the_kernels(conformance):
+    path = conformance / "mlperf_kws_int8" / "model.tflite"
+    generic = ingot.Converter.from_tflite(str(path)).compile(name="kws")
+    converter = ingot.Converter.from_tflite(str(path))
+    converter.target = "cortex-m4"
+    m4 = converter.compile(name="kws")
+    assert not any(name.startswith("ingot/runtime/arm/")
+                   for name in generic.files)
+    assert "ingot/runtime/arm/dsp.h" in m4.files
+    converter.optimize = "size"
+    assert converter.compile(name="kws").source != m4.source
+
+
+def test_calibration_method_and_bias_correction_change_the_model(
+        conformance):
+    # Real keyword-spotting features, where the methods' ranges differ.
+    path = conformance / "mlperf_kws_hybrid" / "model.tflite"
+    features = np.load(conformance.parent / "datasets/kws/mfcc_f32.npy")[:64]
+
+    def kws_dataset():
+        for sample in features:
+            yield [sample[None]]
+
+    models = {}
+    for method in ("minmax", "percentile", "mse"):
+        models[method] = int8_converter(
+            path, representative_dataset=kws_dataset,
+            calibration_method=method).convert()
+    assert len(set(models.values())) == 3
+    corrected = int8_converter(path, representative_dataset=kws_dataset,
+                               bias_correction=True).convert()
+    # Bias correction moves only the biases: same size, other bytes.
+    assert corrected != models["minmax"]
+    assert len(corrected) == len(models["minmax"])
+
+
+def test_from_saved_model(tf, tmp_path, tflm):
+    tf.keras.utils.set_random_seed(5)
+    model = tf.keras.Sequential([tf.keras.Input((6,)),
+                                 tf.keras.layers.Dense(3)])
+    model.export(str(tmp_path / "saved"), verbose=False)
+    converted = ingot.Converter.from_saved_model(tmp_path / "saved").convert()
+    x = np.linspace(-1, 1, 6, dtype=np.float32)[None]
+    expected = model(x).numpy()
+    np.testing.assert_allclose(ingot_run(converted, x), expected, atol=1e-5)
+    np.testing.assert_allclose(tflm_run(tflm, converted, x), expected,
+                               atol=1e-5)
