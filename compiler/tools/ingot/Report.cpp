@@ -754,7 +754,7 @@ struct Bar {
 /// Horizontal bars, one row per layer, scaled to the largest value.
 void writeBarChart(raw_ostream &os, StringRef id, StringRef barClass,
                    ArrayRef<Bar> bars) {
-  const double labelWidth = 300, barWidth = 720, valueWidth = 150;
+  const double labelWidth = 320, barWidth = 700, valueWidth = 150;
   const double rowHeight = 16, top = 6;
   double width = labelWidth + barWidth + valueWidth;
   double height = top + rowHeight * bars.size() + 6;
@@ -772,7 +772,7 @@ void writeBarChart(raw_ostream &os, StringRef id, StringRef barClass,
        << formatv("<text class=\"tick\" x=\"{0:F1}\" y=\"{1:F1}\" "
                   "text-anchor=\"end\">",
                   labelWidth - 8, y + 12)
-       << html::escape(shortened(bar.label, 40)) << "</text>"
+       << html::escape(shortened(bar.label, 44)) << "</text>"
        << formatv("<rect class=\"{0}\" x=\"{1:F1}\" y=\"{2:F1}\" "
                   "width=\"{3:F1}\" height=\"{4:F1}\"/>",
                   bar.special ? "exact" : barClass, labelWidth, y + 2,
