@@ -16,6 +16,7 @@ figures in them are invented and only have to arrive on the page.
 """
 import argparse
 import json
+import math
 import os
 import re
 import shutil
@@ -104,6 +105,31 @@ def test_page(args):
         evaluation = json.load(f)
     check(html.count('<rect class="sqnr"') + html.count('<rect class="exact"')
           == len(evaluation["layers"]), "not one SQNR bar per layer")
+
+    # What `ingot profile --json` writes is what --profile reads: a host
+    # profile of hello_world_int8 gets one bar per layer and its total.
+    hello = os.path.join(args.shared, "conformance", "hello_world_int8",
+                         "model.tflite")
+    profiled = subprocess.run([args.ingot, "profile", hello, "--json"],
+                              capture_output=True, text=True, timeout=120)
+    check(profiled.returncode == 0, "ingot profile failed: " +
+          profiled.stderr)
+    if profiled.returncode == 0:
+        host_profile = os.path.join(args.work, "hello_world_profile.json")
+        with open(host_profile, "w") as f:
+            f.write(profiled.stdout)
+        measured = json.loads(profiled.stdout)
+        page = os.path.join(args.work, "hello_world_profile.html")
+        result = run_report(args, hello, page, "--profile=" + host_profile)
+        check(result.returncode == 0, "--profile with what ingot profile "
+              "wrote: " + result.stderr)
+        if result.returncode == 0:
+            with open(page, encoding="utf-8") as f:
+                text = f.read()
+            check(text.count('<rect class="cost"') == len(measured["layers"]),
+                  "not one bar per layer of ingot profile's output")
+            check("{:,}".format(math.floor(measured["total"] + 0.5)) in text,
+                  "ingot profile's total is not on the page")
 
     # --eval-data measures in place: hello_world_float quantized to int8 by
     # ingot, against itself in float, on the conformance inputs. Each of its
