@@ -4,8 +4,9 @@
 // CSS and SVG, no script, no network) that a person can open or pass on: the
 // layers with their shapes, types and quantization, the planned arena drawn
 // as tensors over time, MACs and weight bytes, and, when given, per-layer
-// cost from `ingot profile --json`, per-layer SQNR from the `--eval --json`
-// report, and the reference interpreter's figures for the same model.
+// cost from `ingot profile --json`, per-layer SQNR (the `--eval --json`
+// report, read from a file or measured here), and the reference
+// interpreter's figures for the same model.
 //
 // The page is written in one pass into a string and only then to the file,
 // so that a failure leaves no half-written report. Everything in it follows
@@ -421,12 +422,6 @@ Expected<json::Value> readJson(StringRef path, StringRef option) {
   return value;
 }
 
-std::optional<double> numberField(const json::Object &object, StringRef key) {
-  if (std::optional<double> value = object.getNumber(key))
-    return value;
-  return std::nullopt;
-}
-
 Expected<Profile> readProfile(StringRef path) {
   Expected<json::Value> value = readJson(path, "--profile");
   if (!value)
@@ -447,7 +442,7 @@ Expected<Profile> readProfile(StringRef path) {
     profile.unit = unit->str();
   if (auto target = root->getString("target"))
     profile.target = target->str();
-  profile.total = numberField(*root, "total");
+  profile.total = root->getNumber("total");
   const json::Array *layers = root->getArray("layers");
   if (!layers)
     return bad("there is no \"layers\" list");
@@ -488,9 +483,9 @@ Expected<EvalReport> parseEvalReport(Expected<json::Value> value,
   if (auto data = root->getString("eval_data"))
     report.data = data->str();
   report.samples = root->getInteger("samples");
-  report.agreement = numberField(*root, "top1_agreement");
-  report.accuracy = numberField(*root, "accuracy");
-  report.floatAccuracy = numberField(*root, "float_accuracy");
+  report.agreement = root->getNumber("top1_agreement");
+  report.accuracy = root->getNumber("accuracy");
+  report.floatAccuracy = root->getNumber("float_accuracy");
   const json::Array *layers = root->getArray("layers");
   if (!layers)
     return bad("there is no \"layers\" list");
@@ -706,7 +701,9 @@ void writePlanPicture(raw_ostream &os, const MemoryPlan &plan) {
       os << formatv("<path class=\"peakmark\" d=\"M{0:F1},{1:F1} "
                     "l-6,-12 h12 z\"><title>peak: layer {2}, ",
                     x, top - 2, layerOfColumn(plan, c))
-         << html::escape(plan.columns[c]) << "</title></path>\n";
+         << html::escape(c < int64_t(plan.columns.size()) ? plan.columns[c]
+                                                          : "")
+         << "</title></path>\n";
     }
   // Legend.
   double legendX = left + plotWidth + 10, legendY = top + 40;
@@ -928,7 +925,8 @@ std::string renderReport(const ReportInputs &in) {
     std::vector<std::string> peaks;
     std::vector<int64_t> high(in.plan.columns.size(), 0);
     for (const PlannedBuffer &buffer : in.plan.buffers)
-      for (int64_t c = buffer.first; c <= buffer.last; ++c)
+      for (int64_t c = buffer.first;
+           c <= buffer.last && c < int64_t(high.size()); ++c)
         high[c] = std::max(high[c], buffer.offset + buffer.bytes);
     for (auto [c, reached] : enumerate(high))
       if (in.plan.arenaBytes > 0 && reached == in.plan.arenaBytes)
