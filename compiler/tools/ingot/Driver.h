@@ -186,7 +186,7 @@ llvm::cl::OptionCategory &optionCategory();
 llvm::cl::SubCommand &profileSubcommand();
 llvm::cl::SubCommand &reportSubcommand();
 /// `ingot profile`: per-layer instructions or time, MACs, instructions per MAC.
-int profileModel(llvm::StringRef modelPath);
+int profileModel(llvm::StringRef modelPath, bool json);
 /// `ingot report`: one self-contained HTML file.
 int reportModel(llvm::StringRef modelPath);
 

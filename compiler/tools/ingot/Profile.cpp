@@ -581,14 +581,6 @@ profileOnQemu(StringRef folder, const Board &board, QemuFigures &figures) {
   return layers;
 }
 
-/// The --json option is ingot.cpp's (shared with inspect and report).
-bool jsonRequested() {
-  auto &options = cl::getRegisteredOptions(profileSubcommand());
-  auto found = options.find("json");
-  return found != options.end() &&
-         static_cast<cl::opt<bool> *>(found->second)->getValue();
-}
-
 std::string grouped(int64_t value) {
   std::string digits = std::to_string(value), text;
   for (size_t i = 0; i < digits.size(); ++i) {
@@ -601,7 +593,7 @@ std::string grouped(int64_t value) {
 
 } // namespace
 
-int profileModel(StringRef modelPath) {
+int profileModel(StringRef modelPath, bool json) {
   const Board *board = nullptr;
   if (!qemuCore.empty()) {
     for (const Board &candidate : kBoards)
@@ -697,7 +689,7 @@ int profileModel(StringRef modelPath) {
   }
 
   std::string targetName = board ? board->core.str() : std::string("host");
-  if (jsonRequested()) {
+  if (json) {
     json::Array jsonLayers;
     for (const LayerCost &layer : *layers)
       jsonLayers.push_back(json::Object{{"index", layer.index},

@@ -228,10 +228,11 @@ static cl::opt<bool> stripNames(
 
 // inspect, and the --eval report
 static cl::opt<bool> jsonOutput("json",
-                                cl::desc("Print JSON (inspect; the --eval "
-                                         "report of compile and quantize)"),
+                                cl::desc("Print JSON (inspect, profile; the "
+                                         "--eval report of compile and "
+                                         "quantize)"),
                                 cl::sub(inspectCommand),
-                                cl::sub(profileCommand), cl::sub(reportCommand),
+                                cl::sub(profileCommand),
                                 cl::sub(compileCommand),
                                 cl::sub(quantizeCommand), cl::cat(category));
 
@@ -365,7 +366,7 @@ int main(int argc, char **argv) {
   if (inspectCommand)
     return inspectModel(modelPath, jsonOutput);
   if (profileCommand)
-    return profileModel(modelPath);
+    return profileModel(modelPath, jsonOutput);
   if (reportCommand)
     return reportModel(modelPath);
   if (quantizeCommand) {
