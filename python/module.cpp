@@ -1,7 +1,7 @@
 //===- module.cpp - ingot._ingot, the compiler in Python ------------------===//
 //
 // The native half of the Python package: binds the driver's library entry
-// (compiler/tools/ingot/Api.h) with nanobind. The Python half (ingot/) shapes
+// (compiler/Driver/Api.h) with nanobind. The Python half (ingot/) shapes
 // it like TensorFlow Lite's converter and interpreter.
 //
 //===----------------------------------------------------------------------===//
@@ -91,6 +91,16 @@ NB_MODULE(_ingot, module) {
       },
       nb::arg("options"), nb::arg("model"), nb::arg("output"),
       "ingot quantize MODEL -o OUTPUT, with the options.");
+  module.def(
+      "inspect",
+      [](const ingot::api::Options &options, const std::string &model) {
+        nb::gil_scoped_release release;
+        auto result = ingot::api::inspect(options, model);
+        nb::gil_scoped_acquire acquire;
+        return toDict(result);
+      },
+      nb::arg("options"), nb::arg("model"),
+      "ingot inspect MODEL --json, with the options: the report.");
   module.def(
       "evaluate",
       [](const ingot::api::Options &options, const std::string &model,

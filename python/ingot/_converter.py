@@ -1,5 +1,6 @@
 """ingot.Converter: TensorFlow Lite's converter interface over ingot's compiler."""
 import enum
+import json
 import os
 import re
 import shutil
@@ -233,8 +234,12 @@ class Converter:
         with tempfile.TemporaryDirectory(prefix="ingot-") as workdir:
             options = self._options(workdir)
             output = os.path.join(workdir, "out")
-            check(_ingot.compile(options, self._model_file(workdir), output,
-                                 name))
+            model_file = self._model_file(workdir)
+            check(_ingot.compile(options, model_file, output, name))
+            # The per-layer table; with int8 quantization this calibrates
+            # again, on the same data, to the same model.
+            inspected = json.loads(
+                check(_ingot.inspect(options, model_file))["report"])
             files = {}
             for folder, _, names in os.walk(output):
                 for file_name in names:
@@ -242,7 +247,7 @@ class Converter:
                     relative = os.path.relpath(path, output)
                     with open(path, encoding="utf-8") as file:
                         files[relative.replace(os.sep, "/")] = file.read()
-        return CompiledModel(name, files, self.target)
+        return CompiledModel(name, files, self.target, inspected)
 
 
 def _tensorflow(method):
@@ -297,13 +302,19 @@ class CompiledModel:
     ``files`` maps relative paths (``NAME.h``, ``NAME.cpp`` and the runtime
     headers under ``ingot/runtime/``) to their text; ``save(folder)`` writes
     them. ``arena_bytes`` is the working memory ``NAME_invoke`` needs;
-    ``inputs`` and ``outputs`` describe the tensors as the header does.
+    ``inputs`` and ``outputs`` describe the tensors as the header does;
+    ``layers`` is the per-layer table of ``ingot inspect`` (``op``,
+    ``output``, ``output_type``, ``macs``, ``weight_bytes``, ``kernel``),
+    with ``macs`` and ``weight_bytes`` its totals.
     """
 
-    def __init__(self, name, files, target):
+    def __init__(self, name, files, target, inspected):
         self.name = name
         self.files = files
         self.target = target
+        self.layers = inspected["layers"]
+        self.macs = inspected["macs"]
+        self.weight_bytes = inspected["weight_bytes"]
         self.header = files[f"{name}.h"]
         self.source = files[f"{name}.cpp"]
         macros = dict(_DEFINE.findall(self.header))

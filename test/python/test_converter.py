@@ -239,3 +239,20 @@ def test_from_saved_model(tf, tmp_path, tflm):
     np.testing.assert_allclose(ingot_run(converted, x), expected, atol=1e-5)
     np.testing.assert_allclose(tflm_run(tflm, converted, x), expected,
                                atol=1e-5)
+
+
+def test_compiled_model_has_the_layer_table(conformance):
+    # MLPerf Tiny's KWS DS-CNN: the anchors list its MACs (an independent
+    # count); the arena is the generated header's.
+    import json
+    path = conformance / "mlperf_kws_int8" / "model.tflite"
+    compiled = ingot.Converter.from_tflite(str(path)).compile(name="kws")
+    anchors = json.loads((conformance.parent / "anchors" /
+                          "tflm_cm4.json").read_text())
+    entry = anchors["models"]["mlperf_kws_int8"]
+    assert compiled.macs == entry["macs"]
+    ops = [layer["op"] for layer in compiled.layers]
+    assert ops.count("DEPTHWISE_CONV_2D") == 4 and ops[-1] == "SOFTMAX"
+    assert compiled.weight_bytes == sum(layer["weight_bytes"]
+                                        for layer in compiled.layers)
+    assert f"KWS_ARENA_BYTES {compiled.arena_bytes}" in compiled.header

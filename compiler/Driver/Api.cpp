@@ -107,4 +107,9 @@ Result evaluate(const Options &options, const std::string &modelPath,
   });
 }
 
+Result inspect(const Options &options, const std::string &modelPath) {
+  return run(options, {},
+             [&] { return driver::inspectModel(modelPath, /*json=*/true); });
+}
+
 } // namespace ingot::api

@@ -66,6 +66,10 @@ Result evaluate(const Options &options, const std::string &modelPath,
                 const std::string &outputPath, const std::string &evalData,
                 const std::string &evalSamples, const std::string &labels);
 
+/// `ingot inspect MODEL --json`: the layers (op, output, MACs, weight
+/// bytes, kernel) and the planned arena, as JSON in `report`.
+Result inspect(const Options &options, const std::string &modelPath);
+
 } // namespace ingot::api
 
 #endif // INGOT_TOOLS_INGOT_API_H

@@ -142,18 +142,19 @@ int inspectModel(llvm::StringRef modelPath, bool json) {
       report["arena_bytes"] = *arenaBytes;
     else
       report["unsupported"] = arenaProblem;
-    llvm::outs() << llvm::formatv("{0:2}", llvm::json::Value(std::move(report)))
-                 << "\n";
+    reportOutput() << llvm::formatv("{0:2}",
+                                    llvm::json::Value(std::move(report)))
+                   << "\n";
     return 0;
   }
 
-  llvm::outs() << modelPath << "\n\n";
-  llvm::outs() << llvm::format("%5s  %-20s %-24s %12s %12s  %s\n", "#", "op",
-                               "output", "MACs", "weights B",
-                               showKernels ? "kernel" : "tensor");
+  reportOutput() << modelPath << "\n\n";
+  reportOutput() << llvm::format("%5s  %-20s %-24s %12s %12s  %s\n", "#", "op",
+                                 "output", "MACs", "weights B",
+                                 showKernels ? "kernel" : "tensor");
   for (const llvm::json::Value &layer : layers) {
     const llvm::json::Object &fields = *layer.getAsObject();
-    llvm::outs() << llvm::format(
+    reportOutput() << llvm::format(
         "%5lld  %-20s %-24s %12lld %12lld  %s\n",
         static_cast<long long>(*fields.getInteger("index")),
         fields.getString("op")->str().c_str(),
@@ -166,14 +167,14 @@ int inspectModel(llvm::StringRef modelPath, bool json) {
                     : fields.getString("output")->str().c_str());
   }
   if (showKernels)
-    llvm::outs() << "\ntarget:        " << targetChoice().name << " ("
-                 << targetChoice().optimize << ")";
-  llvm::outs() << "\ntotal MACs:    " << totalMacs
-               << "\nweight bytes:  " << totalWeightBytes << "\n";
+    reportOutput() << "\ntarget:        " << targetChoice().name << " ("
+                   << targetChoice().optimize << ")";
+  reportOutput() << "\ntotal MACs:    " << totalMacs
+                 << "\nweight bytes:  " << totalWeightBytes << "\n";
   if (arenaBytes)
-    llvm::outs() << "arena bytes:   " << *arenaBytes << "\n";
+    reportOutput() << "arena bytes:   " << *arenaBytes << "\n";
   else
-    llvm::outs() << "arena bytes:   not planned: " << arenaProblem << "\n";
+    reportOutput() << "arena bytes:   not planned: " << arenaProblem << "\n";
   return 0;
 }
 
