@@ -114,6 +114,10 @@ int32_t fullyConnectedVersion(FullyConnectedOp op, bool keepNumDims) {
     return 7;
   if (keepNumDims)
     return 5;
+  // Version 9 introduced asymmetric_quantize_inputs for hybrid kernels (the
+  // converter writes 5 for one that also keeps its dimensions).
+  if (types.isHybrid() && op->hasAttr("ingot.asymmetric_quantize_inputs"))
+    return 9;
   if (types.all(tflite::TensorType_INT8))
     return 4;
   if (types.isHybrid())
@@ -133,6 +137,8 @@ LogicalResult exportFullyConnected(FullyConnectedOp op,
   tflite::FullyConnectedOptionsT options;
   options.fused_activation_function = tfliteActivation(op.getFusedActivation());
   options.keep_num_dims = keepNumDims;
+  options.asymmetric_quantize_inputs =
+      op->hasAttr("ingot.asymmetric_quantize_inputs");
   writer.setOptions(options);
   writer.setCode(builtin::FULLY_CONNECTED,
                  fullyConnectedVersion(op, keepNumDims));

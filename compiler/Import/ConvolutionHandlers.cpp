@@ -82,10 +82,14 @@ FailureOr<Value> importFullyConnected(OperatorContext &ctx) {
   auto activation = ctx.activation((*options)->fused_activation_function());
   if (failed(operands) || failed(activation))
     return failure();
-  return FullyConnectedOp::create(ctx.builder, ctx.loc, operands->outputType,
-                                  operands->input, operands->filter,
-                                  operands->bias, *activation)
-      .getResult();
+  auto fc = FullyConnectedOp::create(ctx.builder, ctx.loc, operands->outputType,
+                                     operands->input, operands->filter,
+                                     operands->bias, *activation);
+  // Only hybrid kernels read it (each input row then gets a zero point); the
+  // graph op has no attribute for it, so the lowering reads this one.
+  if ((*options)->asymmetric_quantize_inputs())
+    fc->setAttr("ingot.asymmetric_quantize_inputs", ctx.builder.getUnitAttr());
+  return fc.getResult();
 }
 
 template <typename PoolOpT> FailureOr<Value> importPool(OperatorContext &ctx) {
@@ -137,7 +141,7 @@ FailureOr<Value> importTransposeConv(OperatorContext &ctx) {
 void appendConvolutionHandlers(std::vector<HandlerEntry> &table) {
   table.push_back({/*CONV_2D*/ 3, 8, importConv2D});
   table.push_back({/*DEPTHWISE_CONV_2D*/ 4, 6, importDepthwiseConv2D});
-  table.push_back({/*FULLY_CONNECTED*/ 9, 11, importFullyConnected});
+  table.push_back({/*FULLY_CONNECTED*/ 9, 12, importFullyConnected});
   table.push_back({/*AVERAGE_POOL_2D*/ 1, 3, importPool<AveragePool2DOp>});
   table.push_back({/*MAX_POOL_2D*/ 17, 3, importPool<MaxPool2DOp>});
   table.push_back({/*L2_POOL_2D*/ 12, 1, importPool<L2Pool2DOp>});

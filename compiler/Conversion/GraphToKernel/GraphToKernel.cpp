@@ -262,9 +262,10 @@ static std::string typeBlocker(Operation *op) {
         if (allF32(
                 {fc.getInput(), fc.getFilter(), fc.getBias(), fc.getOutput()}))
           return "";
+        // Hybrid: int8 weights, one scale or one per output unit.
         if (allF32({fc.getInput(), fc.getBias(), fc.getOutput()}) &&
-            isPerTensorInt(fc.getFilter(), 8) &&
-            zeroPointOf(fc.getFilter()) == 0)
+            isInt8Weight(fc.getFilter(), 0) &&
+            hasZeroZeroPoints(fc.getFilter()))
           return "";
         if (isS16Weighted(fc.getInput(), fc.getFilter(), fc.getBias(),
                           fc.getOutput(), std::nullopt))
@@ -1054,7 +1055,14 @@ struct LowerHybridDepthwiseConv2D : LoweringPattern<graph::DepthwiseConv2DOp> {
   }
 };
 
-/// TFLite's hybrid FULLY_CONNECTED: float input and output, int8 weights.
+/// Set by the importer on a FULLY_CONNECTED whose options ask for
+/// asymmetric_quantize_inputs.
+constexpr llvm::StringLiteral kAsymmetricQuantizeInputsAttr =
+    "ingot.asymmetric_quantize_inputs";
+
+/// TFLite's hybrid FULLY_CONNECTED: float input and output, int8 weights with
+/// one scale (FULLY_CONNECTED up to version 11) or one scale per output unit
+/// (version 12); the kernel takes one per unit either way.
 struct LowerHybridFullyConnected : LoweringPattern<graph::FullyConnectedOp> {
   using LoweringPattern::LoweringPattern;
   LogicalResult
@@ -1062,14 +1070,33 @@ struct LowerHybridFullyConnected : LoweringPattern<graph::FullyConnectedOp> {
                   ConversionPatternRewriter &rewriter) const override {
     if (!isF32(op.getInput()) || isF32(op.getFilter()))
       return rewriter.notifyMatchFailure(op, "not a hybrid fully connected");
+    int32_t units = dim(op.getFilter(), 0);
+    int32_t depth = dim(op.getFilter(), 1);
+    std::vector<float> scales = channelScales(op.getFilter());
+    if (auto perAxis = dyn_cast<mlir::quant::UniformQuantizedPerAxisType>(
+            cast<ShapedType>(op.getFilter().getType()).getElementType())) {
+      if (perAxis.getQuantizedDimension() != 0 ||
+          static_cast<int32_t>(scales.size()) != units)
+        return op.emitOpError(
+                   "has per-channel weights quantized along dimension ")
+               << perAxis.getQuantizedDimension() << " with " << scales.size()
+               << " scales; a hybrid FULLY_CONNECTED needs one scale per "
+                  "output unit (dimension 0, "
+               << units << " scales)";
+    } else {
+      scales.assign(units, scales.front());
+    }
+    UnitAttr asymmetric = op->hasAttr(kAsymmetricQuantizeInputsAttr)
+                              ? rewriter.getUnitAttr()
+                              : nullptr;
     auto [low, high] = floatRange(op.getFusedActivation());
     auto lowered = kernel::FullyConnectedHybridOp::create(
         rewriter, op.getLoc(), convertedResultType(op), adaptor.getInput(),
         adaptor.getFilter(), adaptor.getBias(),
-        rewriter.getF32FloatAttr(scaleOf(op.getFilter())),
+        rewriter.getDenseF32ArrayAttr(scales), asymmetric,
         rewriter.getF32FloatAttr(low), rewriter.getF32FloatAttr(high));
     copyIngotAttributes(op, lowered);
-    int32_t depth = dim(op.getFilter(), 1);
+    lowered->removeAttr(kAsymmetricQuantizeInputsAttr);
     lowered->setAttr(
         kernel::kScratchBytesAttr,
         rewriter.getI64IntegerAttr(

@@ -409,6 +409,10 @@ std::optional<KernelCall> planFullyConnected(FullyConnectedOp op) {
         output = op.getOutput();
   bool perChannel = isa<mlir::quant::UniformQuantizedPerAxisType>(
       cast<ShapedType>(filter.getType()).getElementType());
+  // Hybrid (float input) layers, per channel or not, are the op-specific
+  // pattern's.
+  if (cast<ShapedType>(input.getType()).getElementType().isF32())
+    return std::nullopt;
   // The op-specific int16 kernel takes an int64 bias; TFLM sums an int32
   // bias's FULLY_CONNECTED (version 11) in int32, which the per-channel
   // kernel does with one repeated multiplier.

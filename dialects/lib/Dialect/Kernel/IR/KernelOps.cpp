@@ -273,8 +273,14 @@ LogicalResult FullyConnectedF32Op::verify() {
 }
 
 LogicalResult FullyConnectedHybridOp::verify() {
-  if (!(getFilterScale().convertToFloat() > 0.0f))
-    return emitOpError("filter_scale must be positive");
+  auto filter = cast<RankedTensorType>(getFilter().getType());
+  if (filter.getRank() != 2 ||
+      static_cast<int64_t>(getFilterScales().size()) != filter.getDimSize(0))
+    return emitOpError("needs a 2-D filter and one filter scale per output "
+                       "unit (its first dimension)");
+  for (float scale : getFilterScales())
+    if (!(scale > 0.0f))
+      return emitOpError("filter scales must be positive");
   return verifyFloatClamp(*this, getActivationMinAttr().getValue(),
                           getActivationMaxAttr().getValue());
 }

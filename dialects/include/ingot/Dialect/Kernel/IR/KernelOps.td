@@ -326,8 +326,14 @@ def Kernel_DepthwiseConv2DHybridOp : Kernel_ComputeOp<"depthwise_conv2d_hybrid_f
 
 def Kernel_FullyConnectedHybridOp : Kernel_ComputeOp<"fully_connected_hybrid_f32_s8"> {
   let summary = "float32 matrix-vector product with int8 weights (dynamic range)";
+  let description = [{
+    One filter scale per output unit (a per-tensor scale repeated).
+    `asymmetric_inputs` quantizes each input row with a zero point, as
+    TFLite does when FullyConnectedOptions.asymmetric_quantize_inputs is set.
+  }];
   let arguments = (ins AnyRankedTensor:$input, AnyRankedTensor:$filter,
-      Optional<AnyRankedTensor>:$bias, F32Attr:$filter_scale,
+      Optional<AnyRankedTensor>:$bias, DenseF32ArrayAttr:$filter_scales,
+      UnitAttr:$asymmetric_inputs,
       F32Attr:$activation_min, F32Attr:$activation_max);
   let assemblyFormat = [{
     $input `,` $filter (`,` $bias^)? attr-dict `:` functional-type(operands, results)
