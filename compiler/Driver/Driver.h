@@ -175,6 +175,17 @@ int runModel(llvm::StringRef modelPath, const std::vector<std::string> &inputs,
              llvm::StringRef outputDir, llvm::StringRef compilerCommand,
              bool keepBuild);
 
+/// A model input or output as the generated C++ sees it.
+struct TensorSlot {
+  /// The C element type: "int8_t", "float", "bool", ...
+  std::string cType;
+  int64_t elements = 0;
+  int64_t bytes = 0;
+  /// "int8_t [1,49,10,1]", for messages.
+  std::string description;
+};
+TensorSlot describeTensor(mlir::Type type);
+
 /// `ingot inspect`: layers, MACs, weight bytes and the planned arena.
 int inspectModel(llvm::StringRef modelPath, bool json);
 

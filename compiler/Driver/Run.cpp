@@ -21,16 +21,8 @@
 using namespace mlir;
 
 namespace ingot::driver {
-namespace {
 
-struct TensorSlot {
-  std::string cType;
-  int64_t elements = 0;
-  int64_t bytes = 0;
-  std::string description;
-};
-
-TensorSlot describe(Type type) {
+TensorSlot describeTensor(Type type) {
   auto tensor = cast<RankedTensorType>(type);
   Type element = tensor.getElementType();
   TensorSlot slot;
@@ -48,6 +40,8 @@ TensorSlot describe(Type type) {
   os << "]";
   return slot;
 }
+
+namespace {
 
 /// A main() that moves raw bytes between files and the model's buffers.
 std::string harnessSource(llvm::StringRef name,
@@ -120,9 +114,9 @@ int runModel(llvm::StringRef modelPath, const std::vector<std::string> &inputs,
   auto function = *module->getOps<func::FuncOp>().begin();
   std::vector<TensorSlot> inputSlots, outputSlots;
   for (Type type : function.getArgumentTypes())
-    inputSlots.push_back(describe(type));
+    inputSlots.push_back(describeTensor(type));
   for (Type type : function.getResultTypes())
-    outputSlots.push_back(describe(type));
+    outputSlots.push_back(describeTensor(type));
 
   if (inputs.size() != inputSlots.size())
     return fail(

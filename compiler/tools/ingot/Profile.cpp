@@ -88,32 +88,6 @@ const Board kBoards[] = {
     {"cortex-m55", "mps3-an547", "mps3-an547.ld", ""},
 };
 
-struct TensorSlot {
-  std::string cType;
-  int64_t elements = 0;
-  int64_t bytes = 0;
-  std::string description;
-};
-
-TensorSlot describe(Type type) {
-  auto tensor = cast<RankedTensorType>(type);
-  Type element = tensor.getElementType();
-  TensorSlot slot;
-  unsigned width = element.getIntOrFloatBitWidth();
-  slot.cType = element.isF32() ? "float"
-               : element.isInteger(1)
-                   ? "bool"
-                   : (element.isUnsignedInteger() ? "uint" : "int") +
-                         std::to_string(width) + "_t";
-  slot.elements = tensor.getNumElements();
-  slot.bytes = slot.elements * ((width + 7) / 8);
-  raw_string_ostream os(slot.description);
-  os << slot.cType << " [";
-  interleave(tensor.getShape(), os, ",");
-  os << "]";
-  return slot;
-}
-
 /// One layer of one run: the records of its kernel ops (a TFLite operator
 /// can lower to several) added together.
 struct LayerCost {
@@ -620,9 +594,9 @@ int profileModel(StringRef modelPath, bool json) {
   auto function = *module->getOps<func::FuncOp>().begin();
   std::vector<TensorSlot> inputs, outputs;
   for (Type type : function.getArgumentTypes())
-    inputs.push_back(describe(type));
+    inputs.push_back(describeTensor(type));
   for (Type type : function.getResultTypes())
-    outputs.push_back(describe(type));
+    outputs.push_back(describeTensor(type));
 
   std::vector<std::string> inputBytes;
   if (inputFiles.empty()) {
