@@ -4,7 +4,8 @@
 # python3-numpy and dataset-fashion-mnist are for examples/fashion_mnist (the
 # model setup.sh trains; the idx files land in /usr/share/datasets/fashion-mnist).
 # chromium and python3-pil are for test/report: the report page loaded headless,
-# its screenshot read back.
+# its screenshot read back. python3-dev and git are for the Python package
+# (its native module; the pip install test clones the repository).
 set -euo pipefail
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
@@ -15,7 +16,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   gcc-arm-none-eabi libnewlib-arm-none-eabi libstdc++-arm-none-eabi-newlib binutils-arm-none-eabi
   qemu-system-arm
-  python3-venv libclang-rt-22-dev
+  python3-venv python3-dev git libclang-rt-22-dev
   python3-numpy dataset-fashion-mnist
   chromium python3-pil
 )
