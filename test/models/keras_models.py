@@ -327,12 +327,38 @@ ARCHITECTURES = {
     "attention_block": attention_block,
 }
 
-MODELS = {**LAYERS, **ARCHITECTURES}
+
+
+def dense_mlp():
+    keras = _keras()
+    inputs = keras.Input((128,), batch_size=1)
+    x = keras.layers.Dense(128, activation="relu")(inputs)
+    x = keras.layers.Dense(10)(x)
+    return keras.Model(inputs, x)
+
+
+# Dense layers with at least 1024 weights, the fewest the dynamic-range
+# converter quantizes (the smaller ones above keep float weights). TensorFlow
+# 2.21 quantizes them per output unit: hybrid FULLY_CONNECTED version 12 with
+# asymmetric_quantize_inputs. Their value is how many such layers each model
+# must have in dynamic mode (run_keras.py checks it).
+PER_CHANNEL_DENSE = {
+    "dense_mlp": 2,
+    "dense_3d_large": 1,
+}
+LARGE_DENSE = {
+    "dense_mlp": dense_mlp,
+    "dense_3d_large": layer_model((4, 96), lambda k: k.layers.Dense(48)),
+}
+
+# Appended last: a model's seed is its position in MODELS.
+MODELS = {**LAYERS, **ARCHITECTURES, **LARGE_DENSE}
 
 # The fixed subset the `keras-models` ctest runs (in all four modes).
 QUICK = ["conv2d", "depthwise_conv2d", "dense_softmax", "conv2d_batchnorm",
          "add", "concatenate", "average_pool", "ds_cnn", "resnet_small",
-         "conv2d_transpose", "relu6", "sigmoid", "lstm_unrolled"]
+         "conv2d_transpose", "relu6", "sigmoid", "lstm_unrolled",
+         "dense_mlp", "dense_3d_large"]
 
 
 # --- conversion --------------------------------------------------------------
