@@ -173,6 +173,10 @@ def main():
         theirs = run_tflite_style(tf.lite.Interpreter(model_content=content),
                                   test_x)
         accuracy["tf.lite"] = float(np.mean(theirs.argmax(1) == test_y))
+        # In output units: probabilities for float outputs, quantization
+        # steps for int8 ones.
+        difference = (None if ours is None else float(np.abs(
+            ours.astype(np.float64) - theirs.astype(np.float64)).max()))
         exact = None
         if "dynamic" not in label:  # TFLite Micro has no hybrid kernels
             micro = run_tflm(tflm, content, test_x)
@@ -182,23 +186,26 @@ def main():
         rows.append({"model": label, "bytes": len(content),
                      "arena": compiled.arena_bytes if compiled else None,
                      "flash": compiled.flash_bytes() if compiled else None,
-                     **accuracy, "exact": exact})
+                     **accuracy, "exact": exact,
+                     "max_difference_vs_tflite": difference})
 
     images = len(test_y)
     print()
     print(f"| model | .tflite bytes | arena bytes | Cortex-M4 flash bytes "
           f"| accuracy tf.lite | accuracy TFLM | accuracy ingot | ingot == "
-          f"TFLM, bit for bit ({images} images) |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+          f"TFLM, bit for bit ({images} images) | max abs(ingot - tf.lite) |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for row in rows:
         micro = (f"{row['TFLM']:.4f}" if "TFLM" in row else
                  "(TFLM has no hybrid kernels)")
         ours = f"{row['ingot']:.4f}" if "ingot" in row else "refused"
         exact = ("—" if row["exact"] is None else
                  f"{row['exact']} / {images}")
+        difference = row["max_difference_vs_tflite"]
         print(f"| {row['model']} | {row['bytes']} | {row['arena'] or '—'} | "
               f"{row['flash'] or '—'} | {row['tf.lite']:.4f} | {micro} | "
-              f"{ours} | {exact} |")
+              f"{ours} | {exact} | "
+              f"{'—' if difference is None else f'{difference:.3g}'} |")
     (out / "results.json").write_text(json.dumps(rows, indent=2))
 
     if args.check:
