@@ -1,7 +1,8 @@
 //===- ingot.cpp - The ingot command line ---------------------------------===//
 //
-// This file implements the `ingot` tool's command line: `compile`, `run` and
-// `inspect` subcommands over LLVM's CommandLine library.
+// This file implements the `ingot` tool's command line: the `compile`, `run`,
+// `inspect`, `quantize`, `profile` and `report` subcommands over LLVM's
+// CommandLine library.
 //
 //===----------------------------------------------------------------------===//
 #include "Driver.h"
@@ -254,7 +255,9 @@ int main(int argc, char **argv) {
       "  ingot run model.tflite --input in0.bin --outdir results/\n"
       "  ingot inspect model.tflite [--json]\n"
       "  ingot quantize model.tflite --quantize=int8 --calibration=data.npy "
-      "-o model_int8.tflite\n\n"
+      "-o model_int8.tflite\n"
+      "  ingot profile model.tflite [--qemu=cortex-m4 --target=cortex-m4]\n"
+      "  ingot report model.tflite -o report.html\n\n"
       "Run 'ingot <subcommand> --help' for a subcommand's options.\n");
 
   if (calibrationMethod != "minmax" && calibrationMethod != "percentile" &&
