@@ -71,10 +71,11 @@ function(ingot_add_model target)
   list(APPEND options ${arg_OPTIONS})
 
   set(out ${CMAKE_CURRENT_BINARY_DIR}/ingot/${target})
-  # Rewritten only when its content changes, so that a changed option
-  # regenerates the code with every generator (Make does not compare
-  # command lines).
+  # The model and the options, rewritten only when they change, so that
+  # another model file or option regenerates the code with every generator
+  # (Make does not compare command lines).
   list(JOIN options "\n" options_text)
+  string(PREPEND options_text "${model}\n")
   file(CONFIGURE OUTPUT ${out}.options CONTENT "${options_text}\n")
   add_custom_command(
     OUTPUT ${out}/${name}.h ${out}/${name}.cpp

@@ -7,6 +7,7 @@
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <mutex>
 #include <optional>
 
 namespace ingot::api {
@@ -28,6 +29,10 @@ std::optional<QuantizationMode> quantizationMode(const std::string &name) {
 template <typename Body>
 Result run(const Options &options, const driver::EvaluationSettings &eval,
            Body &&body) {
+  // The driver's settings and output streams are process-wide, and the
+  // Python module releases the GIL while it compiles: one call at a time.
+  static std::mutex driverInUse;
+  std::lock_guard<std::mutex> lock(driverInUse);
   Result result;
   if (std::string invalid = validate(options); !invalid.empty()) {
     result.messages = "ingot: error: " + invalid + "\n";

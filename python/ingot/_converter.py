@@ -20,6 +20,13 @@ class Optimize(enum.Enum):
     # scripts run.
     OPTIMIZE_FOR_SIZE = "OPTIMIZE_FOR_SIZE"
     OPTIMIZE_FOR_LATENCY = "OPTIMIZE_FOR_LATENCY"
+    # TFLite's sparse encoding; ingot's weights are dense, so it changes
+    # nothing (as in TFLite for weights that are not sparse).
+    EXPERIMENTAL_SPARSITY = "EXPERIMENTAL_SPARSITY"
+
+
+_QUANTIZING = {Optimize.DEFAULT, Optimize.OPTIMIZE_FOR_SIZE,
+               Optimize.OPTIMIZE_FOR_LATENCY}
 
 
 class OpsSet(enum.Enum):
@@ -118,14 +125,18 @@ class Converter:
     def _quantization(self):
         """ingot's --quantize and --strict for the attributes, as TFLite reads them."""
         optimizing = any(Optimize(getattr(option, "name", option))
-                         for option in self.optimizations)
+                         in _QUANTIZING for option in self.optimizations)
         ops = {_ops_set(value) for value in self.target_spec.supported_ops}
+        types = [_numpy_dtype(value, "target_spec.supported_types")
+                 for value in self.target_spec.supported_types]
         wide = (OpsSet.EXPERIMENTAL_TFLITE_BUILTINS_ACTIVATIONS_INT16_WEIGHTS_INT8
                 in ops)
-        integer_only = OpsSet.TFLITE_BUILTINS_INT8 in ops
-        float16 = any(_numpy_dtype(value, "target_spec.supported_types")
-                      == np.float16
-                      for value in self.target_spec.supported_types)
+        # As TFLite: supported_types=[int8] asks for integer-only operators,
+        # and float16 counts only when it is the smallest type given.
+        integer_only = (OpsSet.TFLITE_BUILTINS_INT8 in ops
+                        or np.dtype(np.int8) in types)
+        float16 = bool(types) and min(types, key=lambda t: t.itemsize) == \
+            np.dtype(np.float16)
         if not optimizing:
             if wide or integer_only:
                 raise ValueError(
@@ -133,7 +144,8 @@ class Converter:
                     "which needs quantization: add converter.optimizations = "
                     "[ingot.Optimize.DEFAULT] (as TFLite's converter does)")
             return "", False
-        strict = (wide or integer_only) and OpsSet.TFLITE_BUILTINS not in ops
+        strict = (wide or integer_only) and (
+            OpsSet.TFLITE_BUILTINS not in ops or np.dtype(np.int8) in types)
         if float16:
             return "float16", False
         if wide or integer_only or self.representative_dataset is not None:
@@ -264,7 +276,8 @@ def _tensorflow(method):
 _DEFINE = re.compile(r"^#define (\w+) (.+)$", re.M)
 _TENSOR_NAME = re.compile(r"^/\* (input|output) (\d+): '(.*)' \*/$", re.M)
 _C_TYPES = {"int8_t": np.int8, "uint8_t": np.uint8, "int16_t": np.int16,
-            "int32_t": np.int32, "int64_t": np.int64, "float": np.float32,
+            "uint16_t": np.uint16, "int32_t": np.int32, "uint32_t": np.uint32,
+            "int64_t": np.int64, "uint64_t": np.uint64, "float": np.float32,
             "bool": np.bool_}
 
 
@@ -332,7 +345,8 @@ class CompiledModel:
             index = len(tensors)
             key = f"{prefix}_{kind.upper()}{index}"
             shape = tuple(int(extent) for extent in
-                          re.findall(r"-?\d+", macros[f"{key}_SHAPE"]))
+                          re.findall(r"-?\d+",
+                                     macros.get(f"{key}_SHAPE", "")))
             scale = macros.get(f"{key}_SCALE")
             tensors.append({
                 "name": names.get((kind, index), f"{kind}{index}"),

@@ -4,9 +4,10 @@ The model is compiled to C++, built once for this machine as a shared
 library with the host's C++ compiler (``$CXX``, else ``c++``), and loaded
 into the process; ``invoke`` calls the generated ``NAME_invoke``.
 """
-import atexit
+import copy
 import ctypes
 import os
+import shlex
 import shutil
 import subprocess
 import tempfile
@@ -15,15 +16,6 @@ import numpy as np
 
 from ._converter import CompiledModel, Converter
 from ._errors import CompilerError
-
-_BUILD_DIRS = []
-
-
-@atexit.register
-def _remove_build_dirs():
-    for folder in _BUILD_DIRS:
-        shutil.rmtree(folder, ignore_errors=True)
-
 
 class Interpreter:
     """Runs a model through ingot's generated code, as ``tf.lite.Interpreter``.
@@ -79,6 +71,9 @@ class Interpreter:
                 "sparsity_parameters": {},
             })
         self._input_count = len(inputs)
+        # The shapes the buffers are made from, apart from the details
+        # handed out (which scripts may change, as TFLite's are fresh copies).
+        self._tensors = inputs + outputs
         self._buffers = None
         self._library = None
 
@@ -89,8 +84,8 @@ class Interpreter:
         if self._library is None:
             self._library = self._build()
         if self._buffers is None:
-            self._buffers = [np.zeros(detail["shape"], dtype=detail["dtype"])
-                             for detail in self._details]
+            self._buffers = [np.zeros(tensor["shape"], dtype=tensor["dtype"])
+                             for tensor in self._tensors]
             # The arena is 16-byte aligned, as the generated header asks.
             raw = np.zeros(self._model.arena_bytes + 16, dtype=np.uint8)
             offset = (-raw.ctypes.data) % 16
@@ -99,13 +94,13 @@ class Interpreter:
             self._init(self._arena.ctypes.data_as(ctypes.c_void_p))
 
     def get_input_details(self):
-        return [dict(detail) for detail in self._details[:self._input_count]]
+        return copy.deepcopy(self._details[:self._input_count])
 
     def get_output_details(self):
-        return [dict(detail) for detail in self._details[self._input_count:]]
+        return copy.deepcopy(self._details[self._input_count:])
 
     def get_tensor_details(self):
-        return [dict(detail) for detail in self._details]
+        return copy.deepcopy(self._details)
 
     def set_tensor(self, tensor_index, value):
         """Copies ``value`` into an input; its dtype and shape must be the input's."""
@@ -121,11 +116,12 @@ class Interpreter:
                 f"{value.dtype.name.upper()} but expected type "
                 f"{np.dtype(detail['dtype']).name.upper()} for input "
                 f"{tensor_index}, name: {detail['name']}")
-        if tuple(value.shape) != tuple(detail["shape"]):
+        shape = self._tensors[tensor_index]["shape"]
+        if tuple(value.shape) != tuple(shape):
             raise ValueError(
                 f"Cannot set tensor: Dimension mismatch. Got "
                 f"{list(value.shape)} but expected "
-                f"{list(detail['shape'])} for input {tensor_index}, name: "
+                f"{list(shape)} for input {tensor_index}, name: "
                 f"{detail['name']}")
         np.copyto(self._buffers[tensor_index], value)
 
@@ -150,7 +146,8 @@ class Interpreter:
 
     def resize_tensor_input(self, input_index, tensor_size, strict=False):
         del strict
-        expected = list(self._detail(input_index)["shape"])
+        self._detail(input_index)
+        expected = list(self._tensors[input_index]["shape"])
         if list(tensor_size) != expected:
             raise ValueError(
                 "ingot compiles every shape ahead of time: input "
@@ -172,22 +169,25 @@ class Interpreter:
 
     def _build(self):
         folder = tempfile.mkdtemp(prefix="ingot-interpreter-")
-        _BUILD_DIRS.append(folder)
-        self._model.save(folder)
-        name = self._model.name
-        library = os.path.join(folder, f"lib{name}.so")
-        compiler = os.environ.get("CXX", "c++").split()
-        command = compiler + ["-std=c++17", "-O2", "-shared", "-fPIC",
-                              "-I", folder,
-                              os.path.join(folder, f"{name}.cpp"),
-                              "-o", library]
-        result = subprocess.run(command, stdout=subprocess.PIPE,
-                                stderr=subprocess.STDOUT, text=True)
-        if result.returncode != 0:
-            raise CompilerError(
-                f"ingot: error: building the generated code for this machine "
-                f"failed ({' '.join(command)}):\n{result.stdout}")
-        loaded = ctypes.CDLL(library)
+        try:
+            self._model.save(folder)
+            name = self._model.name
+            library = os.path.join(folder, f"lib{name}.so")
+            compiler = shlex.split(os.environ.get("CXX", "c++"))
+            command = compiler + ["-std=c++17", "-O2", "-shared", "-fPIC",
+                                  "-I", folder,
+                                  os.path.join(folder, f"{name}.cpp"),
+                                  "-o", library]
+            result = subprocess.run(command, stdout=subprocess.PIPE,
+                                    stderr=subprocess.STDOUT, text=True)
+            if result.returncode != 0:
+                raise CompilerError(
+                    "ingot: error: building the generated code for this "
+                    f"machine failed ({' '.join(command)}):\n{result.stdout}")
+            # Loaded, the library stays mapped after its file is gone.
+            loaded = ctypes.CDLL(library)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
         self._init = getattr(loaded, f"{name}_init")
         self._init.restype = None
         self._init.argtypes = [ctypes.c_void_p]

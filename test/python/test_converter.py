@@ -174,9 +174,13 @@ def test_works_after_tensorflow_is_imported(conformance, tf):
     # keep to its own (a fresh process, TensorFlow imported first).
     import subprocess
     import sys
+    # Quantized and compiled: every pipeline runs.
     script = ("import tensorflow, ingot; "
-              f"print(len(ingot.Converter.from_tflite({str(float_model(conformance))!r})"
-              ".convert()))")
+              "c = ingot.Converter.from_tflite("
+              f"{str(conformance / 'mlperf_ic_float' / 'model.tflite')!r}); "
+              "c.optimizations = [ingot.Optimize.DEFAULT]; "
+              "c.target = 'cortex-m4'; "
+              "print(len(c.compile().source))")
     result = subprocess.run([sys.executable, "-c", script], text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert result.returncode == 0, result.stderr[-2000:]
@@ -255,4 +259,22 @@ def test_compiled_model_has_the_layer_table(conformance):
     assert ops.count("DEPTHWISE_CONV_2D") == 4 and ops[-1] == "SOFTMAX"
     assert compiled.weight_bytes == sum(layer["weight_bytes"]
                                         for layer in compiled.layers)
-    assert f"KWS_ARENA_BYTES {compiled.arena_bytes}" in compiled.header
+
+
+def test_supported_types_read_as_tflite_reads_them(conformance):
+    # [int8] asks for integer-only operators, which need data; float16
+    # counts only as the smallest type.
+    converter = ingot.Converter.from_tflite(str(float_model(conformance)))
+    converter.optimizations = [ingot.Optimize.DEFAULT]
+    converter.target_spec.supported_types = [np.int8]
+    with pytest.raises(ValueError, match="representative_dataset"):
+        converter.convert()
+    converter.target_spec.supported_types = [np.float16, np.int8]
+    converter.representative_dataset = representative_dataset
+    converter.inference_input_type = np.int8
+    converter.inference_output_type = np.int8
+    assert io_types(converter.convert()) == (np.int8, np.int8)
+    # Sparsity alone does not quantize.
+    converter = ingot.Converter.from_tflite(str(float_model(conformance)))
+    converter.optimizations = [ingot.Optimize.EXPERIMENTAL_SPARSITY]
+    assert io_types(converter.convert()) == (np.float32, np.float32)

@@ -36,6 +36,7 @@ def test_details_match_tflite_interpreter(conformance, tf):
     for interpreter in (ours, theirs):
         interpreter.allocate_tensors()
     for get in ("get_input_details", "get_output_details"):
+        assert len(getattr(ours, get)()) == len(getattr(theirs, get)())
         for mine, reference in zip(getattr(ours, get)(),
                                    getattr(theirs, get)()):
             assert set(reference) <= set(mine), set(reference) - set(mine)
@@ -94,6 +95,9 @@ def test_set_tensor_checks_dtype_and_shape(conformance):
         interpreter.get_tensor(7)
     with pytest.raises(ValueError, match="ahead of time"):
         interpreter.resize_tensor_input(index, [4, 1])
+    # Details are copies, as TFLite's: changing one changes nothing here.
+    interpreter.get_input_details()[0]["shape"][1] = 5
+    interpreter.set_tensor(index, np.zeros((1, 1), np.int8))
 
 
 def test_model_content_and_compiled_model(conformance):

@@ -49,8 +49,14 @@ inline Value bufferRoot(Value value) {
 /// Replaces characters that would end or confuse a `//` comment.
 inline std::string commentSafe(StringRef text) {
   std::string safe;
-  for (char c : text)
+  for (char c : text) {
+    // A name with "*/" would end a /* */ comment early, and "/*" inside one
+    // is a -Wcomment warning: keep the two characters apart.
+    if ((c == '/' && !safe.empty() && safe.back() == '*') ||
+        (c == '*' && !safe.empty() && safe.back() == '/'))
+      safe.push_back(' ');
     safe.push_back(std::isprint(static_cast<unsigned char>(c)) ? c : '?');
+  }
   return safe;
 }
 
