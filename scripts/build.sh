@@ -18,16 +18,23 @@ LOCK=${INGOT_BUILD_LOCK:-/tmp/ingot-build.lock}
 # paths under ROOT are hashed relative to the build folder.
 export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$ROOT}
 
+# The Python module (python/, for the tests and examples/keras_workflow) with
+# the virtual environment's Python, where install-deps.sh put nanobind; a
+# build folder configured before the package existed gets it too.
+python=()
+if [ -x "$ROOT/.venv/bin/python" ]; then
+  python=(-DINGOT_BUILD_PYTHON=ON -DPython_EXECUTABLE="$ROOT/.venv/bin/python")
+fi
+
+if [ -f "$BUILD/CMakeCache.txt" ] && [ "${#python[@]}" -gt 0 ] &&
+  ! grep -q '^INGOT_BUILD_PYTHON:BOOL=ON' "$BUILD/CMakeCache.txt"; then
+  cmake -S "$ROOT" -B "$BUILD" "${python[@]}"
+fi
+
 if [ ! -f "$BUILD/CMakeCache.txt" ]; then
   launcher=()
   if command -v ccache >/dev/null; then
     launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-  fi
-  # The Python module (python/, for the tests) with the virtual
-  # environment's Python, where install-deps.sh put nanobind.
-  python=()
-  if [ -x "$ROOT/.venv/bin/python" ]; then
-    python=(-DINGOT_BUILD_PYTHON=ON -DPython_EXECUTABLE="$ROOT/.venv/bin/python")
   fi
   cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release \
     -DCMAKE_C_COMPILER=clang-22 -DCMAKE_CXX_COMPILER=clang++-22 "${launcher[@]}" \
