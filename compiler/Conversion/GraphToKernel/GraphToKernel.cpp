@@ -221,7 +221,7 @@ static bool needsRequantParams(Operation *op) {
   if (!isa<graph::Conv2DOp, graph::DepthwiseConv2DOp, graph::FullyConnectedOp,
            graph::AddOp, graph::SubOp, graph::AveragePool2DOp,
            graph::MaxPool2DOp, graph::SoftmaxOp, graph::SvdfOp,
-           graph::LeakyReluOp, graph::TransposeConvOp>(op))
+           graph::LeakyReluOp>(op))
     return false;
   return !isF32(op->getOperand(0));
 }
@@ -422,13 +422,6 @@ static std::string typeBlocker(Operation *op) {
           return "";
         return "has types without a kernel (LEAKY_RELU is supported on "
                "float32 and int16)";
-      })
-      .Case([](graph::TransposeConvOp op) -> std::string {
-        if (!isS16Weighted(op.getInput(), op.getFilter(), op.getBias(),
-                           op.getOutput()))
-          return "has types without a kernel (TRANSPOSE_CONV is supported "
-                 "with int16 activations, int8 weights and int64 bias)";
-        return "";
       })
       .Case([](graph::PadOp op) -> std::string {
         if (!isPerTensorInt(op.getInput(), 16) ||
@@ -928,30 +921,6 @@ struct LowerFullyConnectedS16 : LoweringPattern<graph::FullyConnectedOp> {
   }
 };
 
-struct LowerTransposeConv : LoweringPattern<graph::TransposeConvOp> {
-  using LoweringPattern::LoweringPattern;
-  LogicalResult
-  matchAndRewrite(graph::TransposeConvOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    auto filter = cast<RankedTensorType>(op.getFilter().getType());
-    ingot::quant::PaddingValues padding = ingot::quant::transposeConvPadding(
-        op.getPadding() == graph::Padding::Same, dim(op.getOutput(), 1),
-        dim(op.getOutput(), 2), filter.getDimSize(1), filter.getDimSize(2),
-        op.getStrideH(), op.getStrideW());
-    SmallVector<NamedAttribute> structure = {
-        rewriter.getNamedAttr("strides",
-                              rewriter.getDenseI64ArrayAttr(
-                                  {static_cast<int64_t>(op.getStrideH()),
-                                   static_cast<int64_t>(op.getStrideW())})),
-        rewriter.getNamedAttr("padding", rewriter.getDenseI64ArrayAttr(
-                                             {padding.top, padding.left}))};
-    return replaceWithKernel<kernel::TransposeConv2DS16Op>(
-        op, *getTypeConverter(),
-        {adaptor.getInput(), adaptor.getFilter(), adaptor.getBias()}, structure,
-        rewriter);
-  }
-};
-
 template <typename SourceOp, typename TargetOp>
 struct LowerBinaryS16 : LoweringPattern<SourceOp> {
   using LoweringPattern<SourceOp>::LoweringPattern;
@@ -1129,8 +1098,7 @@ void ingot::populateGraphToKernelPatterns(TypeConverter &converter,
       LowerConvolutionS16<graph::Conv2DOp, kernel::Conv2DS16Op>,
       LowerConvolutionS16<graph::DepthwiseConv2DOp,
                           kernel::DepthwiseConv2DS16Op>,
-      LowerFullyConnectedS16, LowerTransposeConv,
-      LowerBinaryS16<graph::AddOp, kernel::AddS16Op>,
+      LowerFullyConnectedS16, LowerBinaryS16<graph::AddOp, kernel::AddS16Op>,
       LowerBinaryS16<graph::SubOp, kernel::SubS16Op>, LowerLeakyRelu, LowerPad,
       LowerStridedSlice>(converter, patterns.getContext());
 }
