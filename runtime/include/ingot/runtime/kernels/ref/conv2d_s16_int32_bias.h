@@ -11,7 +11,7 @@
 // Layouts (row-major), as conv2d_s16:
 //   input  [batches][input_h][input_w][input_c]
 //   filter [output_c][filter_h][filter_w][input_c]
-//   bias   [output_c] (the overload without a bias pointer has none)
+//   bias   [output_c] (may be nullptr, meaning all zero)
 //   output [batches][output_h][output_w][output_c]
 //
 // int16 activations and the weights are symmetric (zero point 0).
@@ -23,7 +23,7 @@
 #include <cstdint>
 
 #include "ingot/runtime/config.h"
-#include "ingot/runtime/fixed_point.h"
+#include "ingot/runtime/kernels/ref/conv2d_s16.h"
 
 namespace ingot::ref {
 
@@ -37,50 +37,11 @@ INGOT_KERNEL void conv2d_s16_int32_bias(
     int32_t output_h, int32_t output_w, int32_t output_c, int32_t stride_h,
     int32_t stride_w, int32_t dilation_h, int32_t dilation_w, int32_t pad_top,
     int32_t pad_left, int32_t activation_min, int32_t activation_max) {
-  for (int32_t batch = 0; batch < batches; ++batch) {
-    for (int32_t out_y = 0; out_y < output_h; ++out_y) {
-      const int32_t in_y_origin = out_y * stride_h - pad_top;
-      for (int32_t out_x = 0; out_x < output_w; ++out_x) {
-        const int32_t in_x_origin = out_x * stride_w - pad_left;
-        int16_t *output_pixel =
-            output + ((batch * output_h + out_y) * output_w + out_x) * output_c;
-        for (int32_t out_channel = 0; out_channel < output_c; ++out_channel) {
-          // The reference sums in int32 as well; summing in uint32 gives the
-          // same two's-complement result without signed overflow.
-          uint32_t acc = 0;
-          for (int32_t filter_y = 0; filter_y < filter_h; ++filter_y) {
-            const int32_t in_y = in_y_origin + filter_y * dilation_h;
-            // Padding is the real value 0, the quantized 0 of a symmetric
-            // tensor, so skipping padded taps is exact.
-            if (in_y < 0 || in_y >= input_h)
-              continue;
-            for (int32_t filter_x = 0; filter_x < filter_w; ++filter_x) {
-              const int32_t in_x = in_x_origin + filter_x * dilation_w;
-              if (in_x < 0 || in_x >= input_w)
-                continue;
-              const int16_t *input_pixel =
-                  input + ((batch * input_h + in_y) * input_w + in_x) * input_c;
-              const int8_t *filter_pixel =
-                  filter +
-                  ((out_channel * filter_h + filter_y) * filter_w + filter_x) *
-                      input_c;
-              for (int32_t in_channel = 0; in_channel < input_c; ++in_channel)
-                acc += static_cast<uint32_t>(
-                    static_cast<int32_t>(filter_pixel[in_channel]) *
-                    static_cast<int32_t>(input_pixel[in_channel]));
-            }
-          }
-          if (bias != nullptr)
-            acc += static_cast<uint32_t>(bias[out_channel]);
-          const int32_t scaled = multiply_by_quantized_multiplier(
-              static_cast<int32_t>(acc), output_multiplier[out_channel],
-              output_shift[out_channel]);
-          output_pixel[out_channel] = static_cast<int16_t>(
-              clamp_i32(scaled, activation_min, activation_max));
-        }
-      }
-    }
-  }
+  detail::conv2d_s16_any_bias<int32_t, uint32_t>(
+      input, filter, bias, output, output_multiplier, output_shift, batches,
+      input_h, input_w, input_c, filter_h, filter_w, output_h, output_w,
+      output_c, stride_h, stride_w, dilation_h, dilation_w, pad_top, pad_left,
+      activation_min, activation_max);
 }
 
 } // namespace ingot::ref
