@@ -620,31 +620,6 @@ LogicalResult ModelEmitter::emitKernelCallOnly(Operation *op) {
         call.emit(loc, "ingot::ref::softmax_f32");
         return success();
       })
-      .Case([&](kernel::TransposeConv2DS16Op conv) {
-        Value multiplier = constArray(arrayName("multiplier"),
-                                      conv.getOutputMultiplier(), loc);
-        Value shift =
-            constArray(arrayName("shift"), conv.getOutputShift(), loc);
-        auto in = shape(conv.getInput());
-        auto filter = shape(conv.getFilter());
-        auto out = shape(conv.getOutput());
-        call.pointer(pointerTo(conv.getInput()))
-            .pointer(pointerTo(conv.getFilter()));
-        biasArg(conv.getBias());
-        call.pointer(pointerTo(conv.getOutput()))
-            .pointer(multiplier)
-            .pointer(shift)
-            .i32s(in)
-            .i32s(filter.slice(1, 2))
-            .i32s(out.drop_front())
-            .i32s(conv.getStrides())
-            .i32s(conv.getPadding())
-            .i32(conv.getActivationMin())
-            .i32(conv.getActivationMax());
-        kernelHeaders.insert("transpose_conv2d_s16");
-        call.emit(loc, "ingot::ref::transpose_conv2d_s16");
-        return success();
-      })
       .Case<kernel::AddS16Op, kernel::SubS16Op>([&](auto binary) {
         bool isAdd = isa<kernel::AddS16Op>(op);
         Value outputShape =

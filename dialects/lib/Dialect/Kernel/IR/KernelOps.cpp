@@ -336,19 +336,6 @@ LogicalResult FullyConnectedS16Op::verify() {
                      getOutput());
 }
 
-LogicalResult TransposeConv2DS16Op::verify() {
-  if (failed(verifyPair(*this, getStrides(), "strides", 1)) ||
-      failed(verifyPair(*this, getPadding(), "padding", 0)) ||
-      failed(verifyClamp(*this, getActivationMin(), getActivationMax(),
-                         getOutput())))
-    return failure();
-  size_t channels = cast<RankedTensorType>(getOutput().getType()).getDimSize(3);
-  if (getOutputMultiplier().size() != channels ||
-      getOutputShift().size() != channels)
-    return emitOpError("needs one multiplier and shift per output channel");
-  return success();
-}
-
 template <typename BinaryOp> static LogicalResult verifyBinaryS16(BinaryOp op) {
   size_t rank = op.getOutputShape().size();
   if (rank == 0 || rank > 6 || op.getInput1Strides().size() != rank ||

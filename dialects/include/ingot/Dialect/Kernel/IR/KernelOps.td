@@ -357,18 +357,6 @@ def Kernel_Conv2DS16Op : Kernel_ComputeOp<"conv2d_s16"> {
   }];
 }
 
-def Kernel_TransposeConv2DS16Op : Kernel_ComputeOp<"transpose_conv2d_s16"> {
-  let summary = "int16 transposed convolution with int8 weights and int64 bias";
-  let arguments = (ins AnyRankedTensor:$input, AnyRankedTensor:$filter,
-      Optional<AnyRankedTensor>:$bias,
-      DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$padding,
-      DenseI32ArrayAttr:$output_multiplier, DenseI32ArrayAttr:$output_shift,
-      I32Attr:$activation_min, I32Attr:$activation_max);
-  let assemblyFormat = [{
-    $input `,` $filter (`,` $bias^)? attr-dict `:` functional-type(operands, results)
-  }];
-}
-
 def Kernel_DepthwiseConv2DS16Op : Kernel_ComputeOp<"depthwise_conv2d_s16"> {
   let summary = "int16 depthwise convolution with int8 weights and int64 bias";
   let arguments = (ins AnyRankedTensor:$input, AnyRankedTensor:$filter,
