@@ -16,15 +16,30 @@ kernels require them). Both are run on random inputs by TFLite Micro
 (`tflite-micro` from PyPI) and by `ingot run`: int8 outputs must be equal
 bit for bit, float32 within 1e-5 x max(1, max|ref|).
 
+TFLite Micro runs in a child process that imports it once and serves every
+model of the graphs checked (all 8 calibration samples of a model through
+one interpreter, reset between them); TFLite Micro aborts on some models,
+which ends only that child: the graph counts as skipped and the next one
+gets a new child. --jobs N checks N graphs at a time in N processes, each
+with its own child; lines still come in seed order. Most of the remaining
+time is the two `ingot run`s per graph (each builds C++ with the host
+compiler): about 0.4 s a graph on one core.
+
 A failing seed is saved with its models and inputs under --failures, and
 reproduces with `--seed N --count 1`. Prints one line per graph and a
-summary `N graphs (M operators), K mismatches, L crashes`; exits 1 on any.
+summary `N graphs (M operators), K mismatches, L crashes or refusals,
+S skipped (TFLite Micro failed)`; exits 1 on any mismatch, crash or refusal.
 """
 
 import argparse
+import concurrent.futures
 import json
+import os
 import pathlib
+import pickle
+import select
 import shutil
+import struct
 import subprocess
 import sys
 import tempfile
@@ -306,35 +321,116 @@ class ReferenceFailed(Exception):
     """TFLite Micro itself failed on a model (it aborts on some)."""
 
 
-def tflm_worker(model_path, inputs_path, outputs_path, count):
-    """Runs in a child process, so that an abort inside TFLite Micro ends
-    only the child."""
+def tflm_serve():
+    """The TFLite Micro worker's loop (`--tflm-worker`): reads jobs from
+    stdin and writes their outputs to stdout, each one pickle behind its
+    length. It imports tflite_micro once for all the graphs a fuzzer process
+    checks; an abort inside TFLite Micro ends only this child."""
+    # Python exceptions end the worker too, with their traceback on stderr,
+    # so that every TFLite Micro failure reaches the fuzzer the same way.
+    requests = os.fdopen(os.dup(0), "rb")
+    replies = os.fdopen(os.dup(1), "wb")
+    # Anything TFLite Micro prints must not land in the replies.
+    os.dup2(2, 1)
     from tflite_micro.python.tflite_micro import runtime
-    interpreter = runtime.Interpreter.from_file(str(model_path),
-                                                arena_size=16 << 20)
-    inputs = np.load(inputs_path)
-    for index in range(len(inputs.files)):
-        interpreter.set_input(inputs[f"input{index}"], index)
-    interpreter.invoke()
-    np.savez(outputs_path, *[np.array(interpreter.get_output(i))
-                             for i in range(count)])
+    while True:
+        header = requests.read(8)
+        if len(header) < 8:
+            return
+        model_path, input_sets, count = pickle.loads(
+            requests.read(struct.unpack("<Q", header)[0]))
+        interpreter = runtime.Interpreter.from_file(str(model_path),
+                                                    arena_size=16 << 20)
+        results = []
+        for number, inputs in enumerate(input_sets):
+            if number:
+                interpreter.reset()
+            for index, value in enumerate(inputs):
+                interpreter.set_input(value, index)
+            interpreter.invoke()
+            results.append([np.array(interpreter.get_output(i))
+                            for i in range(count)])
+        del interpreter
+        reply = pickle.dumps(results)
+        replies.write(struct.pack("<Q", len(reply)) + reply)
+        replies.flush()
 
 
-def tflm_run(model_path, inputs, count=1):
-    """TFLite Micro's first `count` outputs for `inputs`."""
-    folder = pathlib.Path(model_path).parent
-    inputs_path = folder / "reference_inputs.npz"
-    outputs_path = folder / "reference_outputs.npz"
-    np.savez(inputs_path, **{f"input{i}": v for i, v in enumerate(inputs)})
-    done = subprocess.run([sys.executable, __file__, "--tflm-worker",
-                           str(model_path), str(inputs_path),
-                           str(outputs_path), str(count)],
-                          capture_output=True, text=True, timeout=300)
-    if done.returncode != 0:
-        raise ReferenceFailed(f"TFLite Micro exited with {done.returncode}: "
-                              f"{done.stderr.strip()[-300:]}")
-    outputs = np.load(outputs_path)
-    return [outputs[f"arr_{i}"] for i in range(count)]
+class TflmWorker:
+    """A child process running TFLite Micro jobs, started when first needed
+    and again after TFLite Micro took it down."""
+
+    TIMEOUT = 300  # seconds a job may take
+
+    def __init__(self):
+        self.process = None
+        self.stderr = None
+
+    def start(self):
+        self.stderr = tempfile.TemporaryFile()
+        # A fixed mmap threshold keeps glibc from raising it when an arena is
+        # freed: each interpreter's 16 MiB arena then comes zeroed from mmap,
+        # as it did when every model had a process of its own.
+        env = dict(os.environ, MALLOC_MMAP_THRESHOLD_=str(1 << 20))
+        self.process = subprocess.Popen(
+            [sys.executable, __file__, "--tflm-worker"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.stderr,
+            env=env)
+
+    def stop(self):
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait()
+            self.process.stdin.close()
+            self.process.stdout.close()
+            self.stderr.close()
+        self.process = None
+
+    def read(self, size, deadline):
+        data = b""
+        fd = self.process.stdout.fileno()
+        while len(data) < size:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([fd], [], [], left)[0]:
+                raise TimeoutError
+            chunk = os.read(fd, size - len(data))
+            if not chunk:
+                raise EOFError
+            data += chunk
+        return data
+
+    def run(self, model_path, input_sets, count):
+        if self.process is None:
+            self.start()
+        self.stderr.seek(0, os.SEEK_END)
+        stderr_start = self.stderr.tell()
+        job = pickle.dumps((str(model_path), input_sets, count))
+        deadline = time.monotonic() + self.TIMEOUT
+        try:
+            self.process.stdin.write(struct.pack("<Q", len(job)) + job)
+            self.process.stdin.flush()
+            size = struct.unpack("<Q", self.read(8, deadline))[0]
+            return pickle.loads(self.read(size, deadline))
+        except TimeoutError:
+            self.stop()
+            raise ReferenceFailed(f"TFLite Micro took more than "
+                                  f"{self.TIMEOUT} s") from None
+        except (BrokenPipeError, EOFError):
+            status = self.process.wait()
+            self.stderr.seek(stderr_start)
+            log = self.stderr.read().decode(errors="replace")
+            self.stop()
+            raise ReferenceFailed(f"TFLite Micro exited with {status}: "
+                                  f"{log.strip()[-300:]}") from None
+
+
+TFLM = TflmWorker()
+
+
+def tflm_run(model_path, input_sets, count=1):
+    """TFLite Micro's first `count` outputs for each set of inputs, all run
+    by one interpreter of the model."""
+    return TFLM.run(model_path, input_sets, count)
 
 
 def asymmetric(low, high):
@@ -470,16 +566,16 @@ def check_graph_or_raise(ingot, seed, max_ops, failures):
                    for _ in range(8)]
         ranges = {i: [np.inf, -np.inf] for i in activations}
         ranges[graph.inputs[0]] = [-3.0, 3.0]
-        for sample in samples:
-            for index, value in zip(activations,
-                                    tflm_run(calibration, [sample],
-                                             len(activations))):
+        calibrated = tflm_run(calibration, [[sample] for sample in samples],
+                              len(activations))
+        for outputs in calibrated:
+            for index, value in zip(activations, outputs):
                 ranges[index][0] = min(ranges[index][0], float(value.min()))
                 ranges[index][1] = max(ranges[index][1], float(value.max()))
         # The float model.
         float_model = workdir / "float.tflite"
         write_model(flatbuffer_json(graph, None, [graph.output]), float_model)
-        reference = tflm_run(float_model, [samples[0]])[0]
+        reference = tflm_run(float_model, [[samples[0]]])[0][0]
         status, log, outdir = ingot_run(ingot, float_model, [samples[0]],
                                         workdir / "float")
         if status != 0:
@@ -501,7 +597,7 @@ def check_graph_or_raise(ingot, seed, max_ops, failures):
             int8_input = np.clip(np.round(samples[0] / q["scale"][0]) +
                                  q["zero_point"][0], -128,
                                  127).astype(np.int8)
-            reference = tflm_run(int8_model, [int8_input])[0]
+            reference = tflm_run(int8_model, [[int8_input]])[0][0]
             status, log, outdir = ingot_run(ingot, int8_model, [int8_input],
                                             workdir / "int8")
             if status != 0:
@@ -522,17 +618,50 @@ def check_graph_or_raise(ingot, seed, max_ops, failures):
     return len(graph.operators), problems
 
 
+def in_order(tasks, jobs):
+    """Runs check_graph on each (seed, label, ingot, max_ops, failures) that
+    `tasks` yields, on `jobs` processes; yields (label, result) in the order
+    of `tasks`. The next task is drawn only when a process can take it, so
+    that a time limit inside `tasks` stops the run promptly."""
+    if jobs == 1:
+        for task in tasks:
+            yield task[1], check_graph(task[2], task[0], *task[3:])
+        return
+    with concurrent.futures.ProcessPoolExecutor(jobs) as pool:
+        pending = []
+        tasks = iter(tasks)
+        exhausted = False
+        while True:
+            # A few more tasks than processes keeps every process busy while
+            # the oldest one, whose line comes next, is still running.
+            while not exhausted and len(pending) < 2 * jobs:
+                task = next(tasks, None)
+                if task is None:
+                    exhausted = True
+                else:
+                    pending.append((task[1], pool.submit(
+                        check_graph, task[2], task[0], *task[3:])))
+            if not pending:
+                return
+            label, future = pending.pop(0)
+            yield label, future.result()
+
+
 def main():
-    if len(sys.argv) == 6 and sys.argv[1] == "--tflm-worker":
-        tflm_worker(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]))
+    if sys.argv[1:] == ["--tflm-worker"]:
+        tflm_serve()
         return 0
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--ingot", required=True)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--count", type=int, default=20,
-                        help="graphs to try (seeds seed .. seed+count-1)")
+                        help="graphs to try, the regressions included (then "
+                             "seeds seed, seed+1, ...)")
     parser.add_argument("--seconds", type=float, default=None,
                         help="stop after this long instead of after --count")
+    parser.add_argument("--jobs", type=int, default=1,
+                        help="graphs checked in parallel, each by its own "
+                             "process")
     parser.add_argument("--max-ops", type=int, default=4)
     parser.add_argument("--failures", default=None,
                         help="folder to keep failing seeds' models in")
@@ -540,37 +669,33 @@ def main():
                         help="file of seeds that once failed (one per line, "
                              "# comments), checked before the others")
     args = parser.parse_args()
+    if args.jobs < 1:
+        parser.error("--jobs must be at least 1")
     start = time.monotonic()
-    graphs = operators = mismatches = crashes = skipped = 0
-    seed = args.seed
     regressions = []
     if args.regressions:
         for line in pathlib.Path(args.regressions).read_text().splitlines():
             line = line.split("#", 1)[0].strip()
             if line:
                 regressions.append(int(line))
-    for regression in regressions:
-        count, problems = check_graph(args.ingot, regression, args.max_ops,
-                                      args.failures)
-        graphs += 1
-        operators += count
-        for kind, detail in problems:
-            mismatches += kind == "mismatch"
-            skipped += kind == "skipped"
-            crashes += kind not in ("mismatch", "skipped")
-            print(f"seed {regression} (regression): {kind}: {detail}",
-                  flush=True)
-        if not problems:
-            print(f"seed {regression} (regression): {count} operators ok",
-                  flush=True)
-    while True:
-        if args.seconds is not None:
-            if time.monotonic() - start > args.seconds:
-                break
-        elif graphs >= args.count:
-            break
-        count, problems = check_graph(args.ingot, seed, args.max_ops,
-                                      args.failures)
+
+    def tasks():
+        for regression in regressions:
+            yield (regression, f"seed {regression} (regression)", args.ingot,
+                   args.max_ops, args.failures)
+        seed = args.seed
+        while True:
+            if args.seconds is not None:
+                if time.monotonic() - start > args.seconds:
+                    return
+            elif len(regressions) + seed - args.seed >= args.count:
+                return
+            yield (seed, f"seed {seed}", args.ingot, args.max_ops,
+                   args.failures)
+            seed += 1
+
+    graphs = operators = mismatches = crashes = skipped = 0
+    for label, (count, problems) in in_order(tasks(), args.jobs):
         graphs += 1
         operators += count
         for kind, detail in problems:
@@ -580,10 +705,9 @@ def main():
                 skipped += 1
             else:
                 crashes += 1
-            print(f"seed {seed}: {kind}: {detail}", flush=True)
+            print(f"{label}: {kind}: {detail}", flush=True)
         if not problems:
-            print(f"seed {seed}: {count} operators ok", flush=True)
-        seed += 1
+            print(f"{label}: {count} operators ok", flush=True)
     print(f"\n{graphs} graphs ({operators} operators), {mismatches} "
           f"mismatches, {crashes} crashes or refusals, {skipped} skipped "
           "(TFLite Micro failed)")
