@@ -14,9 +14,11 @@
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/Verifier.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/Support/MemoryBuffer.h"
 
 #include <cstring>
+#include <map>
 
 using namespace mlir;
 
@@ -42,7 +44,18 @@ static const char *tensorTypeName(tflite::TensorType type) {
   return name && *name ? name : "UNKNOWN";
 }
 
-/// Imports one model; holds the tensor-index -> value map of the subgraph.
+/// Control flow is unrolled at import: a WHILE whose condition folds to a
+/// constant on every iteration (a Keras recurrent layer over a fixed sequence
+/// length) becomes its body's operators, once per iteration. These bound what
+/// a hostile or unusual model can make the importer build.
+constexpr unsigned kMaxLoopIterations = 4096;
+constexpr uint64_t kMaxUnrolledOperators = 200000;
+constexpr unsigned kMaxCallDepth = 8;
+constexpr int32_t kIfCode = 118;
+constexpr int32_t kWhileCode = 119;
+
+/// Imports one model; holds the tensor-index -> value map of the subgraph
+/// being imported (the main one, or a WHILE's condition or body).
 class ModelImporter {
 public:
   ModelImporter(const tflite::Model &model, llvm::StringRef fileName,
@@ -60,23 +73,73 @@ public:
     return failure();
   }
   const tflite::SubGraph &subgraph() const {
-    return *model.subgraphs()->Get(0);
+    return *model.subgraphs()->Get(currentSubgraph);
   }
   MLIRContext &getContext() { return context; }
+  /// "" in the main subgraph, else which subgraph an operator belongs to.
+  std::string scope() const;
 
 private:
   FailureOr<Type> elementType(const tflite::Tensor &tensor,
                               OperatorContext *user);
   Location tensorLoc(const tflite::Tensor &tensor);
-  LogicalResult importOperator(int32_t index, OpBuilder &builder,
-                               const std::vector<HandlerEntry> &table);
+  LogicalResult importOperator(int32_t index, OpBuilder &builder);
+  FailureOr<bool> foldConstantOperator(int32_t builtin,
+                                       OperatorContext &operatorContext);
+  FailureOr<bool> foldConstantShapeOperator(int32_t builtin,
+                                            OperatorContext &operatorContext);
+  LogicalResult importWhile(OperatorContext &operatorContext);
+  LogicalResult importIf(OperatorContext &operatorContext);
+  FailureOr<SmallVector<Value>> importSubgraphCall(int32_t subgraphIndex,
+                                                   ValueRange arguments,
+                                                   llvm::StringRef role,
+                                                   OperatorContext &caller);
+  void remember(int32_t tensorIndex, Value constant);
+  Value createConstant(OpBuilder &builder, Location loc, RankedTensorType type,
+                       Attribute value);
 
   const tflite::Model &model;
   llvm::StringRef fileName;
   MLIRContext &context;
+  std::vector<HandlerEntry> handlers;
   llvm::DenseMap<int32_t, Value> values;
+  /// Weights by (subgraph, tensor): a loop body's weights are made once and
+  /// shared by every unrolled iteration, so they are in flash once.
+  std::map<std::pair<uint32_t, int32_t>, Value> constants;
+  uint32_t currentSubgraph = 0;
+  unsigned callDepth = 0;
+  uint64_t unrolledOperators = 0;
   Operation *lastConstant = nullptr;
 };
+
+std::string ModelImporter::scope() const {
+  if (currentSubgraph == 0)
+    return "";
+  std::string text = "subgraph " + std::to_string(currentSubgraph);
+  if (const flatbuffers::String *name = subgraph().name())
+    text += " ('" + name->str() + "')";
+  return text + ", ";
+}
+
+void ModelImporter::remember(int32_t tensorIndex, Value constant) {
+  values[tensorIndex] = constant;
+  constants[{currentSubgraph, tensorIndex}] = constant;
+}
+
+/// Constants go to the top of the function, in the order they are made, so
+/// that every later operator can use them.
+Value ModelImporter::createConstant(OpBuilder &builder, Location loc,
+                                    RankedTensorType type, Attribute value) {
+  OpBuilder::InsertionGuard guard(builder);
+  if (lastConstant)
+    builder.setInsertionPointAfter(lastConstant);
+  else
+    builder.setInsertionPointToStart(builder.getInsertionBlock());
+  Value constant =
+      graph::ConstOp::create(builder, loc, type, cast<ElementsAttr>(value));
+  lastConstant = constant.getDefiningOp();
+  return constant;
+}
 
 //===----------------------------------------------------------------------===//
 // Tensors
@@ -267,6 +330,9 @@ FailureOr<Value> ModelImporter::tensorValue(int32_t tensorIndex,
     return failure();
   if (Value known = values.lookup(tensorIndex))
     return known;
+  auto shared = constants.find({currentSubgraph, tensorIndex});
+  if (shared != constants.end())
+    return shared->second;
   const tflite::Tensor &tensor = *subgraph().tensors()->Get(tensorIndex);
   Location loc = tensorLoc(tensor);
   auto complain = [&](const llvm::Twine &message) -> FailureOr<Value> {
@@ -288,7 +354,7 @@ FailureOr<Value> ModelImporter::tensorValue(int32_t tensorIndex,
     Value variable = graph::VariableOp::create(
         builder, loc, *type, builder.getStringAttr(tensorName(tensor)));
     lastConstant = variable.getDefiningOp();
-    values[tensorIndex] = variable;
+    remember(tensorIndex, variable);
     return variable;
   }
 
@@ -325,7 +391,7 @@ FailureOr<Value> ModelImporter::tensorValue(int32_t tensorIndex,
     Value constant = graph::ConstOp::create(
         builder, loc, *type, DenseElementsAttr::get(storageType, bits));
     lastConstant = constant.getDefiningOp();
-    values[tensorIndex] = constant;
+    remember(tensorIndex, constant);
     return constant;
   }
   llvm::ArrayRef<char> raw(
@@ -338,7 +404,7 @@ FailureOr<Value> ModelImporter::tensorValue(int32_t tensorIndex,
   auto value = DenseElementsAttr::getFromRawBuffer(storageType, raw);
   Value constant = graph::ConstOp::create(builder, loc, *type, value);
   lastConstant = constant.getDefiningOp();
-  values[tensorIndex] = constant;
+  remember(tensorIndex, constant);
   return constant;
 }
 
@@ -411,17 +477,15 @@ LogicalResult OperatorContext::fail(const llvm::Twine &message) {
   if (reported)
     return failure();
   reported = true;
-  return importer.fail("operator #" + llvm::Twine(index) + " (" + opName +
-                       ") " + message);
+  return importer.fail(importer.scope() + "operator #" + llvm::Twine(index) +
+                       " (" + opName + ") " + message);
 }
 
 //===----------------------------------------------------------------------===//
 // Model
 //===----------------------------------------------------------------------===//
 
-LogicalResult
-ModelImporter::importOperator(int32_t index, OpBuilder &builder,
-                              const std::vector<HandlerEntry> &table) {
+LogicalResult ModelImporter::importOperator(int32_t index, OpBuilder &builder) {
   const tflite::Operator &op = *subgraph().operators()->Get(index);
   auto codes = model.operator_codes();
   if (!codes || op.opcode_index() >= codes->size())
@@ -446,9 +510,23 @@ ModelImporter::importOperator(int32_t index, OpBuilder &builder,
   }
   OperatorContext context(*this, op, index, name, builder, loc);
 
+  if (builtin == kWhileCode || builtin == kIfCode) {
+    if (code.version() > 1)
+      return context.fail("has version " + llvm::Twine(code.version()) +
+                          ", newer than the version 1 ingot implements");
+    return builtin == kWhileCode ? importWhile(context) : importIf(context);
+  }
+  FailureOr<bool> folded = foldConstantOperator(builtin, context);
+  if (succeeded(folded) && !*folded)
+    folded = foldConstantShapeOperator(builtin, context);
+  if (failed(folded))
+    return failure();
+  if (*folded)
+    return success();
+
   auto entry = llvm::find_if(
-      table, [&](const HandlerEntry &e) { return e.code == builtin; });
-  if (entry == table.end())
+      handlers, [&](const HandlerEntry &e) { return e.code == builtin; });
+  if (entry == handlers.end())
     return context.fail("is not supported by ingot yet; see docs/ops.md for "
                         "the supported operators");
   if (code.version() > entry->maxVersion)
@@ -472,7 +550,11 @@ ModelImporter::importOperator(int32_t index, OpBuilder &builder,
     Operation *defining = result.getDefiningOp();
     if (defining && !isa<graph::ConstOp>(defining)) {
       defining->setAttr(kTfliteOpAttr, builder.getStringAttr(name));
-      defining->setAttr(kTfliteIndexAttr, builder.getI32IntegerAttr(index));
+      // The index names an operator of the main subgraph, which is what
+      // --eval and the profiling hooks compare against; an operator of an
+      // unrolled loop body has none there.
+      if (currentSubgraph == 0)
+        defining->setAttr(kTfliteIndexAttr, builder.getI32IntegerAttr(index));
       // Verify while the operator's index and name are known: the verifier
       // checks TFLite's shape rules, and its message alone names neither the
       // file nor the operator.
@@ -501,15 +583,463 @@ ModelImporter::importOperator(int32_t index, OpBuilder &builder,
   return success();
 }
 
+//===----------------------------------------------------------------------===//
+// Constant folding and control flow
+//===----------------------------------------------------------------------===//
+
+namespace {
+enum class Fold {
+  Add,
+  Sub,
+  Mul,
+  Minimum,
+  Maximum,
+  Less,
+  LessEqual,
+  Greater,
+  GreaterEqual,
+  Equal,
+  NotEqual,
+  And,
+  Or,
+  Not
+};
+
+std::optional<Fold> foldKind(int32_t builtin) {
+  switch (builtin) {
+  case 0:
+    return Fold::Add;
+  case 41:
+    return Fold::Sub;
+  case 18:
+    return Fold::Mul;
+  case 57:
+    return Fold::Minimum;
+  case 55:
+    return Fold::Maximum;
+  case 58:
+    return Fold::Less;
+  case 63:
+    return Fold::LessEqual;
+  case 61:
+    return Fold::Greater;
+  case 62:
+    return Fold::GreaterEqual;
+  case 71:
+    return Fold::Equal;
+  case 72:
+    return Fold::NotEqual;
+  case 86:
+    return Fold::And;
+  case 84:
+    return Fold::Or;
+  case 87:
+    return Fold::Not;
+  default:
+    return std::nullopt;
+  }
+}
+
+/// ADD, SUB and MUL fold only without a fused activation: integer tensors
+/// of loop counters and shape arithmetic have none.
+bool hasFusedActivation(const tflite::Operator &op) {
+  if (auto *add = op.builtin_options_as_AddOptions())
+    return add->fused_activation_function() !=
+           tflite::ActivationFunctionType_NONE;
+  if (auto *sub = op.builtin_options_as_SubOptions())
+    return sub->fused_activation_function() !=
+           tflite::ActivationFunctionType_NONE;
+  if (auto *mul = op.builtin_options_as_MulOptions())
+    return mul->fused_activation_function() !=
+           tflite::ActivationFunctionType_NONE;
+  return false;
+}
+
+APInt foldElement(Fold kind, const APInt &lhs, const APInt &rhs) {
+  auto truth = [](bool value) { return APInt(1, value ? 1 : 0); };
+  switch (kind) {
+  case Fold::Add:
+    return lhs + rhs;
+  case Fold::Sub:
+    return lhs - rhs;
+  case Fold::Mul:
+    return lhs * rhs;
+  case Fold::Minimum:
+    return lhs.slt(rhs) ? lhs : rhs;
+  case Fold::Maximum:
+    return lhs.sgt(rhs) ? lhs : rhs;
+  case Fold::Less:
+    return truth(lhs.slt(rhs));
+  case Fold::LessEqual:
+    return truth(lhs.sle(rhs));
+  case Fold::Greater:
+    return truth(lhs.sgt(rhs));
+  case Fold::GreaterEqual:
+    return truth(lhs.sge(rhs));
+  case Fold::Equal:
+    return truth(lhs == rhs);
+  case Fold::NotEqual:
+    return truth(lhs != rhs);
+  case Fold::And:
+    return truth(!lhs.isZero() && !rhs.isZero());
+  case Fold::Or:
+    return truth(!lhs.isZero() || !rhs.isZero());
+  case Fold::Not:
+    return truth(lhs.isZero());
+  }
+  llvm_unreachable("every fold kind is handled");
+}
+} // namespace
+
+/// Works out integer and bool operators whose operands are all constants
+/// (WHILE counters and conditions, shape arithmetic): returns true when the
+/// operator's output is now a constant, false to import it as usual.
+FailureOr<bool>
+ModelImporter::foldConstantOperator(int32_t builtin,
+                                    OperatorContext &operatorContext) {
+  std::optional<Fold> kind = foldKind(builtin);
+  unsigned arity = kind == Fold::Not ? 1 : 2;
+  if (!kind || operatorContext.numInputs() != arity ||
+      operatorContext.numOutputs() != 1 ||
+      hasFusedActivation(operatorContext.op))
+    return false;
+  SmallVector<DenseIntElementsAttr> operands;
+  for (unsigned i = 0; i < arity; ++i) {
+    int32_t tensorIndex = operatorContext.op.inputs()->Get(i);
+    if (tensorIndex < 0)
+      return false;
+    FailureOr<Value> value = operatorContext.input(i);
+    if (failed(value))
+      return failure();
+    auto constant = value->getDefiningOp<graph::ConstOp>();
+    auto elements = constant
+                        ? dyn_cast<DenseIntElementsAttr>(constant.getValue())
+                        : nullptr;
+    // Quantized tensors keep their integer storage in the attribute but are
+    // not integers; they are left to the kernels.
+    if (!elements || !isa<IntegerType>(getElementTypeOrSelf(value->getType())))
+      return false;
+    operands.push_back(elements);
+  }
+  FailureOr<RankedTensorType> outputType = operatorContext.outputType(0);
+  if (failed(outputType))
+    return failure();
+  auto outputElement = dyn_cast<IntegerType>(outputType->getElementType());
+  int64_t count = outputType->getNumElements();
+  constexpr int64_t kMaxFoldedElements = 4096;
+  if (!outputElement || count > kMaxFoldedElements)
+    return false;
+  bool isComparison = *kind >= Fold::Less && *kind <= Fold::NotEqual;
+  for (DenseIntElementsAttr operand : operands) {
+    Type element = operand.getElementType();
+    if (isComparison ? !outputElement.isInteger(1) : element != outputElement)
+      return false;
+    // One value, or one per output element in the output's shape; other
+    // broadcasts are left to the kernels.
+    if (operand.getNumElements() != 1 &&
+        operand.getType().getShape() != outputType->getShape())
+      return false;
+  }
+  if (isComparison &&
+      operands.front().getElementType() != operands.back().getElementType())
+    return false;
+  SmallVector<APInt> results;
+  results.reserve(count);
+  auto element = [&](DenseIntElementsAttr operand, int64_t i) {
+    return operand.getValues<APInt>()[operand.getNumElements() == 1 ? 0 : i];
+  };
+  for (int64_t i = 0; i < count; ++i) {
+    APInt lhs = element(operands.front(), i);
+    APInt rhs = element(operands.back(), i);
+    results.push_back(foldElement(*kind, lhs, rhs));
+  }
+  Value constant =
+      createConstant(operatorContext.builder, operatorContext.loc, *outputType,
+                     DenseElementsAttr::get(*outputType, results));
+  values[operatorContext.op.outputs()->Get(0)] = constant;
+  return true;
+}
+
+/// Folds RESHAPE, EXPAND_DIMS, SQUEEZE, CONCATENATION and PACK of constant
+/// integer tensors: the index arithmetic a WHILE body builds from its loop
+/// counter (the begin of a SLICE, say) must be known to unroll the loop.
+FailureOr<bool>
+ModelImporter::foldConstantShapeOperator(int32_t builtin,
+                                         OperatorContext &operatorContext) {
+  constexpr int32_t kConcatenation = 2, kReshape = 22, kSqueeze = 43,
+                    kExpandDims = 70, kPack = 83;
+  bool isReshape =
+      builtin == kReshape || builtin == kSqueeze || builtin == kExpandDims;
+  if (!isReshape && builtin != kConcatenation && builtin != kPack)
+    return false;
+  unsigned dataInputs = isReshape ? 1 : operatorContext.numInputs();
+  if (dataInputs == 0 || operatorContext.numInputs() < dataInputs ||
+      operatorContext.numOutputs() != 1)
+    return false;
+  SmallVector<DenseIntElementsAttr> operands;
+  for (unsigned i = 0; i < dataInputs; ++i) {
+    if (operatorContext.op.inputs()->Get(i) < 0)
+      return false;
+    FailureOr<Value> value = operatorContext.input(i);
+    if (failed(value))
+      return failure();
+    auto constant = value->getDefiningOp<graph::ConstOp>();
+    auto elements = constant
+                        ? dyn_cast<DenseIntElementsAttr>(constant.getValue())
+                        : nullptr;
+    if (!elements || !isa<IntegerType>(getElementTypeOrSelf(value->getType())))
+      return false;
+    operands.push_back(elements);
+  }
+  FailureOr<RankedTensorType> outputType = operatorContext.outputType(0);
+  if (failed(outputType))
+    return failure();
+  int64_t count = outputType->getNumElements();
+  constexpr int64_t kMaxFoldedElements = 4096;
+  if (!isa<IntegerType>(outputType->getElementType()) ||
+      count > kMaxFoldedElements)
+    return false;
+  for (DenseIntElementsAttr operand : operands)
+    if (operand.getElementType() != outputType->getElementType())
+      return false;
+
+  SmallVector<APInt> results;
+  if (isReshape) {
+    if (operands.front().getNumElements() != count)
+      return false;
+    llvm::append_range(results, operands.front().getValues<APInt>());
+  } else {
+    int64_t rank = outputType->getRank();
+    int32_t axis = 0;
+    if (builtin == kConcatenation) {
+      auto *options =
+          operatorContext.op.builtin_options_as_ConcatenationOptions();
+      if (!options || options->fused_activation_function() !=
+                          tflite::ActivationFunctionType_NONE)
+        return false;
+      axis = options->axis();
+    } else {
+      auto *options = operatorContext.op.builtin_options_as_PackOptions();
+      if (!options)
+        return false;
+      axis = options->axis();
+    }
+    if (axis < 0)
+      axis += rank;
+    if (axis < 0 || axis >= rank)
+      return false;
+    ArrayRef<int64_t> shape = outputType->getShape();
+    int64_t outer = 1, inner = 1;
+    for (int64_t d = 0; d < axis; ++d)
+      outer *= shape[d];
+    for (int64_t d = axis + 1; d < rank; ++d)
+      inner *= shape[d];
+    // Each input contributes a block of its extent along the axis (1 for a
+    // PACK) times `inner` elements per outer index.
+    SmallVector<int64_t> blocks;
+    int64_t total = 0;
+    for (DenseIntElementsAttr operand : operands) {
+      int64_t block = operand.getNumElements() / std::max<int64_t>(outer, 1);
+      if (block * outer != operand.getNumElements() || block % inner != 0)
+        return false;
+      blocks.push_back(block);
+      total += block;
+    }
+    if (total * outer != count)
+      return false;
+    results.reserve(count);
+    for (int64_t o = 0; o < outer; ++o)
+      for (auto [operand, block] : llvm::zip_equal(operands, blocks)) {
+        auto values = operand.getValues<APInt>();
+        for (int64_t i = 0; i < block; ++i)
+          results.push_back(values[o * block + i]);
+      }
+  }
+  Value constant =
+      createConstant(operatorContext.builder, operatorContext.loc, *outputType,
+                     DenseElementsAttr::get(*outputType, results));
+  values[operatorContext.op.outputs()->Get(0)] = constant;
+  return true;
+}
+
+FailureOr<SmallVector<Value>>
+ModelImporter::importSubgraphCall(int32_t subgraphIndex, ValueRange arguments,
+                                  llvm::StringRef role,
+                                  OperatorContext &caller) {
+  auto subgraphs = model.subgraphs();
+  if (subgraphIndex <= 0 ||
+      subgraphIndex >= static_cast<int32_t>(subgraphs->size()))
+    return caller.fail("names subgraph " + llvm::Twine(subgraphIndex) +
+                       " as its " + role +
+                       ", which does not exist (or is the main subgraph)");
+  if (callDepth >= kMaxCallDepth)
+    return caller.fail("nests control flow more than " +
+                       llvm::Twine(kMaxCallDepth) +
+                       " levels deep; ingot unrolls up to that depth");
+  const tflite::SubGraph &callee = *subgraphs->Get(subgraphIndex);
+  if (!callee.inputs() || !callee.outputs() ||
+      callee.inputs()->size() != arguments.size())
+    return caller.fail("passes " + llvm::Twine(arguments.size()) +
+                       " values to its " + role + " (subgraph " +
+                       llvm::Twine(subgraphIndex) +
+                       "), which declares a different number of inputs");
+
+  llvm::DenseMap<int32_t, Value> callerValues = std::move(values);
+  values.clear();
+  uint32_t callerSubgraph = currentSubgraph;
+  currentSubgraph = subgraphIndex;
+  ++callDepth;
+  llvm::scope_exit restore([&] {
+    values = std::move(callerValues);
+    currentSubgraph = callerSubgraph;
+    --callDepth;
+  });
+
+  OpBuilder &builder = caller.builder;
+  for (auto [argument, tensorIndex] :
+       llvm::zip_equal(arguments, *callee.inputs())) {
+    FailureOr<RankedTensorType> type = tensorType(tensorIndex, nullptr);
+    if (failed(type))
+      return failure();
+    if (argument.getType() != *type)
+      return fail(scope() + "input tensor " + llvm::Twine(tensorIndex) +
+                  " has another type than the value the caller passes");
+    values[tensorIndex] = argument;
+  }
+  if (callee.operators())
+    for (int32_t index = 0;
+         index < static_cast<int32_t>(callee.operators()->size()); ++index) {
+      if (++unrolledOperators > kMaxUnrolledOperators)
+        return fail(scope() + "unrolling control flow makes more than " +
+                    llvm::Twine(kMaxUnrolledOperators) +
+                    " operators; ingot compiles loops by unrolling them");
+      if (failed(importOperator(index, builder)))
+        return failure();
+    }
+  SmallVector<Value> results;
+  for (int32_t tensorIndex : *callee.outputs()) {
+    FailureOr<Value> value = tensorValue(tensorIndex, builder, nullptr);
+    if (failed(value))
+      return failure();
+    results.push_back(*value);
+  }
+  return results;
+}
+
+LogicalResult ModelImporter::importWhile(OperatorContext &operatorContext) {
+  FailureOr<const tflite::WhileOptions *> options =
+      operatorContext.options<tflite::WhileOptions>();
+  if (failed(options))
+    return failure();
+  unsigned count = operatorContext.numInputs();
+  if (operatorContext.numOutputs() != count)
+    return operatorContext.fail(
+        "has " + llvm::Twine(count) + " inputs and " +
+        llvm::Twine(operatorContext.numOutputs()) +
+        " outputs; a WHILE returns the final value of each input");
+  SmallVector<Value> carried;
+  for (unsigned i = 0; i < count; ++i) {
+    FailureOr<Value> value = operatorContext.input(i);
+    if (failed(value))
+      return failure();
+    carried.push_back(*value);
+  }
+  int32_t condition = (*options)->cond_subgraph_index();
+  int32_t body = (*options)->body_subgraph_index();
+  for (unsigned iteration = 0;; ++iteration) {
+    FailureOr<SmallVector<Value>> decision =
+        importSubgraphCall(condition, carried, "condition", operatorContext);
+    if (failed(decision))
+      return failure();
+    auto constant = decision->size() == 1
+                        ? (*decision)[0].getDefiningOp<graph::ConstOp>()
+                        : nullptr;
+    auto flag = constant ? dyn_cast<DenseIntElementsAttr>(constant.getValue())
+                         : nullptr;
+    if (!flag || flag.getNumElements() != 1 ||
+        !flag.getElementType().isInteger(1))
+      return operatorContext.fail(
+          "has a condition (subgraph " + llvm::Twine(condition) +
+          ") that is not a bool known when the model is compiled; ingot "
+          "unrolls WHILE loops whose number of iterations is fixed, as in "
+          "Keras recurrent layers over a fixed sequence length");
+    if (!*flag.getValues<bool>().begin())
+      break;
+    if (iteration == kMaxLoopIterations)
+      return operatorContext.fail(
+          "runs more than " + llvm::Twine(kMaxLoopIterations) +
+          " iterations; ingot unrolls WHILE loops up to that many");
+    FailureOr<SmallVector<Value>> next =
+        importSubgraphCall(body, carried, "body", operatorContext);
+    if (failed(next))
+      return failure();
+    if (next->size() != count)
+      return operatorContext.fail("has a body (subgraph " + llvm::Twine(body) +
+                                  ") with " + llvm::Twine(next->size()) +
+                                  " outputs for " + llvm::Twine(count) +
+                                  " loop values");
+    carried = std::move(*next);
+  }
+  for (auto [position, value] : llvm::enumerate(carried)) {
+    FailureOr<RankedTensorType> declared = operatorContext.outputType(position);
+    if (failed(declared))
+      return failure();
+    if (value.getType() != *declared)
+      return operatorContext.fail("produced an unexpected type");
+    values[operatorContext.op.outputs()->Get(position)] = value;
+  }
+  return success();
+}
+
+LogicalResult ModelImporter::importIf(OperatorContext &operatorContext) {
+  FailureOr<const tflite::IfOptions *> options =
+      operatorContext.options<tflite::IfOptions>();
+  if (failed(options))
+    return failure();
+  FailureOr<Value> condition = operatorContext.input(0);
+  if (failed(condition))
+    return failure();
+  auto constant = condition->getDefiningOp<graph::ConstOp>();
+  auto flag =
+      constant ? dyn_cast<DenseIntElementsAttr>(constant.getValue()) : nullptr;
+  if (!flag || flag.getNumElements() != 1 ||
+      !flag.getElementType().isInteger(1))
+    return operatorContext.fail(
+        "branches on a value known only when the model runs; ingot compiles "
+        "an IF only when its condition is a constant");
+  SmallVector<Value> arguments;
+  for (unsigned i = 1; i < operatorContext.numInputs(); ++i) {
+    FailureOr<Value> value = operatorContext.input(i);
+    if (failed(value))
+      return failure();
+    arguments.push_back(*value);
+  }
+  bool taken = *flag.getValues<bool>().begin();
+  int32_t branch = taken ? (*options)->then_subgraph_index()
+                         : (*options)->else_subgraph_index();
+  FailureOr<SmallVector<Value>> results = importSubgraphCall(
+      branch, arguments, taken ? "then branch" : "else branch",
+      operatorContext);
+  if (failed(results))
+    return failure();
+  if (results->size() != operatorContext.numOutputs())
+    return operatorContext.fail("has a branch with " +
+                                llvm::Twine(results->size()) + " outputs for " +
+                                llvm::Twine(operatorContext.numOutputs()));
+  for (auto [position, value] : llvm::enumerate(*results)) {
+    FailureOr<RankedTensorType> declared = operatorContext.outputType(position);
+    if (failed(declared))
+      return failure();
+    if (value.getType() != *declared)
+      return operatorContext.fail("produced an unexpected type");
+    values[operatorContext.op.outputs()->Get(position)] = value;
+  }
+  return success();
+}
+
 OwningOpRef<ModuleOp> ModelImporter::run() {
   if (!model.subgraphs() || model.subgraphs()->size() == 0) {
     (void)fail("the model has no subgraphs");
-    return nullptr;
-  }
-  if (model.subgraphs()->size() > 1) {
-    (void)fail("the model has " + llvm::Twine(model.subgraphs()->size()) +
-               " subgraphs; ingot supports single-subgraph models (no "
-               "control flow operators)");
     return nullptr;
   }
   const tflite::SubGraph &graph = subgraph();
@@ -552,18 +1082,17 @@ OwningOpRef<ModuleOp> ModelImporter::run() {
     values[index] = entry->getArgument(position);
   builder.setInsertionPointToEnd(entry);
 
-  std::vector<HandlerEntry> table;
-  appendConvolutionHandlers(table);
-  appendElementwiseHandlers(table);
-  appendRecurrentHandlers(table);
-  appendShapeHandlers(table);
-  appendReductionHandlers(table);
-  appendSequenceHandlers(table);
+  appendConvolutionHandlers(handlers);
+  appendElementwiseHandlers(handlers);
+  appendRecurrentHandlers(handlers);
+  appendShapeHandlers(handlers);
+  appendReductionHandlers(handlers);
+  appendSequenceHandlers(handlers);
 
   if (graph.operators())
     for (int32_t index = 0;
          index < static_cast<int32_t>(graph.operators()->size()); ++index)
-      if (failed(importOperator(index, builder, table)))
+      if (failed(importOperator(index, builder)))
         return nullptr;
 
   SmallVector<Value> results;
