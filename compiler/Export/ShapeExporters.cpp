@@ -1,9 +1,9 @@
 //===- ShapeExporters.cpp - Export of data-movement operators -------------===//
 //
-// This file implements the export of pad and strided_slice, whose shape
-// attributes go back to being int32 constant inputs as converters write
-// them. A pad with a fill value becomes PADV2, whose third input holds the
-// value in the input's type.
+// This file implements the export of pad, strided_slice and concatenation,
+// whose shape attributes go back to being int32 constant inputs as converters
+// write them. A pad with a fill value becomes PADV2, whose third input holds
+// the value in the input's type.
 //
 //===----------------------------------------------------------------------===//
 #include "OperatorExport.h"
@@ -87,11 +87,31 @@ LogicalResult exportStridedSlice(StridedSliceOp op, OperatorWriter &writer) {
   return success();
 }
 
+LogicalResult exportConcatenation(ConcatenationOp op, OperatorWriter &writer) {
+  for (Value input : op.getInputs())
+    if (failed(writer.addInput(input)))
+      return failure();
+  tflite::ConcatenationOptionsT options;
+  options.axis = static_cast<int32_t>(op.getAxis());
+  options.fused_activation_function = tfliteActivation(op.getFusedActivation());
+  writer.setOptions(options);
+
+  std::optional<tflite::TensorType> output = tfliteElementType(op.getOutput());
+  int32_t version = 1;
+  if (output == tflite::TensorType_INT16)
+    version = 3;
+  else if (output == tflite::TensorType_INT8)
+    version = 2;
+  writer.setCode(builtin::CONCATENATION, version);
+  return success();
+}
+
 } // namespace
 
 void appendShapeExporters(std::vector<ExporterEntry> &table) {
   table.push_back(exporterFor<PadOp, exportPad>());
   table.push_back(exporterFor<StridedSliceOp, exportStridedSlice>());
+  table.push_back(exporterFor<ConcatenationOp, exportConcatenation>());
 }
 
 } // namespace ingot::exporter

@@ -438,6 +438,44 @@ FailureOr<Value> importShape(OperatorContext &ctx) {
       .getResult();
 }
 
+/// TILE: the input repeated along each axis, as one CONCATENATION of copies
+/// per tiled axis (TFLite Micro has no TILE; Keras writes it for UpSampling2D
+/// in some converter modes).
+FailureOr<Value> importTile(OperatorContext &ctx) {
+  FailureOr<Value> input = ctx.input(0);
+  FailureOr<SmallVector<int64_t>> multiples = ctx.constantInts(1);
+  FailureOr<RankedTensorType> outputType = ctx.outputType(0);
+  if (failed(input) || failed(multiples) || failed(outputType))
+    return failure();
+  ArrayRef<int64_t> inputShape = shapeOf(*input);
+  if (multiples->size() != inputShape.size())
+    return ctx.fail("has " + llvm::Twine(multiples->size()) +
+                    " multiples for an input of rank " +
+                    llvm::Twine(inputShape.size()));
+  for (auto [axis, multiple] : llvm::enumerate(*multiples))
+    if (multiple < 1 ||
+        outputType->getDimSize(axis) != inputShape[axis] * multiple)
+      return ctx.fail("has multiple " + llvm::Twine(multiple) + " on axis " +
+                      llvm::Twine(axis) +
+                      " that does not match its output shape");
+  Value tiled = *input;
+  SmallVector<int64_t> shape(inputShape);
+  for (auto [axis, multiple] : llvm::enumerate(*multiples)) {
+    if (multiple == 1)
+      continue;
+    shape[axis] *= multiple;
+    auto type = RankedTensorType::get(shape, outputType->getElementType());
+    SmallVector<Value> copies(multiple, tiled);
+    tiled = ConcatenationOp::create(ctx.builder, ctx.loc, type, copies, axis,
+                                    Activation::None)
+                .getResult();
+  }
+  if (tiled == *input)
+    return ReshapeOp::create(ctx.builder, ctx.loc, *outputType, tiled)
+        .getResult();
+  return tiled;
+}
+
 } // namespace
 
 void appendShapeHandlers(std::vector<HandlerEntry> &table) {
@@ -448,6 +486,7 @@ void appendShapeHandlers(std::vector<HandlerEntry> &table) {
   table.push_back({/*EXPAND_DIMS*/ 70, 2, importAsReshape});
   table.push_back({/*TRANSPOSE*/ 39, 6, importTranspose});
   table.push_back({/*CONCATENATION*/ 2, 4, importConcatenation});
+  table.push_back({/*TILE*/ 69, 3, importTile});
   table.push_back({/*PACK*/ 83, 4, importPack});
   table.push_back({/*UNPACK*/ 88, 4, importUnpack});
   table.push_back({/*SPLIT*/ 49, 4, importSplit});

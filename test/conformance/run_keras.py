@@ -165,6 +165,81 @@ def forked(function, *args):
         return pickle.loads(result.read_bytes()), None
 
 
+def tile_as_concatenation(source, destination):
+    """Writes `source` with every TILE rewritten as one CONCATENATION of
+    copies per tiled axis (the same values, by TILE's definition), so that
+    TFLite Micro, which has no TILE, can be the oracle for the rest of the
+    model. Returns the number of TILE operators rewritten."""
+    import copy
+    import flatbuffers
+    from tensorflow.lite.python import schema_py_generated as schema
+    model = schema.ModelT.InitFromObj(
+        schema.Model.GetRootAsModel(pathlib.Path(source).read_bytes(), 0))
+    codes = model.operatorCodes
+
+    def code_index(builtin, version):
+        for index, code in enumerate(codes):
+            if (max(code.builtinCode, code.deprecatedBuiltinCode) == builtin
+                    and code.version == version):
+                return index
+        code = schema.OperatorCodeT()
+        code.builtinCode = builtin
+        code.deprecatedBuiltinCode = min(builtin, 127)
+        code.version = version
+        codes.append(code)
+        return len(codes) - 1
+
+    rewritten = 0
+    for graph in model.subgraphs:
+        operators = []
+        for op in graph.operators:
+            code = codes[op.opcodeIndex]
+            if (max(code.builtinCode, code.deprecatedBuiltinCode) !=
+                    schema.BuiltinOperator.TILE):
+                operators.append(op)
+                continue
+            rewritten += 1
+            multiples_tensor = graph.tensors[op.inputs[1]]
+            multiples = np.frombuffer(
+                bytes(model.buffers[multiples_tensor.buffer].data), np.int32)
+            current = op.inputs[0]
+            shape = list(graph.tensors[current].shape)
+            version = {schema.TensorType.INT8: 2,
+                       schema.TensorType.INT16: 3}.get(
+                           graph.tensors[current].type, 1)
+            axes = [axis for axis, m in enumerate(multiples) if m > 1]
+            for position, axis in enumerate(axes):
+                shape[axis] *= int(multiples[axis])
+                if position == len(axes) - 1:
+                    output = op.outputs[0]
+                else:
+                    tensor = copy.deepcopy(graph.tensors[op.outputs[0]])
+                    tensor.shape = np.array(shape, np.int32)
+                    tensor.shapeSignature = None
+                    tensor.name = (tensor.name or b"") + b"/tile_axis%d" % axis
+                    tensor.buffer = 0
+                    graph.tensors.append(tensor)
+                    output = len(graph.tensors) - 1
+                concatenation = schema.OperatorT()
+                concatenation.opcodeIndex = code_index(
+                    schema.BuiltinOperator.CONCATENATION, version)
+                concatenation.inputs = [current] * int(multiples[axis])
+                concatenation.outputs = [output]
+                concatenation.builtinOptionsType = (
+                    schema.BuiltinOptions.ConcatenationOptions)
+                concatenation.builtinOptions = schema.ConcatenationOptionsT()
+                concatenation.builtinOptions.axis = axis
+                operators.append(concatenation)
+                current = output
+            if not axes:
+                operators.append(op)  # all multiples 1: left to TFLM to refuse
+        graph.operators = operators
+    builder = flatbuffers.Builder(1024)
+    builder.Finish(model.Pack(builder), file_identifier=b"TFL3")
+    pathlib.Path(destination).write_bytes(builder.Output())
+    return rewritten
+
+
 def tflm_outputs(path, inputs, count):
     from tflite_micro.python.tflite_micro import runtime
     interpreter = runtime.Interpreter.from_file(str(path),
@@ -312,6 +387,7 @@ def check(ingot, path, mode, seed, model=None):
     rng = np.random.default_rng(seed)
     inputs = random_inputs(interpreter.get_input_details(), rng)
     count = len(interpreter.get_output_details())
+    note = None
     if (model, mode) in TFLM_DIVERGES:
         expected, why = forked(tflite_outputs, path, inputs)
         if why is not None:
@@ -328,7 +404,16 @@ def check(ingot, path, mode, seed, model=None):
         relative = (DENSE_TOLERANCE if model in keras_models.PER_CHANNEL_DENSE
                     else DYNAMIC_TOLERANCE)
     else:
-        expected, why = forked(tflm_outputs, path, inputs, count)
+        tflm_path = path
+        if "TILE" in ops:
+            # TFLite Micro has no TILE: it runs the model with each TILE
+            # spelled as CONCATENATIONs (keeps the temporary folder alive
+            # for the call below).
+            spelled = tempfile.TemporaryDirectory(prefix="ingot-keras-tile-")
+            tflm_path = pathlib.Path(spelled.name) / "tile_as_concat.tflite"
+            tile_as_concatenation(path, tflm_path)
+            note = "TFLite Micro ran TILE spelled as CONCATENATION"
+        expected, why = forked(tflm_outputs, tflm_path, inputs, count)
         if why is not None:
             # Still informative: ingot against TFLite's reference kernels
             # (not counted, TFLite Micro being the definition).
@@ -358,8 +443,10 @@ def check(ingot, path, mode, seed, model=None):
         difference = first_difference(index, got, want, relative)
         if difference:
             return "mismatch", ops, difference
-    return "pass", ops, (worst_difference(produced, expected)
-                         if relative else None)
+    detail = worst_difference(produced, expected) if relative else None
+    if note:
+        detail = f"{detail}; {note}" if detail else note
+    return "pass", ops, detail
 
 
 def read_expected_refusals(path):
