@@ -895,6 +895,12 @@ ModelImporter::importSubgraphCall(int32_t subgraphIndex, ValueRange arguments,
     --callDepth;
   });
 
+  // Each call counts as an operator too, so that loops of empty bodies
+  // nested inside each other also stop.
+  if (++unrolledOperators > kMaxUnrolledOperators)
+    return fail(scope() + "unrolling control flow makes more than " +
+                llvm::Twine(kMaxUnrolledOperators) +
+                " operators; ingot compiles loops by unrolling them");
   OpBuilder &builder = caller.builder;
   for (auto [argument, tensorIndex] :
        llvm::zip_equal(arguments, *callee.inputs())) {
