@@ -33,8 +33,15 @@ LEFT_OUT = {
     "LOCAL_RESPONSE_NORMALIZATION": "not registered by TFLite Micro",
     "VAR_HANDLE, READ_VARIABLE, ASSIGN_VARIABLE, CALL_ONCE":
         "not supported: resource variables need an initialisation subgraph "
-        "(ingot compiles single-subgraph models)",
-    "IF, WHILE": "not supported: control flow needs several subgraphs",
+        "that CALL_ONCE runs at the first invocation",
+    "IF, WHILE": "unrolled at import when the condition folds to a constant "
+                 "(a WHILE with a fixed number of iterations, as Keras's "
+                 "LSTM, GRU and SimpleRNN layers convert to; an IF on a "
+                 "constant); checked against TFLite Micro on those Keras "
+                 "models (test/conformance/run_keras.py)",
+    "TILE": "not registered by TFLite Micro; ingot compiles it, in any type, "
+            "as CONCATENATIONs of copies, checked against TFLite Micro "
+            "running the same rewrite (Keras UpSampling2D and U-Net models)",
     "custom operators (DETECTION_POSTPROCESS, CIRCULAR_BUFFER, signal "
     "library, ETHOS_U)": "not supported: custom operators with flexbuffer "
                          "options",
