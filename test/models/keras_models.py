@@ -351,15 +351,24 @@ LARGE_DENSE = {
     "dense_3d_large": layer_model((4, 96), lambda k: k.layers.Dense(48)),
 }
 
+# A transposed convolution with more than 1024 weights (16 x 3 x 3 x 16), which
+# the dynamic-range converter quantizes: TFLite's hybrid TRANSPOSE_CONV, per
+# output channel.
+LARGE_TRANSPOSE = {
+    "conv2d_transpose_large": layer_model(
+        (6, 6, 16), lambda k: k.layers.Conv2DTranspose(
+            16, 3, strides=2, padding="same", activation="relu")),
+}
+
 # Appended last: a model's seed is its position in MODELS.
-MODELS = {**LAYERS, **ARCHITECTURES, **LARGE_DENSE}
+MODELS = {**LAYERS, **ARCHITECTURES, **LARGE_DENSE, **LARGE_TRANSPOSE}
 
 # The fixed subset the `keras-models` ctest runs (in all four modes).
 QUICK = ["conv2d", "depthwise_conv2d", "dense_softmax", "conv2d_batchnorm",
          "add", "concatenate", "average_pool", "ds_cnn", "resnet_small",
          "conv2d_transpose", "relu6", "sigmoid", "lstm_unrolled",
          "dense_mlp", "dense_3d_large", "lstm_classifier",
-         "upsampling2d_nearest"]
+         "upsampling2d_nearest", "conv2d_transpose_large"]
 
 
 # --- conversion --------------------------------------------------------------

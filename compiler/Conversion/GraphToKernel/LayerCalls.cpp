@@ -322,13 +322,19 @@ std::optional<KernelCall> planTransposeConv(TransposeConvOp op) {
   bool isS16 = isPerTensorSigned(input, 16) && isPerTensorSigned(output, 16) &&
                zeroPointOf(input) == 0 && zeroPointOf(output) == 0 &&
                isSymmetricS8Filter(filter) && (!bias || biasType == "int64");
-  if (!isFloat && !isS8 && !isS16)
+  // Dynamic range: float activations and bias, int8 weights (TFLite's
+  // hybrid kernel; TFLite Micro has none).
+  bool isHybrid = typeTag(input) == "float32" && typeTag(output) == "float32" &&
+                  (!bias || biasType == "float32") &&
+                  isSymmetricS8Filter(filter);
+  if (!isFloat && !isS8 && !isS16 && !isHybrid)
     return KernelCall::blocked(
         context, "has no kernel for " + typeTag(input) + " input, " +
                      typeTag(filter) + " filter and " + biasType +
                      " bias (TRANSPOSE_CONV is supported on float32, on int8 "
-                     "with int32 bias and on int16 with int64 bias, with "
-                     "symmetric int8 weights)");
+                     "with int32 bias, on int16 with int64 bias and on "
+                     "float32 with int8 weights, with symmetric int8 "
+                     "weights)");
   ArrayRef<int64_t> in = shapeOf(input), weights = shapeOf(filter),
                     out = shapeOf(output);
   if (in.size() != 4 || weights.size() != 4 || out.size() != 4 ||
@@ -344,14 +350,43 @@ std::optional<KernelCall> planTransposeConv(TransposeConvOp op) {
   Activation activation = transposeConvActivation(op);
   KernelCall call(context);
   call.header = "ref/transpose_conv2d";
-  call.callee = isFloat
-                    ? "transpose_conv2d_f32"
-                    : (isS8 ? "transpose_conv2d_s8" : "transpose_conv2d_s16");
+  call.callee = isFloat    ? "transpose_conv2d_f32"
+                : isHybrid ? "transpose_conv2d_hybrid_f32_s8"
+                : isS8     ? "transpose_conv2d_s8"
+                           : "transpose_conv2d_s16";
   call.operand(input).operand(filter);
   if (bias)
     call.operand(bias);
   std::vector<iq::QuantizedMultiplier> multipliers;
   SmallVector<int32_t> multiplier, shift;
+  if (isHybrid) {
+    std::vector<float> scales = filterScales(filter);
+    if (scales.size() == 1)
+      scales.assign(out[3], scales.front());
+    if (scales.size() != static_cast<size_t>(out[3]))
+      return KernelCall::blocked(context, "has a filter with neither one "
+                                          "scale nor one per output channel");
+    // The quantized input of one batch.
+    call.scratchBytes = in[1] * in[2] * in[3];
+    auto [low, high] = floatBounds(activation);
+    call.i32("batches", in[0])
+        .i32("input_h", in[1])
+        .i32("input_w", in[2])
+        .i32("input_c", in[3])
+        .i32("filter_h", weights[1])
+        .i32("filter_w", weights[2])
+        .i32("output_h", out[1])
+        .i32("output_w", out[2])
+        .i32("output_c", out[3])
+        .i32("stride_h", op.getStrideH())
+        .i32("stride_w", op.getStrideW())
+        .i32("pad_top", padding.top)
+        .i32("pad_left", padding.left)
+        .f32s("filter_scales", scales)
+        .f32("activation_min", low)
+        .f32("activation_max", high);
+    return call;
+  }
   if (!isFloat) {
     multipliers = iq::convPerChannelMultipliers(
         floatScaleOf(input), filterScales(filter), floatScaleOf(output),

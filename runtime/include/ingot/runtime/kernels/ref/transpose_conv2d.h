@@ -2,8 +2,14 @@
 //
 // This file implements TRANSPOSE_CONV for float32 tensors and for int8
 // activations with int8 per-output-channel weights and int32 bias, matching
-// TensorFlow Lite Micro's reference kernels, and the bias-less form of the
-// int16x8 kernel of transpose_conv2d_s16.h.
+// TensorFlow Lite Micro's reference kernels, the bias-less form of the
+// int16x8 kernel of transpose_conv2d_s16.h, and the dynamic-range ("hybrid")
+// form that TensorFlow Lite (not Micro) runs: float32 activations and bias,
+// int8 weights. The hybrid form quantizes each batch of the input on the fly,
+// always asymmetrically over [min(x, 0), max(x, 0)] (whether the filter has
+// one scale or one per channel; measured against tf.lite.Interpreter), sums
+// (q - zero_point) * w exactly in int32, and writes
+// float(acc) * (input_scale * filter_scale[c]) + bias[c], clamped.
 //
 // The reference scatters every input pixel into a zeroed copy of the output;
 // these kernels gather instead, each output element summing the input pixels
@@ -26,6 +32,7 @@
 
 #include "ingot/runtime/config.h"
 #include "ingot/runtime/fixed_point.h"
+#include "ingot/runtime/hybrid_quantize.h"
 #include "ingot/runtime/kernels/ref/transpose_conv2d_s16.h"
 #include "ingot/runtime/math_f32.h"
 
@@ -180,6 +187,71 @@ INGOT_KERNEL void transpose_conv2d_s16(
                        filter_h, filter_w, output_h, output_w, output_c,
                        stride_h, stride_w, pad_top, pad_left, activation_min,
                        activation_max);
+}
+
+/// Bytes of `scratch` that transpose_conv2d_hybrid_f32_s8 needs: one int8 for
+/// every input element of one batch (batches are quantized one at a time).
+constexpr int32_t
+transpose_conv2d_hybrid_f32_s8_scratch_bytes(int32_t input_h, int32_t input_w,
+                                             int32_t input_c) {
+  return input_h * input_w * input_c;
+}
+
+/// Hybrid: float32 input, bias and output, int8 weights with zero point 0 and
+/// `filter_scales[c]` per output channel (a per-tensor scale repeated).
+INGOT_KERNEL void transpose_conv2d_hybrid_f32_s8(
+    const float *input, const int8_t *filter, const float *bias, float *output,
+    int8_t *scratch, int32_t batches, int32_t input_h, int32_t input_w,
+    int32_t input_c, int32_t filter_h, int32_t filter_w, int32_t output_h,
+    int32_t output_w, int32_t output_c, int32_t stride_h, int32_t stride_w,
+    int32_t pad_top, int32_t pad_left, const float *filter_scales,
+    float activation_min, float activation_max) {
+  const int32_t filter_channel_size = filter_h * filter_w * input_c;
+  const int32_t batch_elements = input_h * input_w * input_c;
+  for (int32_t batch = 0; batch < batches; ++batch) {
+    float input_scale = 1.0f;
+    int32_t input_zero_point = 0;
+    asymmetric_quantize_f32_s8(input + batch * batch_elements, batch_elements,
+                               scratch, &input_scale, &input_zero_point);
+    for (int32_t out_y = 0; out_y < output_h; ++out_y) {
+      for (int32_t out_x = 0; out_x < output_w; ++out_x) {
+        float *output_pixel =
+            output + ((batch * output_h + out_y) * output_w + out_x) * output_c;
+        for (int32_t out_channel = 0; out_channel < output_c; ++out_channel) {
+          int32_t acc = 0;
+          transpose_conv2d_taps(
+              scratch, filter + out_channel * filter_channel_size, input_h,
+              input_w, input_c, filter_h, filter_w, stride_h, stride_w, pad_top,
+              pad_left, out_y, out_x,
+              [&](const int8_t *input_pixel, const int8_t *filter_tap) {
+                for (int32_t c = 0; c < input_c; ++c)
+                  acc += (static_cast<int32_t>(input_pixel[c]) -
+                          input_zero_point) *
+                         static_cast<int32_t>(filter_tap[c]);
+              });
+          const float scale = input_scale * filter_scales[out_channel];
+          const float bias_value = bias != nullptr ? bias[out_channel] : 0.0f;
+          output_pixel[out_channel] =
+              clamp_f32(static_cast<float>(acc) * scale + bias_value,
+                        activation_min, activation_max);
+        }
+      }
+    }
+  }
+}
+
+INGOT_KERNEL void transpose_conv2d_hybrid_f32_s8(
+    const float *input, const int8_t *filter, float *output, int8_t *scratch,
+    int32_t batches, int32_t input_h, int32_t input_w, int32_t input_c,
+    int32_t filter_h, int32_t filter_w, int32_t output_h, int32_t output_w,
+    int32_t output_c, int32_t stride_h, int32_t stride_w, int32_t pad_top,
+    int32_t pad_left, const float *filter_scales, float activation_min,
+    float activation_max) {
+  transpose_conv2d_hybrid_f32_s8(input, filter, nullptr, output, scratch,
+                                 batches, input_h, input_w, input_c, filter_h,
+                                 filter_w, output_h, output_w, output_c,
+                                 stride_h, stride_w, pad_top, pad_left,
+                                 filter_scales, activation_min, activation_max);
 }
 
 } // namespace ingot::ref
