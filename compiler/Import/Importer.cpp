@@ -834,6 +834,19 @@ ModelImporter::foldConstantShapeOperator(int32_t builtin,
       outer *= shape[d];
     for (int64_t d = axis + 1; d < rank; ++d)
       inner *= shape[d];
+    // Off the axis, every input has the output's shape (a PACK's inputs
+    // lack the axis); a model where they do not is left to the handler and
+    // the verifier to report.
+    for (DenseIntElementsAttr operand : operands) {
+      ArrayRef<int64_t> operandShape = operand.getType().getShape();
+      SmallVector<int64_t> expected(shape);
+      if (builtin == kPack)
+        expected.erase(expected.begin() + axis);
+      else if (static_cast<int64_t>(operandShape.size()) == rank)
+        expected[axis] = operandShape[axis];
+      if (operandShape != ArrayRef<int64_t>(expected))
+        return false;
+    }
     // Each input contributes a block of its extent along the axis (1 for a
     // PACK) times `inner` elements per outer index.
     SmallVector<int64_t> blocks;
