@@ -51,7 +51,7 @@ std::pair<int32_t, int32_t> storageRange(Value value) {
 int32_t quantizeBound(float real, Value value) {
   auto [low, high] = storageRange(value);
   float steps = std::round(real / static_cast<float>(scaleOf(value)));
-  int64_t quantized = static_cast<int64_t>(steps) + zeroPointOf(value);
+  int64_t quantized = roundSaturated(steps) + zeroPointOf(value);
   return static_cast<int32_t>(
       std::clamp<int64_t>(quantized, int64_t{low}, int64_t{high}));
 }
@@ -345,9 +345,10 @@ std::optional<KernelCall> planUnary(UnaryOp op) {
       float real = inputScale * static_cast<float>(value - zeroPointOf(input));
       float transformed = real < 0.0f ? std::exp(real) - 1.0f : real;
       float rescaled = std::round(transformed * inverseOutputScale);
-      int32_t quantized = static_cast<int32_t>(
-          rescaled + static_cast<float>(zeroPointOf(output)));
-      table.push_back(std::clamp(quantized, -128, 127));
+      int64_t quantized =
+          roundSaturated(rescaled + static_cast<float>(zeroPointOf(output)));
+      table.push_back(
+          static_cast<int32_t>(std::clamp<int64_t>(quantized, -128, 127)));
     }
     KernelCall call(context);
     call.callee = "elu_s8";

@@ -14,6 +14,7 @@
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "mlir/Transforms/DialectConversion.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -78,6 +79,13 @@ std::string sizeBlocker(Operation *op) {
   return "";
 }
 
+int64_t roundSaturated(double value) {
+  constexpr double kLimit = 1099511627776.0; // 2^40
+  if (std::isnan(value))
+    return 0;
+  return static_cast<int64_t>(std::round(std::clamp(value, -kLimit, kLimit)));
+}
+
 bool isQuantized(Value value) {
   return isa<quant::UniformQuantizedType>(
       cast<ShapedType>(value.getType()).getElementType());
@@ -125,7 +133,8 @@ Clamp clampOf(graph::Activation activation, Value output) {
   // TFLite's CalculateActivationRangeQuantized: zero point plus the bound
   // divided by the scale, rounded, within the type's range.
   auto quantize = [&](float bound) {
-    return zeroPoint + static_cast<int32_t>(std::round(bound / scale));
+    return static_cast<int32_t>(std::clamp<int64_t>(
+        zeroPoint + roundSaturated(bound / scale), low, high));
   };
   clamp.min =
       std::isinf(clamp.minF) ? low : std::max(low, quantize(clamp.minF));

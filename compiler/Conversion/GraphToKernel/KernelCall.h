@@ -97,6 +97,11 @@ std::string sizeBlocker(mlir::Operation *op);
 
 /// Per-tensor scale and zero point of a quantized value.
 double scaleOf(mlir::Value value);
+/// std::round(value) as an integer, saturated to [-2^40, 2^40] (NaN gives
+/// 0): a value worked out from a hostile model's scales can lie beyond every
+/// integer type, and converting it would be undefined behaviour. Callers
+/// clamp the result to their storage range.
+int64_t roundSaturated(double value);
 int32_t zeroPointOf(mlir::Value value);
 bool isQuantized(mlir::Value value);
 
