@@ -14,6 +14,7 @@
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/Verifier.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/Support/MemoryBuffer.h"
 
@@ -51,6 +52,7 @@ static const char *tensorTypeName(tflite::TensorType type) {
 constexpr unsigned kMaxLoopIterations = 4096;
 constexpr uint64_t kMaxUnrolledOperators = 200000;
 constexpr unsigned kMaxCallDepth = 8;
+constexpr int32_t kSliceCode = 65;
 constexpr int32_t kIfCode = 118;
 constexpr int32_t kWhileCode = 119;
 
@@ -78,6 +80,9 @@ public:
   MLIRContext &getContext() { return context; }
   /// "" in the main subgraph, else which subgraph an operator belongs to.
   std::string scope() const;
+  bool isEmptyTensor(int32_t tensorIndex) const {
+    return emptyTensors.contains(tensorIndex);
+  }
 
 private:
   FailureOr<Type> elementType(const tflite::Tensor &tensor,
@@ -88,6 +93,7 @@ private:
                                        OperatorContext &operatorContext);
   FailureOr<bool> foldConstantShapeOperator(int32_t builtin,
                                             OperatorContext &operatorContext);
+  FailureOr<bool> resolveCounterSizedSlice(OperatorContext &operatorContext);
   LogicalResult importWhile(OperatorContext &operatorContext);
   LogicalResult importIf(OperatorContext &operatorContext);
   FailureOr<SmallVector<Value>> importSubgraphCall(int32_t subgraphIndex,
@@ -106,6 +112,11 @@ private:
   /// Weights by (subgraph, tensor): a loop body's weights are made once and
   /// shared by every unrolled iteration, so they are in flash once.
   std::map<std::pair<uint32_t, int32_t>, Value> constants;
+  /// In a loop body: the shapes of SLICEs sized by the loop counter, which
+  /// the file declares only as placeholders, and those that are empty in
+  /// this iteration (they can only be CONCATENATION inputs).
+  llvm::DenseMap<int32_t, SmallVector<int64_t>> shapeOverrides;
+  llvm::DenseSet<int32_t> emptyTensors;
   uint32_t currentSubgraph = 0;
   unsigned callDepth = 0;
   uint64_t unrolledOperators = 0;
@@ -281,6 +292,9 @@ FailureOr<RankedTensorType> ModelImporter::tensorType(int32_t tensorIndex,
   if (tensor.shape())
     for (int32_t dim : *tensor.shape())
       shape.push_back(dim);
+  if (auto known = shapeOverrides.find(tensorIndex);
+      known != shapeOverrides.end())
+    shape = known->second;
   // A -1 in shape_signature only says the tensor may be resized (usually the
   // batch); the interpreter runs with `shape`, and so does ingot.
   bool dynamic = llvm::any_of(shape, [](int64_t d) { return d < 0; });
@@ -330,6 +344,14 @@ FailureOr<Value> ModelImporter::tensorValue(int32_t tensorIndex,
     return failure();
   if (Value known = values.lookup(tensorIndex))
     return known;
+  if (emptyTensors.contains(tensorIndex)) {
+    std::string message =
+        "reads tensor " + std::to_string(tensorIndex) +
+        ", which is empty in this iteration of its loop (a SLICE sized by the "
+        "loop counter); ingot accepts such a tensor only as a CONCATENATION "
+        "input";
+    return user ? user->fail(message) : fail(message);
+  }
   auto shared = constants.find({currentSubgraph, tensorIndex});
   if (shared != constants.end())
     return shared->second;
@@ -411,6 +433,11 @@ FailureOr<Value> ModelImporter::tensorValue(int32_t tensorIndex,
 //===----------------------------------------------------------------------===//
 // OperatorContext
 //===----------------------------------------------------------------------===//
+
+bool OperatorContext::isEmptyInput(unsigned i) const {
+  return i < numInputs() && op.inputs()->Get(i) >= 0 &&
+         importer.isEmptyTensor(op.inputs()->Get(i));
+}
 
 unsigned OperatorContext::numInputs() const {
   return op.inputs() ? op.inputs()->size() : 0;
@@ -519,6 +546,9 @@ LogicalResult ModelImporter::importOperator(int32_t index, OpBuilder &builder) {
   FailureOr<bool> folded = foldConstantOperator(builtin, context);
   if (succeeded(folded) && !*folded)
     folded = foldConstantShapeOperator(builtin, context);
+  if (succeeded(folded) && !*folded && currentSubgraph != 0 &&
+      builtin == kSliceCode)
+    folded = resolveCounterSizedSlice(context);
   if (failed(folded))
     return failure();
   if (*folded)
@@ -706,7 +736,7 @@ ModelImporter::foldConstantOperator(int32_t builtin,
   SmallVector<DenseIntElementsAttr> operands;
   for (unsigned i = 0; i < arity; ++i) {
     int32_t tensorIndex = operatorContext.op.inputs()->Get(i);
-    if (tensorIndex < 0)
+    if (tensorIndex < 0 || isEmptyTensor(tensorIndex))
       return false;
     FailureOr<Value> value = operatorContext.input(i);
     if (failed(value))
@@ -778,7 +808,8 @@ ModelImporter::foldConstantShapeOperator(int32_t builtin,
     return false;
   SmallVector<DenseIntElementsAttr> operands;
   for (unsigned i = 0; i < dataInputs; ++i) {
-    if (operatorContext.op.inputs()->Get(i) < 0)
+    int32_t tensorIndex = operatorContext.op.inputs()->Get(i);
+    if (tensorIndex < 0 || isEmptyTensor(tensorIndex))
       return false;
     FailureOr<Value> value = operatorContext.input(i);
     if (failed(value))
@@ -875,6 +906,58 @@ ModelImporter::foldConstantShapeOperator(int32_t builtin,
   return true;
 }
 
+/// A SLICE inside a loop body whose begin and size come from the loop
+/// counter (Keras's return_sequences=True writes its output sequence so) has
+/// a placeholder shape in the file. With the counter folded, its shape is
+/// known: record it for the SLICE handler, or, when it is empty in this
+/// iteration, record that instead of importing anything. Returns true when
+/// the slice is empty and so handled here.
+FailureOr<bool>
+ModelImporter::resolveCounterSizedSlice(OperatorContext &operatorContext) {
+  if (operatorContext.numInputs() != 3 || operatorContext.numOutputs() != 1)
+    return false;
+  FailureOr<Value> input = operatorContext.input(0);
+  if (failed(input))
+    return failure();
+  SmallVector<SmallVector<int64_t>> bounds;
+  for (unsigned i = 1; i < 3; ++i) {
+    FailureOr<Value> value = operatorContext.input(i);
+    if (failed(value))
+      return failure();
+    auto constant = value->getDefiningOp<graph::ConstOp>();
+    auto elements = constant
+                        ? dyn_cast<DenseIntElementsAttr>(constant.getValue())
+                        : nullptr;
+    if (!elements)
+      return false;
+    SmallVector<int64_t> entries;
+    for (const APInt &element : elements.getValues<APInt>())
+      entries.push_back(element.getSExtValue());
+    bounds.push_back(std::move(entries));
+  }
+  ArrayRef<int64_t> inputShape =
+      cast<RankedTensorType>(input->getType()).getShape();
+  const SmallVector<int64_t> &begin = bounds[0], &size = bounds[1];
+  if (begin.size() != inputShape.size() || size.size() != inputShape.size())
+    return false;
+  SmallVector<int64_t> shape;
+  for (auto [extent, start, length] :
+       llvm::zip_equal(inputShape, begin, size)) {
+    int64_t resolved = length == -1 ? extent - start : length;
+    if (start < 0 || start > extent || resolved < 0 ||
+        resolved > extent - start)
+      return operatorContext.fail("slices outside its input");
+    shape.push_back(resolved);
+  }
+  int32_t output = operatorContext.op.outputs()->Get(0);
+  if (llvm::is_contained(shape, 0)) {
+    emptyTensors.insert(output);
+    return true;
+  }
+  shapeOverrides[output] = shape;
+  return false;
+}
+
 FailureOr<SmallVector<Value>>
 ModelImporter::importSubgraphCall(int32_t subgraphIndex, ValueRange arguments,
                                   llvm::StringRef role,
@@ -899,11 +982,17 @@ ModelImporter::importSubgraphCall(int32_t subgraphIndex, ValueRange arguments,
 
   llvm::DenseMap<int32_t, Value> callerValues = std::move(values);
   values.clear();
+  auto callerOverrides = std::move(shapeOverrides);
+  shapeOverrides.clear();
+  auto callerEmpty = std::move(emptyTensors);
+  emptyTensors.clear();
   uint32_t callerSubgraph = currentSubgraph;
   currentSubgraph = subgraphIndex;
   ++callDepth;
   llvm::scope_exit restore([&] {
     values = std::move(callerValues);
+    shapeOverrides = std::move(callerOverrides);
+    emptyTensors = std::move(callerEmpty);
     currentSubgraph = callerSubgraph;
     --callDepth;
   });

@@ -37,6 +37,9 @@ public:
   mlir::FailureOr<llvm::SmallVector<int64_t>> constantInts(unsigned i);
   /// The type of output `i`.
   mlir::FailureOr<mlir::RankedTensorType> outputType(unsigned i);
+  /// Whether input `i` is empty in this iteration of a loop (see
+  /// ModelImporter::resolveCounterSizedSlice); only CONCATENATION accepts one.
+  bool isEmptyInput(unsigned i) const;
   /// The number of inputs and outputs the operator lists.
   unsigned numInputs() const;
   unsigned numOutputs() const;

@@ -124,11 +124,16 @@ FailureOr<Value> importConcatenation(OperatorContext &ctx) {
     return failure();
   SmallVector<Value> inputs;
   for (unsigned i = 0; i < ctx.numInputs(); ++i) {
+    // An input that is empty in this iteration of a loop adds nothing.
+    if (ctx.isEmptyInput(i))
+      continue;
     FailureOr<Value> input = ctx.input(i);
     if (failed(input))
       return failure();
     inputs.push_back(*input);
   }
+  if (inputs.empty())
+    return ctx.fail("has only empty inputs");
   FailureOr<RankedTensorType> outputType = ctx.outputType(0);
   auto activation = ctx.activation((*options)->fused_activation_function());
   if (failed(outputType) || failed(activation))

@@ -368,7 +368,7 @@ QUICK = ["conv2d", "depthwise_conv2d", "dense_softmax", "conv2d_batchnorm",
          "add", "concatenate", "average_pool", "ds_cnn", "resnet_small",
          "conv2d_transpose", "relu6", "sigmoid", "lstm_unrolled",
          "dense_mlp", "dense_3d_large", "lstm_classifier",
-         "upsampling2d_nearest", "conv2d_transpose_large"]
+         "upsampling2d_nearest", "conv2d_transpose_large", "lstm_sequences"]
 
 
 # --- conversion --------------------------------------------------------------
