@@ -194,27 +194,48 @@ LAYERS = {
 # --- whole architectures -----------------------------------------------------
 
 
+def calibrate_batchnorm(model):
+    """keras.applications' BatchNormalization layers start as the identity,
+    and through a deep untrained network the activations then fade: the
+    MobileNets' logits spanned about 2e-6, an int8 SOFTMAX input scale of
+    7.8e-9 that TFLite, TFLite Micro and ingot all refuse. Give each layer
+    the statistics of its input on one random sample (momentum 0 for one
+    training-mode call), as training would, so every activation keeps a
+    spread."""
+    rng = np.random.default_rng(11)
+    sample = rng.uniform(-1, 1, (1,) + tuple(model.input_shape[1:]))
+    layers = [layer for layer in model.layers
+              if layer.__class__.__name__ == "BatchNormalization"]
+    momenta = [layer.momentum for layer in layers]
+    for layer in layers:
+        layer.momentum = 0.0
+    model(sample.astype(np.float32), training=True)
+    for layer, momentum in zip(layers, momenta):
+        layer.momentum = momentum
+    return model
+
+
 def mobilenet_v1():
     keras = _keras()
-    return keras.applications.MobileNet(
+    return calibrate_batchnorm(keras.applications.MobileNet(
         input_tensor=keras.Input((96, 96, 3), batch_size=1),
         alpha=0.25, weights=None, classes=4,
-        dropout=0.0)
+        dropout=0.0))
 
 
 def mobilenet_v2():
     keras = _keras()
-    return keras.applications.MobileNetV2(
+    return calibrate_batchnorm(keras.applications.MobileNetV2(
         input_tensor=keras.Input((96, 96, 3), batch_size=1),
-        alpha=0.35, weights=None, classes=4)
+        alpha=0.35, weights=None, classes=4))
 
 
 def mobilenet_v3_small():
     keras = _keras()
-    return keras.applications.MobileNetV3Small(
+    return calibrate_batchnorm(keras.applications.MobileNetV3Small(
         input_tensor=keras.Input((96, 96, 3), batch_size=1),
         alpha=0.75, weights=None, classes=4,
-        dropout_rate=0.0, include_preprocessing=False)
+        dropout_rate=0.0, include_preprocessing=False))
 
 
 def resnet_small():

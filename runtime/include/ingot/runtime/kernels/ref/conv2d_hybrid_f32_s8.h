@@ -21,8 +21,13 @@
 //   2. An exact int32 dot product of (q - zero_point) with the filter over the
 //      taps inside the input. Padding holds the real value 0, i.e. the zero
 //      point, so padded taps add nothing and are skipped.
-//   3. out = float(acc) * (input_scale * filter_scale[c]), the product of the
-//      two scales rounded to float first, as TFLite's optimized kernels do.
+//   3. With the symmetric quantizer, out = float(acc) * (input_scale *
+//      filter_scale), the product of the two scales rounded to float first;
+//      with the asymmetric one, out = (float(acc) * filter_scale[c]) *
+//      input_scale, left to right, as TFLite's reference per-channel kernel
+//      does (the other order was an ulp off it on MobileNetV2's layers, and
+//      the next hybrid layer's on-the-fly quantization can turn an ulp into
+//      a step).
 //   4. The float bias is added to that, then the result is clamped to the
 //      fused activation range.
 //
@@ -132,10 +137,10 @@ INGOT_KERNEL void conv2d_hybrid_f32_s8(
                         input_zero_point);
             }
           }
-          const float scale = per_channel
-                                  ? filter_scales[out_channel] * input_scale
-                                  : tensor_scale;
-          const float scaled = static_cast<float>(acc) * scale;
+          const float scaled =
+              per_channel ? static_cast<float>(acc) *
+                                filter_scales[out_channel] * input_scale
+                          : static_cast<float>(acc) * tensor_scale;
           const float bias_value = bias != nullptr ? bias[out_channel] : 0.0f;
           output_pixel[out_channel] =
               clamp_f32(scaled + bias_value, activation_min, activation_max);
