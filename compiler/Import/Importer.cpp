@@ -89,11 +89,16 @@ private:
                               OperatorContext *user);
   Location tensorLoc(const tflite::Tensor &tensor);
   LogicalResult importOperator(int32_t index, OpBuilder &builder);
+  FailureOr<RankedTensorType>
+  foldableOperands(OperatorContext &operatorContext, unsigned count,
+                   SmallVectorImpl<DenseIntElementsAttr> &operands);
   FailureOr<bool> foldConstantOperator(int32_t builtin,
                                        OperatorContext &operatorContext);
   FailureOr<bool> foldConstantShapeOperator(int32_t builtin,
                                             OperatorContext &operatorContext);
   FailureOr<bool> resolveCounterSizedSlice(OperatorContext &operatorContext);
+  LogicalResult bindOutputs(OperatorContext &operatorContext,
+                            ValueRange results);
   LogicalResult importWhile(OperatorContext &operatorContext);
   LogicalResult importIf(OperatorContext &operatorContext);
   FailureOr<SmallVector<Value>> importSubgraphCall(int32_t subgraphIndex,
@@ -721,6 +726,39 @@ APInt foldElement(Fold kind, const APInt &lhs, const APInt &rhs) {
 }
 } // namespace
 
+/// The first `count` inputs of an operator as constant integer tensors, and
+/// its output type (integer, at most 4,096 elements): a null type when the
+/// operator cannot be folded, failure when an input cannot be read.
+/// Quantized tensors keep integer storage in their attribute but are not
+/// integers; they are left to the kernels.
+FailureOr<RankedTensorType> ModelImporter::foldableOperands(
+    OperatorContext &operatorContext, unsigned count,
+    SmallVectorImpl<DenseIntElementsAttr> &operands) {
+  constexpr int64_t kMaxFoldedElements = 4096;
+  for (unsigned i = 0; i < count; ++i) {
+    int32_t tensorIndex = operatorContext.op.inputs()->Get(i);
+    if (tensorIndex < 0 || isEmptyTensor(tensorIndex))
+      return RankedTensorType();
+    FailureOr<Value> value = operatorContext.input(i);
+    if (failed(value))
+      return failure();
+    auto constant = value->getDefiningOp<graph::ConstOp>();
+    auto elements = constant
+                        ? dyn_cast<DenseIntElementsAttr>(constant.getValue())
+                        : nullptr;
+    if (!elements || !isa<IntegerType>(getElementTypeOrSelf(value->getType())))
+      return RankedTensorType();
+    operands.push_back(elements);
+  }
+  FailureOr<RankedTensorType> outputType = operatorContext.outputType(0);
+  if (failed(outputType))
+    return failure();
+  if (!isa<IntegerType>(outputType->getElementType()) ||
+      outputType->getNumElements() > kMaxFoldedElements)
+    return RankedTensorType();
+  return *outputType;
+}
+
 /// Works out integer and bool operators whose operands are all constants
 /// (WHILE counters and conditions, shape arithmetic): returns true when the
 /// operator's output is now a constant, false to import it as usual.
@@ -734,31 +772,14 @@ ModelImporter::foldConstantOperator(int32_t builtin,
       hasFusedActivation(operatorContext.op))
     return false;
   SmallVector<DenseIntElementsAttr> operands;
-  for (unsigned i = 0; i < arity; ++i) {
-    int32_t tensorIndex = operatorContext.op.inputs()->Get(i);
-    if (tensorIndex < 0 || isEmptyTensor(tensorIndex))
-      return false;
-    FailureOr<Value> value = operatorContext.input(i);
-    if (failed(value))
-      return failure();
-    auto constant = value->getDefiningOp<graph::ConstOp>();
-    auto elements = constant
-                        ? dyn_cast<DenseIntElementsAttr>(constant.getValue())
-                        : nullptr;
-    // Quantized tensors keep their integer storage in the attribute but are
-    // not integers; they are left to the kernels.
-    if (!elements || !isa<IntegerType>(getElementTypeOrSelf(value->getType())))
-      return false;
-    operands.push_back(elements);
-  }
-  FailureOr<RankedTensorType> outputType = operatorContext.outputType(0);
+  FailureOr<RankedTensorType> outputType =
+      foldableOperands(operatorContext, arity, operands);
   if (failed(outputType))
     return failure();
-  auto outputElement = dyn_cast<IntegerType>(outputType->getElementType());
-  int64_t count = outputType->getNumElements();
-  constexpr int64_t kMaxFoldedElements = 4096;
-  if (!outputElement || count > kMaxFoldedElements)
+  if (!*outputType)
     return false;
+  auto outputElement = cast<IntegerType>(outputType->getElementType());
+  int64_t count = outputType->getNumElements();
   bool isComparison = *kind >= Fold::Less && *kind <= Fold::NotEqual;
   for (DenseIntElementsAttr operand : operands) {
     Type element = operand.getElementType();
@@ -807,29 +828,13 @@ ModelImporter::foldConstantShapeOperator(int32_t builtin,
       operatorContext.numOutputs() != 1)
     return false;
   SmallVector<DenseIntElementsAttr> operands;
-  for (unsigned i = 0; i < dataInputs; ++i) {
-    int32_t tensorIndex = operatorContext.op.inputs()->Get(i);
-    if (tensorIndex < 0 || isEmptyTensor(tensorIndex))
-      return false;
-    FailureOr<Value> value = operatorContext.input(i);
-    if (failed(value))
-      return failure();
-    auto constant = value->getDefiningOp<graph::ConstOp>();
-    auto elements = constant
-                        ? dyn_cast<DenseIntElementsAttr>(constant.getValue())
-                        : nullptr;
-    if (!elements || !isa<IntegerType>(getElementTypeOrSelf(value->getType())))
-      return false;
-    operands.push_back(elements);
-  }
-  FailureOr<RankedTensorType> outputType = operatorContext.outputType(0);
+  FailureOr<RankedTensorType> outputType =
+      foldableOperands(operatorContext, dataInputs, operands);
   if (failed(outputType))
     return failure();
-  int64_t count = outputType->getNumElements();
-  constexpr int64_t kMaxFoldedElements = 4096;
-  if (!isa<IntegerType>(outputType->getElementType()) ||
-      count > kMaxFoldedElements)
+  if (!*outputType)
     return false;
+  int64_t count = outputType->getNumElements();
   for (DenseIntElementsAttr operand : operands)
     if (operand.getElementType() != outputType->getElementType())
       return false;
@@ -1034,6 +1039,21 @@ ModelImporter::importSubgraphCall(int32_t subgraphIndex, ValueRange arguments,
   return results;
 }
 
+/// Makes `results` the values of the operator's outputs, which must have the
+/// types the file declares.
+LogicalResult ModelImporter::bindOutputs(OperatorContext &operatorContext,
+                                         ValueRange results) {
+  for (auto [position, value] : llvm::enumerate(results)) {
+    FailureOr<RankedTensorType> declared = operatorContext.outputType(position);
+    if (failed(declared))
+      return failure();
+    if (value.getType() != *declared)
+      return operatorContext.fail("produced an unexpected type");
+    values[operatorContext.op.outputs()->Get(position)] = value;
+  }
+  return success();
+}
+
 LogicalResult ModelImporter::importWhile(OperatorContext &operatorContext) {
   FailureOr<const tflite::WhileOptions *> options =
       operatorContext.options<tflite::WhileOptions>();
@@ -1088,15 +1108,7 @@ LogicalResult ModelImporter::importWhile(OperatorContext &operatorContext) {
                                   " loop values");
     carried = std::move(*next);
   }
-  for (auto [position, value] : llvm::enumerate(carried)) {
-    FailureOr<RankedTensorType> declared = operatorContext.outputType(position);
-    if (failed(declared))
-      return failure();
-    if (value.getType() != *declared)
-      return operatorContext.fail("produced an unexpected type");
-    values[operatorContext.op.outputs()->Get(position)] = value;
-  }
-  return success();
+  return bindOutputs(operatorContext, carried);
 }
 
 LogicalResult ModelImporter::importIf(OperatorContext &operatorContext) {
@@ -1134,15 +1146,7 @@ LogicalResult ModelImporter::importIf(OperatorContext &operatorContext) {
     return operatorContext.fail("has a branch with " +
                                 llvm::Twine(results->size()) + " outputs for " +
                                 llvm::Twine(operatorContext.numOutputs()));
-  for (auto [position, value] : llvm::enumerate(*results)) {
-    FailureOr<RankedTensorType> declared = operatorContext.outputType(position);
-    if (failed(declared))
-      return failure();
-    if (value.getType() != *declared)
-      return operatorContext.fail("produced an unexpected type");
-    values[operatorContext.op.outputs()->Get(position)] = value;
-  }
-  return success();
+  return bindOutputs(operatorContext, *results);
 }
 
 OwningOpRef<ModuleOp> ModelImporter::run() {

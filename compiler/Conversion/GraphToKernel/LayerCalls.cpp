@@ -357,18 +357,8 @@ std::optional<KernelCall> planTransposeConv(TransposeConvOp op) {
   call.operand(input).operand(filter);
   if (bias)
     call.operand(bias);
-  std::vector<iq::QuantizedMultiplier> multipliers;
-  SmallVector<int32_t> multiplier, shift;
-  if (isHybrid) {
-    std::vector<float> scales = filterScales(filter);
-    if (scales.size() == 1)
-      scales.assign(out[3], scales.front());
-    if (scales.size() != static_cast<size_t>(out[3]))
-      return KernelCall::blocked(context, "has a filter with neither one "
-                                          "scale nor one per output channel");
-    // The quantized input of one batch.
-    call.scratchBytes = in[1] * in[2] * in[3];
-    auto [low, high] = floatBounds(activation);
+  // Every variant takes the shapes, strides and padding in this order.
+  auto addGeometry = [&](KernelCall &call) {
     call.i32("batches", in[0])
         .i32("input_h", in[1])
         .i32("input_w", in[2])
@@ -381,8 +371,22 @@ std::optional<KernelCall> planTransposeConv(TransposeConvOp op) {
         .i32("stride_h", op.getStrideH())
         .i32("stride_w", op.getStrideW())
         .i32("pad_top", padding.top)
-        .i32("pad_left", padding.left)
-        .f32s("filter_scales", scales)
+        .i32("pad_left", padding.left);
+  };
+  std::vector<iq::QuantizedMultiplier> multipliers;
+  SmallVector<int32_t> multiplier, shift;
+  if (isHybrid) {
+    std::vector<float> scales = filterScales(filter);
+    if (scales.size() == 1)
+      scales.assign(out[3], scales.front());
+    if (scales.size() != static_cast<size_t>(out[3]))
+      return KernelCall::blocked(context, "has a filter with neither one "
+                                          "scale nor one per output channel");
+    // The quantized input of one batch.
+    call.scratchBytes = in[1] * in[2] * in[3];
+    auto [low, high] = floatBounds(activation);
+    addGeometry(call);
+    call.f32s("filter_scales", scales)
         .f32("activation_min", low)
         .f32("activation_max", high);
     return call;
@@ -402,19 +406,7 @@ std::optional<KernelCall> planTransposeConv(TransposeConvOp op) {
   // transpose_conv2d_s16 takes its rescale arrays before the shapes.
   if (isS16)
     call.i32s("output_multiplier", multiplier).i32s("output_shift", shift);
-  call.i32("batches", in[0])
-      .i32("input_h", in[1])
-      .i32("input_w", in[2])
-      .i32("input_c", in[3])
-      .i32("filter_h", weights[1])
-      .i32("filter_w", weights[2])
-      .i32("output_h", out[1])
-      .i32("output_w", out[2])
-      .i32("output_c", out[3])
-      .i32("stride_h", op.getStrideH())
-      .i32("stride_w", op.getStrideW())
-      .i32("pad_top", padding.top)
-      .i32("pad_left", padding.left);
+  addGeometry(call);
   if (isFloat) {
     auto [low, high] = floatBounds(activation);
     call.f32("activation_min", low).f32("activation_max", high);

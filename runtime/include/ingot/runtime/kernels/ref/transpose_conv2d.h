@@ -114,6 +114,26 @@ INGOT_KERNEL void transpose_conv2d_f32(
                        activation_min, activation_max);
 }
 
+/// The exact int32 sum of (input - input_zero_point) * filter over the taps
+/// that reach output (out_y, out_x) of one output channel, whose filter
+/// starts at `filter`.
+INGOT_KERNEL int32_t transpose_conv2d_sum_s8(
+    const int8_t *input_batch, const int8_t *filter, int32_t input_h,
+    int32_t input_w, int32_t input_c, int32_t filter_h, int32_t filter_w,
+    int32_t stride_h, int32_t stride_w, int32_t pad_top, int32_t pad_left,
+    int32_t out_y, int32_t out_x, int32_t input_zero_point) {
+  int32_t acc = 0;
+  transpose_conv2d_taps(
+      input_batch, filter, input_h, input_w, input_c, filter_h, filter_w,
+      stride_h, stride_w, pad_top, pad_left, out_y, out_x,
+      [&](const int8_t *input_pixel, const int8_t *filter_tap) {
+        for (int32_t c = 0; c < input_c; ++c)
+          acc += (static_cast<int32_t>(input_pixel[c]) - input_zero_point) *
+                 static_cast<int32_t>(filter_tap[c]);
+      });
+  return acc;
+}
+
 /// int8: channel c is rescaled by output_multiplier[c] *
 /// 2^(output_shift[c] - 31), offset by output_zero_point and clamped to
 /// [activation_min, activation_max]. Weights are symmetric.
@@ -134,17 +154,10 @@ INGOT_KERNEL void transpose_conv2d_s8(
         int8_t *output_pixel =
             output + ((batch * output_h + out_y) * output_w + out_x) * output_c;
         for (int32_t out_channel = 0; out_channel < output_c; ++out_channel) {
-          int32_t acc = 0;
-          transpose_conv2d_taps(
+          int32_t acc = transpose_conv2d_sum_s8(
               input_batch, filter + out_channel * filter_channel_size, input_h,
               input_w, input_c, filter_h, filter_w, stride_h, stride_w, pad_top,
-              pad_left, out_y, out_x,
-              [&](const int8_t *input_pixel, const int8_t *filter_tap) {
-                for (int32_t c = 0; c < input_c; ++c)
-                  acc += (static_cast<int32_t>(input_pixel[c]) -
-                          input_zero_point) *
-                         static_cast<int32_t>(filter_tap[c]);
-              });
+              pad_left, out_y, out_x, input_zero_point);
           if (bias != nullptr)
             acc += bias[out_channel];
           const int32_t scaled = multiply_by_quantized_multiplier(
@@ -218,17 +231,10 @@ INGOT_KERNEL void transpose_conv2d_hybrid_f32_s8(
         float *output_pixel =
             output + ((batch * output_h + out_y) * output_w + out_x) * output_c;
         for (int32_t out_channel = 0; out_channel < output_c; ++out_channel) {
-          int32_t acc = 0;
-          transpose_conv2d_taps(
+          const int32_t acc = transpose_conv2d_sum_s8(
               scratch, filter + out_channel * filter_channel_size, input_h,
               input_w, input_c, filter_h, filter_w, stride_h, stride_w, pad_top,
-              pad_left, out_y, out_x,
-              [&](const int8_t *input_pixel, const int8_t *filter_tap) {
-                for (int32_t c = 0; c < input_c; ++c)
-                  acc += (static_cast<int32_t>(input_pixel[c]) -
-                          input_zero_point) *
-                         static_cast<int32_t>(filter_tap[c]);
-              });
+              pad_left, out_y, out_x, input_zero_point);
           const float scale = input_scale * filter_scales[out_channel];
           const float bias_value = bias != nullptr ? bias[out_channel] : 0.0f;
           output_pixel[out_channel] =
