@@ -670,6 +670,14 @@ std::optional<KernelCall> planResize(ResizeOp op) {
   if (in.size() != 4 || out.size() != 4 || in[0] != out[0] || in[3] != out[3])
     return KernelCall::blocked(ctx, "needs NHWC tensors of equal batch and "
                                     "depth");
+  // The kernels read per-row and per-column tables that the generated code
+  // holds as constant arrays; a hostile model asking for 14 million output
+  // rows made a 347 MB source file (found by the coverage-guided fuzzer).
+  for (int64_t extent : {in[1], in[2], out[1], out[2]})
+    if (extent >= (int64_t{1} << 16))
+      return KernelCall::blocked(ctx, "has a spatial extent of 2^16 or more; "
+                                      "ingot's resize tables hold one entry "
+                                      "per output row and column");
   bool align = op.getAlignCorners(), halfPixel = op.getHalfPixelCenters();
   if (align && halfPixel)
     return KernelCall::blocked(ctx, "sets both align_corners and "
@@ -733,14 +741,9 @@ std::optional<KernelCall> planResize(ResizeOp op) {
                                         ", which RESIZE_BILINEAR does not "
                                         "support (float32, int8)");
   // TFLM's ComputeInterpolationValuesInteger: positions in 2^-10 units,
-  // C++ integer division (toward zero) included. Extents below 2^16 keep
-  // every product below 2^27 (found by the coverage-guided fuzzer: a
-  // hostile size overflowed int32 here).
-  for (int64_t extent : {in[1], in[2], out[1], out[2]})
-    if (extent >= (int64_t{1} << 16))
-      return KernelCall::blocked(ctx, "has a spatial extent of 2^16 or more, "
-                                      "beyond int8 RESIZE_BILINEAR's 2^-10 "
-                                      "fixed-point positions");
+  // C++ integer division (toward zero) included. Extents below 2^16
+  // (checked above) keep every product below 2^27 (found by the
+  // coverage-guided fuzzer: a hostile size overflowed int32 here).
   auto axis = [&](int32_t inSize, int32_t outSize, SmallVector<int32_t> &low,
                   SmallVector<int32_t> &high, SmallVector<int32_t> &fraction) {
     int32_t scale10 = ((1 << 10) * inSize + outSize / 2) / outSize;

@@ -137,3 +137,22 @@ func.func @concatenation_requantizes(%a: tensor<2x3x!quant.uniform<i8:f32, 0.5:1
   %0 = graph.concatenation %a, %b {axis = 0 : i64, fused_activation = #graph<activation none>} : (tensor<2x3x!quant.uniform<i8:f32, 0.5:1>>, tensor<2x3x!quant.uniform<i8:f32, 0.25:1>>) -> tensor<4x3x!quant.uniform<i8:f32, 0.5:1>>
   return %0 : tensor<4x3x!quant.uniform<i8:f32, 0.5:1>>
 }
+
+// -----
+
+// Found by the coverage-guided fuzzer: a float RESIZE_BILINEAR to 14,483,464
+// rows made a 347 MB C++ file of per-row tables. Extents of 2^16 and more
+// are refused, for every RESIZE type.
+func.func @resize_too_tall(%x: tensor<1x2x10x3xf32>) -> tensor<1x14483464x10x3xf32> {
+  // expected-error @+1 {{has a spatial extent of 2^16 or more; ingot's resize tables hold one entry per output row and column}}
+  %0 = graph.resize %x {nearest = false, align_corners = false, half_pixel_centers = false} : (tensor<1x2x10x3xf32>) -> tensor<1x14483464x10x3xf32>
+  return %0 : tensor<1x14483464x10x3xf32>
+}
+
+// -----
+
+func.func @resize_nearest_just_below_the_limit(%x: tensor<1x1x1x1xi8>) -> tensor<1x65535x1x1xi8> {
+  // CHECK: kernel.call "resize_nearest"
+  %0 = graph.resize %x {nearest = true, align_corners = false, half_pixel_centers = false} : (tensor<1x1x1x1xi8>) -> tensor<1x65535x1x1xi8>
+  return %0 : tensor<1x65535x1x1xi8>
+}
