@@ -81,7 +81,12 @@ public:
   /// "" in the main subgraph, else which subgraph an operator belongs to.
   std::string scope() const;
   bool isEmptyTensor(int32_t tensorIndex) const {
-    return emptyTensors.contains(tensorIndex);
+    // The range check comes first: INT32_MAX and INT32_MIN are DenseSet's
+    // reserved keys.
+    auto tensors = subgraph().tensors();
+    return tensors && tensorIndex >= 0 &&
+           tensorIndex < static_cast<int32_t>(tensors->size()) &&
+           emptyTensors.contains(tensorIndex);
   }
 
 private:
@@ -94,6 +99,8 @@ private:
                    SmallVectorImpl<DenseIntElementsAttr> &operands);
   FailureOr<bool> foldConstantOperator(int32_t builtin,
                                        OperatorContext &operatorContext);
+  FailureOr<bool> bindFolded(OperatorContext &operatorContext,
+                             RankedTensorType type, ArrayRef<APInt> results);
   FailureOr<bool> foldConstantShapeOperator(int32_t builtin,
                                             OperatorContext &operatorContext);
   FailureOr<bool> resolveCounterSizedSlice(OperatorContext &operatorContext);
@@ -125,6 +132,7 @@ private:
   uint32_t currentSubgraph = 0;
   unsigned callDepth = 0;
   uint64_t unrolledOperators = 0;
+  uint64_t foldedElements = 0;
   Operation *lastConstant = nullptr;
 };
 
@@ -759,6 +767,24 @@ FailureOr<RankedTensorType> ModelImporter::foldableOperands(
   return *outputType;
 }
 
+/// Makes `results` the constant value of the operator's output. Every folded
+/// attribute stays in the context until it is destroyed, so their total size
+/// is bounded too.
+FailureOr<bool> ModelImporter::bindFolded(OperatorContext &operatorContext,
+                                          RankedTensorType type,
+                                          ArrayRef<APInt> results) {
+  constexpr uint64_t kMaxFoldedElementsInAll = uint64_t{1} << 24;
+  foldedElements += results.size();
+  if (foldedElements > kMaxFoldedElementsInAll)
+    return operatorContext.fail(
+        "makes the constants worked out at import exceed 2^24 elements; "
+        "ingot folds integer operators of constants only that far");
+  Value constant = createConstant(operatorContext.builder, operatorContext.loc,
+                                  type, DenseElementsAttr::get(type, results));
+  values[operatorContext.op.outputs()->Get(0)] = constant;
+  return true;
+}
+
 /// Works out integer and bool operators whose operands are all constants
 /// (WHILE counters and conditions, shape arithmetic): returns true when the
 /// operator's output is now a constant, false to import it as usual.
@@ -781,16 +807,27 @@ ModelImporter::foldConstantOperator(int32_t builtin,
   auto outputElement = cast<IntegerType>(outputType->getElementType());
   int64_t count = outputType->getNumElements();
   bool isComparison = *kind >= Fold::Less && *kind <= Fold::NotEqual;
+  bool isLogical = *kind >= Fold::And;
+  bool outputMatchesAnOperand = false;
   for (DenseIntElementsAttr operand : operands) {
     Type element = operand.getElementType();
     if (isComparison ? !outputElement.isInteger(1) : element != outputElement)
       return false;
+    // LOGICAL_* take bools, the arithmetic integers of 8 bits or more, as
+    // TFLite's kernels do; other models are left to the handlers to refuse.
+    if (isLogical != element.isInteger(1))
+      return false;
     // One value, or one per output element in the output's shape; other
     // broadcasts are left to the kernels.
-    if (operand.getNumElements() != 1 &&
-        operand.getType().getShape() != outputType->getShape())
+    if (operand.getType().getShape() == outputType->getShape())
+      outputMatchesAnOperand = true;
+    else if (operand.getNumElements() != 1)
       return false;
   }
+  // The output has the shape of an operand, or one element: a declared
+  // shape that no broadcast gives is left to the verifier.
+  if (!outputMatchesAnOperand && count != 1)
+    return false;
   if (isComparison &&
       operands.front().getElementType() != operands.back().getElementType())
     return false;
@@ -804,11 +841,7 @@ ModelImporter::foldConstantOperator(int32_t builtin,
     APInt rhs = element(operands.back(), i);
     results.push_back(foldElement(*kind, lhs, rhs));
   }
-  Value constant =
-      createConstant(operatorContext.builder, operatorContext.loc, *outputType,
-                     DenseElementsAttr::get(*outputType, results));
-  values[operatorContext.op.outputs()->Get(0)] = constant;
-  return true;
+  return bindFolded(operatorContext, *outputType, results);
 }
 
 /// Folds RESHAPE, EXPAND_DIMS, SQUEEZE, CONCATENATION and PACK of constant
@@ -904,11 +937,7 @@ ModelImporter::foldConstantShapeOperator(int32_t builtin,
           results.push_back(values[o * block + i]);
       }
   }
-  Value constant =
-      createConstant(operatorContext.builder, operatorContext.loc, *outputType,
-                     DenseElementsAttr::get(*outputType, results));
-  values[operatorContext.op.outputs()->Get(0)] = constant;
-  return true;
+  return bindFolded(operatorContext, *outputType, results);
 }
 
 /// A SLICE inside a loop body whose begin and size come from the loop
@@ -948,13 +977,21 @@ ModelImporter::resolveCounterSizedSlice(OperatorContext &operatorContext) {
   SmallVector<int64_t> shape;
   for (auto [extent, start, length] :
        llvm::zip_equal(inputShape, begin, size)) {
+    if (start < 0 || start > extent)
+      return operatorContext.fail("slices outside its input");
     int64_t resolved = length == -1 ? extent - start : length;
-    if (start < 0 || start > extent || resolved < 0 ||
-        resolved > extent - start)
+    if (resolved < 0 || resolved > extent - start)
       return operatorContext.fail("slices outside its input");
     shape.push_back(resolved);
   }
+  // The range check comes before the maps: INT32_MAX and INT32_MIN are
+  // their reserved keys. The output's declared shape is a placeholder, so
+  // outputType() (which checks it) cannot be used.
   int32_t output = operatorContext.op.outputs()->Get(0);
+  auto tensors = subgraph().tensors();
+  if (!tensors || output < 0 || output >= static_cast<int32_t>(tensors->size()))
+    return operatorContext.fail("refers to output tensor " +
+                                llvm::Twine(output) + ", which does not exist");
   if (llvm::is_contained(shape, 0)) {
     emptyTensors.insert(output);
     return true;
@@ -1002,9 +1039,10 @@ ModelImporter::importSubgraphCall(int32_t subgraphIndex, ValueRange arguments,
     --callDepth;
   });
 
-  // Each call counts as an operator too, so that loops of empty bodies
-  // nested inside each other also stop.
-  if (++unrolledOperators > kMaxUnrolledOperators)
+  // Each call counts as an operator per value it passes in and out, so that
+  // loops of empty bodies, and loops carrying many values, also stop.
+  unrolledOperators += 1 + callee.inputs()->size() + callee.outputs()->size();
+  if (unrolledOperators > kMaxUnrolledOperators)
     return fail(scope() + "unrolling control flow makes more than " +
                 llvm::Twine(kMaxUnrolledOperators) +
                 " operators; ingot compiles loops by unrolling them");
@@ -1014,9 +1052,16 @@ ModelImporter::importSubgraphCall(int32_t subgraphIndex, ValueRange arguments,
     FailureOr<RankedTensorType> type = tensorType(tensorIndex, nullptr);
     if (failed(type))
       return failure();
-    if (argument.getType() != *type)
+    if (argument.getType() != *type) {
+      std::string declared, passed;
+      llvm::raw_string_ostream(declared) << *type;
+      llvm::raw_string_ostream(passed) << argument.getType();
       return fail(scope() + "input tensor " + llvm::Twine(tensorIndex) +
-                  " has another type than the value the caller passes");
+                  " is " + declared + " but the " + role + "'s caller passes " +
+                  passed +
+                  " (a loop whose values change shape from one "
+                  "iteration to the next?)");
+    }
     values[tensorIndex] = argument;
   }
   if (callee.operators())

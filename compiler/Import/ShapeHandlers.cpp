@@ -133,7 +133,7 @@ FailureOr<Value> importConcatenation(OperatorContext &ctx) {
     inputs.push_back(*input);
   }
   if (inputs.empty())
-    return ctx.fail("has only empty inputs");
+    return ctx.fail("has only inputs that are empty in this loop iteration");
   FailureOr<RankedTensorType> outputType = ctx.outputType(0);
   auto activation = ctx.activation((*options)->fused_activation_function());
   if (failed(outputType) || failed(activation))
@@ -453,16 +453,32 @@ FailureOr<Value> importTile(OperatorContext &ctx) {
   if (failed(input) || failed(multiples) || failed(outputType))
     return failure();
   ArrayRef<int64_t> inputShape = shapeOf(*input);
-  if (multiples->size() != inputShape.size())
+  if (multiples->size() != inputShape.size() ||
+      outputType->getRank() != static_cast<int64_t>(inputShape.size()))
     return ctx.fail("has " + llvm::Twine(multiples->size()) +
-                    " multiples for an input of rank " +
-                    llvm::Twine(inputShape.size()));
-  for (auto [axis, multiple] : llvm::enumerate(*multiples))
-    if (multiple < 1 ||
-        outputType->getDimSize(axis) != inputShape[axis] * multiple)
+                    " multiples and an output of rank " +
+                    llvm::Twine(outputType->getRank()) +
+                    " for an input of rank " + llvm::Twine(inputShape.size()));
+  // A copy, so input and output share their type and quantization.
+  if (outputType->getElementType() !=
+      cast<RankedTensorType>(input->getType()).getElementType())
+    return ctx.fail("has an output type or quantization that differs from "
+                    "its input's");
+  // Each tiled axis becomes a CONCATENATION of `multiple` operands.
+  constexpr int64_t kMaxCopies = 4096;
+  int64_t copies = 0;
+  for (auto [axis, multiple] : llvm::enumerate(*multiples)) {
+    int64_t extent = outputType->getDimSize(axis);
+    if (multiple < 1 || multiple > kMaxCopies ||
+        extent % inputShape[axis] != 0 || extent / inputShape[axis] != multiple)
       return ctx.fail("has multiple " + llvm::Twine(multiple) + " on axis " +
                       llvm::Twine(axis) +
                       " that does not match its output shape");
+    copies += multiple;
+  }
+  if (copies > kMaxCopies)
+    return ctx.fail("repeats its input more than " + llvm::Twine(kMaxCopies) +
+                    " times; ingot compiles TILE as CONCATENATIONs of copies");
   Value tiled = *input;
   SmallVector<int64_t> shape(inputShape);
   for (auto [axis, multiple] : llvm::enumerate(*multiples)) {
