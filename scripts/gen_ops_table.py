@@ -40,8 +40,9 @@ LEFT_OUT = {
                  "constant); checked against TFLite Micro on those Keras "
                  "models (test/conformance/run_keras.py)",
     "TILE": "not registered by TFLite Micro; ingot compiles it, in any type, "
-            "as CONCATENATIONs of copies, checked against TFLite Micro "
-            "running the same rewrite (Keras UpSampling2D and U-Net models)",
+            "as CONCATENATIONs of copies (up to 4,096), checked against TFLite "
+            "Micro running the same rewrite (Keras UpSampling2D and U-Net "
+            "models)",
     "custom operators (DETECTION_POSTPROCESS, CIRCULAR_BUFFER, signal "
     "library, ETHOS_U)": "not supported: custom operators with flexbuffer "
                          "options",
