@@ -16,6 +16,13 @@ QuantizedMultiplier quantizeMultiplier(double real) {
     return result;
   int exponent = 0;
   const double mantissa = std::frexp(real, &exponent);
+  // Checked before the cast below, which is undefined for an infinite or NaN
+  // mantissa; an exponent above 31 cannot be stored as a right shift either.
+  if (!std::isfinite(real) || exponent > 31) {
+    result.multiplier = 0;
+    result.shift = kUnrepresentableShift;
+    return result;
+  }
   int64_t fixed =
       static_cast<int64_t>(std::round(mantissa * (int64_t{1} << 31)));
   // Rounding can carry the mantissa up to exactly 1.0.

@@ -19,9 +19,21 @@ struct QuantizedMultiplier {
   int32_t shift = 0;
 };
 
+/// The shift given to a real no kernel can apply (infinite, NaN or 2^31 and
+/// above); see fitsKernelShift.
+inline constexpr int32_t kUnrepresentableShift = 1024;
+
 /// Splits `real` into a Q31 mantissa and a power-of-two exponent, rounding the
-/// mantissa half away from zero; reals below 2^-32 become zero.
+/// mantissa half away from zero; reals below 2^-32 become zero. A real that
+/// is not finite or is 2^31 or more gets kUnrepresentableShift.
 QuantizedMultiplier quantizeMultiplier(double real);
+
+/// Whether a rescale's shift is one the runtime applies: the kernels shift
+/// left by at most 30 (fixed_point.h), and TFLite's kernels are undefined
+/// beyond it, so a model that needs more is malformed.
+inline bool fitsKernelShift(int64_t shift) {
+  return shift >= -31 && shift <= 30;
+}
 
 } // namespace ingot::quant
 

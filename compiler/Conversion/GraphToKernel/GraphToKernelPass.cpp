@@ -22,19 +22,6 @@ using namespace ingot;
 
 namespace {
 
-/// The file named by a location, if it names one.
-std::string fileOf(Location loc) {
-  std::string file;
-  loc->walk([&](Location inner) {
-    if (auto fileLoc = dyn_cast<FileLineColLoc>(inner)) {
-      file = fileLoc.getFilename().str();
-      return WalkResult::interrupt();
-    }
-    return WalkResult::advance();
-  });
-  return file;
-}
-
 /// What each operand position of an op holds, for weight names.
 std::string operandRole(Operation *user, unsigned position) {
   if (isa<graph::SvdfOp>(user)) {
@@ -204,18 +191,8 @@ struct ConvertGraphToKernelPass
     });
     if (firstBlocked) {
       Operation *op = firstBlocked;
-      auto opName = op->getAttrOfType<StringAttr>("ingot.tflite_op");
-      auto index = op->getAttrOfType<IntegerAttr>("ingot.tflite_index");
       InFlightDiagnostic diag = op->emitError();
-      std::string file = fileOf(op->getLoc());
-      if (!file.empty())
-        diag << file << ": ";
-      if (index && opName)
-        diag << "operator #" << index.getInt() << " (" << opName.getValue()
-             << ") ";
-      else
-        diag << "'" << op->getName() << "' ";
-      diag << firstReason;
+      diag << graph::describeImportedOperator(op) << firstReason;
       if (blockedCount > 1)
         diag << " (" << blockedCount - 1
              << " more operators cannot be compiled either; 'ingot inspect' "

@@ -11,6 +11,7 @@
 #include "ingot/Dialect/Kernel/IR/Kernel.h"
 #include "ingot/Dialect/Kernel/Transforms/RuntimeParams.h"
 
+#include "QuantizedMultiplier.h"
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "mlir/Transforms/DialectConversion.h"
 
@@ -22,7 +23,9 @@ using namespace mlir;
 
 namespace ingot::calls {
 
-std::optional<KernelCall> planKernelCall(Operation *op) {
+namespace {
+
+std::optional<KernelCall> planAnyKernelCall(Operation *op) {
   if (auto plan = planElementwiseCall(op))
     return plan;
   if (auto plan = planReductionCall(op))
@@ -36,10 +39,45 @@ std::optional<KernelCall> planKernelCall(Operation *op) {
   return planDataMovementCall(op);
 }
 
+/// The name of a rescale's shift the runtime cannot apply, if any: scales
+/// whose ratio is 2^30 or more (or overflows) make one.
+std::optional<std::string> unrepresentableShift(const KernelCall &plan) {
+  for (auto [name, value] : llvm::zip(plan.argNames, plan.args)) {
+    StringRef argName(name);
+    if (!argName.contains("shift") || argName.contains("left_shift"))
+      continue;
+    if (auto scalar = dyn_cast<IntegerAttr>(value);
+        scalar && !ingot::quant::fitsKernelShift(scalar.getInt()))
+      return name;
+    if (auto array = dyn_cast<DenseI32ArrayAttr>(value))
+      if (llvm::any_of(array.asArrayRef(), [](int32_t shift) {
+            return !ingot::quant::fitsKernelShift(shift);
+          }))
+        return name;
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+std::optional<KernelCall> planKernelCall(Operation *op) {
+  std::optional<KernelCall> plan = planAnyKernelCall(op);
+  if (!plan || !plan->blocker.empty())
+    return plan;
+  if (std::optional<std::string> name = unrepresentableShift(*plan))
+    return KernelCall::blocked(
+        op->getContext(),
+        "needs a rescale (" + *name +
+            ") of 2^30 or more between its tensors' scales, which no "
+            "integer kernel can apply; the model's quantization parameters "
+            "are malformed");
+  return plan;
+}
+
 std::string typeTag(Value value) {
   Type element = cast<ShapedType>(value.getType()).getElementType();
   bool isUnsigned = false;
-  if (auto quantized = dyn_cast<quant::QuantizedType>(element)) {
+  if (auto quantized = dyn_cast<mlir::quant::QuantizedType>(element)) {
     isUnsigned = !quantized.isSigned();
     element = quantized.getStorageType();
   }
@@ -87,19 +125,19 @@ int64_t roundSaturated(double value) {
 }
 
 bool isQuantized(Value value) {
-  return isa<quant::UniformQuantizedType>(
+  return isa<mlir::quant::UniformQuantizedType>(
       cast<ShapedType>(value.getType()).getElementType());
 }
 
 double scaleOf(Value value) {
-  return cast<quant::UniformQuantizedType>(
+  return cast<mlir::quant::UniformQuantizedType>(
              cast<ShapedType>(value.getType()).getElementType())
       .getScale();
 }
 
 int32_t zeroPointOf(Value value) {
   return static_cast<int32_t>(
-      cast<quant::UniformQuantizedType>(
+      cast<mlir::quant::UniformQuantizedType>(
           cast<ShapedType>(value.getType()).getElementType())
           .getZeroPoint());
 }
@@ -124,7 +162,7 @@ Clamp clampOf(graph::Activation activation, Value output) {
   }
   if (!isQuantized(output))
     return clamp;
-  auto type = cast<quant::UniformQuantizedType>(
+  auto type = cast<mlir::quant::UniformQuantizedType>(
       cast<ShapedType>(output.getType()).getElementType());
   int32_t low = static_cast<int32_t>(type.getStorageTypeMin());
   int32_t high = static_cast<int32_t>(type.getStorageTypeMax());

@@ -339,6 +339,24 @@ std::optional<DictionaryAttr> svdfParams(graph::SvdfOp svdf, Builder &builder) {
       .build();
 }
 
+/// The name of a rescale's shift the runtime cannot apply, if any.
+std::optional<StringRef> unrepresentableShift(DictionaryAttr params) {
+  for (NamedAttribute entry : params) {
+    StringRef name = entry.getName().getValue();
+    if (!name.contains("shift") || name.contains("left_shift"))
+      continue;
+    if (auto scalar = dyn_cast<IntegerAttr>(entry.getValue());
+        scalar && !iq::fitsKernelShift(scalar.getInt()))
+      return name;
+    if (auto array = dyn_cast<DenseI32ArrayAttr>(entry.getValue()))
+      if (llvm::any_of(array.asArrayRef(), [](int32_t shift) {
+            return !iq::fitsKernelShift(shift);
+          }))
+        return name;
+  }
+  return std::nullopt;
+}
+
 struct ComputeRequantParamsPass
     : ingot::impl::ComputeRequantParamsPassBase<ComputeRequantParamsPass> {
   void runOnOperation() override {
@@ -374,14 +392,25 @@ struct ComputeRequantParamsPass
                   [&](graph::SvdfOp svdf) { return svdfParams(svdf, builder); })
               .Default([](Operation *) { return std::nullopt; });
       if (params) {
+        if (std::optional<StringRef> name = unrepresentableShift(*params)) {
+          op->emitError() << graph::describeImportedOperator(op)
+                          << "needs a rescale (" << *name
+                          << ") of 2^30 or more between its tensors' scales, "
+                             "which no integer kernel can apply; the model's "
+                             "quantization parameters are malformed";
+          malformed = true;
+          return;
+        }
         op->setAttr(kRequantAttr, *params);
         return;
       }
       if (auto add = dyn_cast<graph::AddOp>(op);
           add && isPerTensorInt(add.getOutput(), 8)) {
-        add.emitError("has an output scale too small for its inputs' scales "
-                      "(TFLite's int8 ADD needs output_scale >= 2^-19 * "
-                      "max(input scales)); the model is malformed");
+        add.emitError() << graph::describeImportedOperator(add)
+                        << "has an output scale too small for its inputs' "
+                           "scales (TFLite's int8 ADD needs output_scale >= "
+                           "2^-19 * max(input scales)); the model is "
+                           "malformed";
         malformed = true;
       }
     });

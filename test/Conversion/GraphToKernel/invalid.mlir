@@ -227,3 +227,15 @@ func.func @conv_s16_zero_point(%in: tensor<1x1x1x1x!quant.uniform<i16:f32, 1.0:5
   %0 = graph.conv_2d %in, %w {padding = #graph<padding valid>, stride_h = 1 : i64, stride_w = 1 : i64, dilation_h = 1 : i64, dilation_w = 1 : i64, fused_activation = #graph<activation none>} : (tensor<1x1x1x1x!quant.uniform<i16:f32, 1.0:5>>, tensor<1x1x1x1x!quant.uniform<i8:f32, 1.0>>) -> tensor<1x1x1x1x!quant.uniform<i16:f32, 1.0>>
   return %0 : tensor<1x1x1x1x!quant.uniform<i16:f32, 1.0>>
 }
+
+// -----
+
+// Tests that a rescale of 2^30 or more, which the runtime's shift cannot
+// apply (and TFLite's kernels leave undefined), is refused: here int8 MUL's
+// 1.0 * 1.0 / 2^-31 = 2^31.
+
+func.func @mul_rescale_too_large(%a: tensor<4x!quant.uniform<i8:f32, 1.0>>, %b: tensor<4x!quant.uniform<i8:f32, 1.0>>) -> tensor<4x!quant.uniform<i8:f32, 4.656612873077393e-10>> {
+  // expected-error @+1 {{'graph.binary' needs a rescale (output_shift) of 2^30 or more between its tensors' scales}}
+  %0 = graph.binary mul %a, %b {fused_activation = #graph<activation none>} : (tensor<4x!quant.uniform<i8:f32, 1.0>>, tensor<4x!quant.uniform<i8:f32, 1.0>>) -> tensor<4x!quant.uniform<i8:f32, 4.656612873077393e-10>>
+  return %0 : tensor<4x!quant.uniform<i8:f32, 4.656612873077393e-10>>
+}

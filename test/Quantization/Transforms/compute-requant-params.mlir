@@ -41,3 +41,18 @@ func.func @float_untouched(%in: tensor<1x2xf32>) -> tensor<1x2xf32> {
   %0 = graph.softmax %in {beta = 1.0 : f32} : (tensor<1x2xf32>) -> tensor<1x2xf32>
   return %0 : tensor<1x2xf32>
 }
+
+// -----
+
+// Tests the largest rescale the runtime applies: 1.0 * 1.0 / 2^-29 = 2^29
+// = 2^30 * 2^(30 - 31), multiplier 2^30 and shift 30.
+
+// CHECK-LABEL: func.func @fully_connected_largest_rescale
+func.func @fully_connected_largest_rescale(%in: tensor<1x2x!quant.uniform<i8:f32, 1.0>>) -> tensor<1x1x!quant.uniform<i8:f32, 1.862645149230957e-09>> {
+  %w = graph.const dense<[[1, 2]]> : tensor<1x2xi8> -> tensor<1x2x!quant.uniform<i8:f32, 1.0>>
+  // CHECK: graph.fully_connected
+  // CHECK-SAME: output_multiplier = 1073741824 : i32
+  // CHECK-SAME: output_shift = 30 : i32
+  %0 = graph.fully_connected %in, %w {fused_activation = #graph<activation none>} : (tensor<1x2x!quant.uniform<i8:f32, 1.0>>, tensor<1x2x!quant.uniform<i8:f32, 1.0>>) -> tensor<1x1x!quant.uniform<i8:f32, 1.862645149230957e-09>>
+  return %0 : tensor<1x1x!quant.uniform<i8:f32, 1.862645149230957e-09>>
+}

@@ -28,3 +28,21 @@ void GraphDialect::initialize() {
 #include "ingot/Dialect/Graph/IR/GraphAttrs.cpp.inc"
       >();
 }
+
+std::string ingot::graph::describeImportedOperator(mlir::Operation *op) {
+  std::string file;
+  op->getLoc()->walk([&](mlir::Location inner) {
+    if (auto fileLoc = mlir::dyn_cast<mlir::FileLineColLoc>(inner)) {
+      file = fileLoc.getFilename().str();
+      return mlir::WalkResult::interrupt();
+    }
+    return mlir::WalkResult::advance();
+  });
+  std::string text = file.empty() ? "" : file + ": ";
+  auto opName = op->getAttrOfType<mlir::StringAttr>("ingot.tflite_op");
+  auto index = op->getAttrOfType<mlir::IntegerAttr>("ingot.tflite_index");
+  if (index && opName)
+    return text + "operator #" + std::to_string(index.getInt()) + " (" +
+           opName.getValue().str() + ") ";
+  return text + "'" + op->getName().getStringRef().str() + "' ";
+}

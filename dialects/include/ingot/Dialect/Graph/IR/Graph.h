@@ -21,4 +21,15 @@
 #define GET_OP_CLASSES
 #include "ingot/Dialect/Graph/IR/GraphOps.h.inc"
 
+#include <string>
+
+namespace ingot::graph {
+
+/// Names the model file and TFLite operator an op was imported from, for the
+/// start of an error message: "model.tflite: operator #3 (CONV_2D) ". Falls
+/// back to the op's own name for ops not imported from a model.
+std::string describeImportedOperator(mlir::Operation *op);
+
+} // namespace ingot::graph
+
 #endif // INGOT_DIALECT_GRAPH_IR_GRAPH_H
