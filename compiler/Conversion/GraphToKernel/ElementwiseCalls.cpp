@@ -237,10 +237,12 @@ std::optional<KernelCall> planHardSwishS8(UnaryOp op) {
   ingot::quant::QuantizedMultiplier reluishRescale =
       ingot::quant::quantizeMultiplier(
           static_cast<double>(hiresInputScale / reluishScale));
-  // TFLM requires an output rescale below one; the 16-bit rounding shifts
-  // reach 15 bits and the saturating left shift 30.
-  if (outputRescale.shift > 0 || outputRescale.shift < -15 ||
-      reluishRescale.shift < -15 || reluishRescale.shift > 30)
+  // TFLM requires an output rescale below one. Smaller rescales, down to
+  // quantizeMultiplier's 2^-31, divide a 16-bit value by up to 2^31, which
+  // the kernel rounds as TFLM's 16-bit division does; the saturating left
+  // shift reaches 30.
+  if (outputRescale.shift > 0 || outputRescale.shift < -31 ||
+      reluishRescale.shift < -31 || reluishRescale.shift > 30)
     return KernelCall::blocked(
         context,
         llvm::formatv("int8 hard_swish has no kernel for the input scale {0} "

@@ -46,6 +46,21 @@ INGOT_KERNEL int16_t saturating_left_shift_i16(int16_t value, int32_t amount) {
                                                     : shifted);
 }
 
+/// Divides by 2^exponent (0 <= exponent <= 31) rounding to nearest, with
+/// the mask, remainder and threshold held in 16 bits as TFLM's reference
+/// computes them for this kernel. Up to 2^15 that is the 32-bit rounding;
+/// from 2^16 the mask is all ones, and the result is 1 for x >= 0 and -1
+/// below, not 0.
+INGOT_KERNEL int16_t rounding_divide_by_pot_i16(int16_t x, int32_t exponent) {
+  const int16_t mask = exponent >= 16
+                           ? static_cast<int16_t>(-1)
+                           : static_cast<int16_t>((1 << exponent) - 1);
+  const int16_t remainder = static_cast<int16_t>(x & mask);
+  const int16_t threshold = static_cast<int16_t>((mask >> 1) + (x < 0 ? 1 : 0));
+  return static_cast<int16_t>((x >> exponent) +
+                              (remainder > threshold ? 1 : 0));
+}
+
 } // namespace hard_swish_detail
 
 /// `reluish_exponent` lies in [-15, 30] and `output_exponent` in [-15, 0].
@@ -71,8 +86,7 @@ hard_swish_s8(const int8_t *input, int8_t *output, int32_t count,
     if (reluish_exponent > 0)
       reluish = saturating_left_shift_i16(reluish, 1);
     if (reluish_exponent < 0)
-      reluish = static_cast<int16_t>(
-          rounding_divide_by_pot(reluish, -reluish_exponent));
+      reluish = rounding_divide_by_pot_i16(reluish, -reluish_exponent);
     // From [-1, 1] to [0, 1] in Q0.15.
     reluish =
         static_cast<int16_t>((static_cast<int32_t>(reluish) + 32768) >> 1);
@@ -80,8 +94,8 @@ hard_swish_s8(const int8_t *input, int8_t *output, int32_t count,
     const int16_t preshift_value =
         saturating_doubling_high_mul_i16(reluish, preshift_output);
     // The reference adds the zero point in int16 (wrapping) before clamping.
-    const int16_t shifted = static_cast<int16_t>(
-        rounding_divide_by_pot(preshift_value, -output_exponent));
+    const int16_t shifted =
+        rounding_divide_by_pot_i16(preshift_value, -output_exponent);
     const int16_t with_zero_point =
         static_cast<int16_t>(shifted + output_zero_point);
     output[i] = static_cast<int8_t>(clamp_i32(with_zero_point, -128, 127));
