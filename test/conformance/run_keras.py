@@ -54,10 +54,14 @@ CRASH_MARKERS = ("Stack dump", "PLEASE submit a bug report", "Assertion",
 # kernels, which quantize each activation to int8 at run time (per batch
 # row, with a scale of max|x| / 127, or with asymmetric_quantize_inputs a
 # scale and zero point over [min(x, 0), max(x, 0)]), multiply in int32 and
-# scale back by input_scale * weight_scale in float. (TensorFlow 2.21's x86
-# build rounds that asymmetric scale (max - min) / 255 as if worked out in
-# float, ingot as TFLite's portable source does, in double: the scales can
-# differ by an ulp, the outputs by about 1e-7 relative.) ingot's hybrid kernels do the same
+# scale back by input_scale * weight_scale in float. (ingot's asymmetric
+# quantizer follows TFLite's vectorized one, which TensorFlow's build runs:
+# the width max - min is rounded to float before the division by 255, and
+# x / scale is rounded before the zero point is added. It used to follow
+# TFLite's portable source, which does both the other way; on the Keras
+# MobileNets that moved the softmax by up to 0.0128 on some inputs, a tie at
+# -71.5 or an ulp of scale turning into a step 14 layers later.) ingot's
+# hybrid kernels do the same
 # integer work, but the float steps around it (the scale computation and
 # rounding of x / scale to the nearest integer, the final multiply, the
 # float bias add and activation) may be evaluated in a different order: a

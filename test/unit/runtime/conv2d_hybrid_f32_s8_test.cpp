@@ -114,8 +114,9 @@ TEST(SymmetricQuantizeF32S8, AllZeroInputHasScaleOne) {
 TEST(AsymmetricQuantizeF32S8, AllPositiveInputUsesZeroPointMinus128) {
   // Range [min(0, 0), 127.5]: scale 127.5 / 255 = 0.5. Both ends give the
   // zero point -128 (-128 - 0 / 0.5 and 127 - 127.5 / 0.5). Then
-  // q = round(-128 + 2x): 127, -128 and round(-125.5) = -126. (Rounding
-  // 2x = 2.5 first and adding the zero point after would give -125.)
+  // q = round(2x) - 128, the product rounded before the zero point is added
+  // as TFLite's vectorized quantizer does: 127, -128 and round(2.5) - 128 =
+  // -125. (Rounding -128 + 2.5 = -125.5 instead would give -126.)
   const std::vector<float> values = {127.5f, 0.0f, 1.25f};
   std::vector<int8_t> quantized(values.size(), kCanary);
   float scale = 0.0f;
@@ -124,13 +125,13 @@ TEST(AsymmetricQuantizeF32S8, AllPositiveInputUsesZeroPointMinus128) {
                                     &zeroPoint);
   EXPECT_EQ(scale, 0.5f);
   EXPECT_EQ(zeroPoint, -128);
-  EXPECT_EQ(quantized, (std::vector<int8_t>{127, -128, -126}));
+  EXPECT_EQ(quantized, (std::vector<int8_t>{127, -128, -125}));
 }
 
 TEST(AsymmetricQuantizeF32S8, MixedSignsRoundAroundTheZeroPoint) {
   // Range [-32, 95.5]: scale 127.5 / 255 = 0.5, zero point -128 + 64 = -64
-  // (127 - 191 = -64 from the other end). q = round(-64 + 2x): -128, 127,
-  // round(-63.5) = -64 and round(-64.5) = -65.
+  // (127 - 191 = -64 from the other end). q = round(2x) - 64: -128, 127,
+  // round(0.5) - 64 = -63 and round(-0.5) - 64 = -65.
   const std::vector<float> values = {-32.0f, 95.5f, 0.25f, -0.25f};
   std::vector<int8_t> quantized(values.size(), kCanary);
   float scale = 0.0f;
@@ -139,15 +140,15 @@ TEST(AsymmetricQuantizeF32S8, MixedSignsRoundAroundTheZeroPoint) {
                                     &zeroPoint);
   EXPECT_EQ(scale, 0.5f);
   EXPECT_EQ(zeroPoint, -64);
-  EXPECT_EQ(quantized, (std::vector<int8_t>{-128, 127, -64, -65}));
+  EXPECT_EQ(quantized, (std::vector<int8_t>{-128, 127, -63, -65}));
 }
 
 TEST(AsymmetricQuantizeF32S8, ZeroPointRoundsHalfAwayAndValuesSaturate) {
   // Range [-0.75, 126.75]: scale 0.5. From the minimum the zero point is
   // -128 + 1.5 = -126.5 with error 128 + 1.5 = 129.5; from the maximum it is
   // 127 - 253.5 = -126.5 with error 127 + 253.5 = 380.5. -126.5 rounds away
-  // from zero to -127. Then -127 - 1.5 = -128.5 rounds to -129 and saturates
-  // to -128, -127 + 253.5 = 126.5 rounds to 127, and 0 maps to -127.
+  // from zero to -127. Then round(-1.5) - 127 = -129 saturates to -128,
+  // round(253.5) - 127 = 127, and 0 maps to -127.
   const std::vector<float> values = {-0.75f, 126.75f, 0.0f};
   std::vector<int8_t> quantized(values.size(), kCanary);
   float scale = 0.0f;
@@ -171,6 +172,23 @@ TEST(AsymmetricQuantizeF32S8, AllNegativeInputUsesZeroPoint127) {
   EXPECT_EQ(scale, 0.5f);
   EXPECT_EQ(zeroPoint, 127);
   EXPECT_EQ(quantized, (std::vector<int8_t>{-128, 125}));
+}
+
+TEST(AsymmetricQuantizeF32S8, RangeWidthIsRoundedToFloatFirst) {
+  // Range [-1e-7, 1]: the float difference 1 - (-1e-7) rounds to 1 + 2^-23,
+  // and (1 + 2^-23) / 255 rounds to the float 0.00392156932502985, as
+  // TFLite's vectorized quantizer computes it. The difference taken in
+  // double, 1.0000001 / 255, would round to 0.003921568859368563 instead.
+  const std::vector<float> values = {1.0f, -1e-7f};
+  std::vector<int8_t> quantized(values.size(), kCanary);
+  float scale = 0.0f;
+  int32_t zeroPoint = 99;
+  ingot::asymmetric_quantize_f32_s8(values.data(), 2, quantized.data(), &scale,
+                                    &zeroPoint);
+  EXPECT_EQ(scale, 0.00392156932502985f);
+  EXPECT_NE(scale, 0.003921568859368563f);
+  EXPECT_EQ(zeroPoint, -128);
+  EXPECT_EQ(quantized, (std::vector<int8_t>{127, -128}));
 }
 
 TEST(AsymmetricQuantizeF32S8, AllZeroInputHasScaleOneAndZeroPointZero) {
@@ -319,17 +337,17 @@ TEST(Conv2dHybridF32S8, ClampsToTheFusedActivationAfterTheBias) {
 
 TEST(Conv2dHybridF32S8, PerChannelScalesQuantizeTheInputAsymmetrically) {
   // One pixel, three channels: range [0, 127.5], scale 0.5, zero point -128,
-  // q = (127, -128, -126), so q - zero point = (255, 0, 2).
+  // q = round(2x) - 128 = (127, -128, -125), so q - zero point = (255, 0, 3).
   ConvCase c;
   c.inputC = 3;
   c.outputC = 2;
   const std::vector<float> input = {127.5f, 0.0f, 1.25f};
   const std::vector<int8_t> filter = {1, 5, 1, -1, 0, 3};
   const float bias[] = {0.5f, 0.25f};
-  // oc0: 255 + 0 + 2 = 257, * (0.25 * 0.5) = 32.125, + 0.5 = 32.625.
-  // oc1: -255 + 0 + 6 = -249, * (0.5 * 0.5) = -62.25, + 0.25 = -62.
+  // oc0: 255 + 0 + 3 = 258, * (0.25 * 0.5) = 32.25, + 0.5 = 32.75.
+  // oc1: -255 + 0 + 9 = -246, * (0.5 * 0.5) = -61.5, + 0.25 = -61.25.
   EXPECT_EQ(runConv(c, input, filter, {0.25f, 0.5f}, bias),
-            (std::vector<float>{32.625f, -62.0f}));
+            (std::vector<float>{32.75f, -61.25f}));
 }
 
 TEST(Conv2dHybridF32S8, PerChannelPaddingIsTheZeroPoint) {

@@ -16,7 +16,7 @@
 //      - per-channel filter with differing scales: asymmetric over
 //        [min(x, 0), max(x, 0)], with the scale and zero point worked out in
 //        double (see asymmetric_quantize_f32_s8) and
-//        q = clamp(round(zero_point + x * (1 / scale)), -128, 127).
+//        q = clamp(round(x * (1 / scale)) + zero_point, -128, 127).
 //      round() is to nearest with halves away from zero (std::round).
 //   2. An exact int32 dot product of (q - zero_point) with the filter over the
 //      taps inside the input. Padding holds the real value 0, i.e. the zero
