@@ -456,3 +456,15 @@ func.func @gather_shape(%arg0: tensor<5x3xf32>, %arg1: tensor<2xi32>) -> tensor<
   %0 = graph.gather %arg0, %arg1 {axis = 0 : i64, batch_dims = 0 : i64} : (tensor<5x3xf32>, tensor<2xi32>) -> tensor<3x3xf32>
   return %0 : tensor<3x3xf32>
 }
+
+// -----
+
+// Tests that a TRANSPOSE whose result has fewer dimensions than its input is
+// rejected before the result's extents are compared (the coverage-guided
+// fuzzer's 464-byte model read past a scalar result's shape).
+
+func.func @transpose_result_rank(%arg0: tensor<2x3xi8>) -> tensor<i8> {
+  // expected-error @+1 {{result must have the input's rank}}
+  %0 = graph.transpose %arg0 {perm = array<i64: 1, 0>} : (tensor<2x3xi8>) -> tensor<i8>
+  return %0 : tensor<i8>
+}

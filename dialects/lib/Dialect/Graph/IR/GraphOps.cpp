@@ -458,6 +458,8 @@ LogicalResult TransposeOp::verify() {
   ArrayRef<int64_t> perm = getPerm();
   if (static_cast<int64_t>(perm.size()) != rank)
     return emitOpError("needs one permutation entry per dimension");
+  if (rankOf(getOutput()) != rank)
+    return emitOpError("result must have the input's rank");
   SmallVector<bool> seen(rank, false);
   for (int64_t d = 0; d < rank; ++d) {
     if (perm[d] < 0 || perm[d] >= rank || seen[perm[d]])
