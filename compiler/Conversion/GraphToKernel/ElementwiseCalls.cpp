@@ -209,7 +209,7 @@ std::optional<KernelCall> planTableActivationS16(UnaryOp op,
   call.operand(input)
       .i32("count", elementsOf(input))
       .i32("input_multiplier", static_cast<int32_t>(multiplier))
-      .i32("input_shift", shift);
+      .i32("input_right_shift", shift);
   return call;
 }
 

@@ -40,11 +40,14 @@ std::optional<KernelCall> planAnyKernelCall(Operation *op) {
 }
 
 /// The name of a rescale's shift the runtime cannot apply, if any: scales
-/// whose ratio is 2^30 or more (or overflows) make one.
+/// whose ratio is 2^30 or more (or overflows) make one. Parameters named
+/// *left_shift or *right_shift are plain shift amounts, not rescale
+/// exponents, and have ranges of their own (up to 31 for int16 LOGISTIC).
 std::optional<std::string> unrepresentableShift(const KernelCall &plan) {
   for (auto [name, value] : llvm::zip(plan.argNames, plan.args)) {
     StringRef argName(name);
-    if (!argName.contains("shift") || argName.contains("left_shift"))
+    if (!argName.contains("shift") || argName.contains("left_shift") ||
+        argName.contains("right_shift"))
       continue;
     if (auto scalar = dyn_cast<IntegerAttr>(value);
         scalar && !ingot::quant::fitsKernelShift(scalar.getInt()))

@@ -189,6 +189,15 @@ std::optional<KernelCall> planIntegerLstm(UnidirectionalSequenceLstmOp op,
                        params->inputToGate[gate].shift,
                        params->recurrentToGate[gate].multiplier,
                        params->recurrentToGate[gate].shift});
+  // The gate shifts travel in one array, which the planner's check of named
+  // shifts does not read.
+  for (size_t gate = 0; gate < 4; ++gate)
+    if (!ingot::quant::fitsKernelShift(params->inputToGate[gate].shift) ||
+        !ingot::quant::fitsKernelShift(params->recurrentToGate[gate].shift))
+      return KernelCall::blocked(
+          ctx, "needs a gate rescale of 2^30 or more between its tensors' "
+               "scales, which no integer kernel can apply; the model's "
+               "quantization parameters are malformed");
   call.i32s("gate_params", gateParams)
       .i32("forget_cell_multiplier", params->forgetTimesCell.multiplier)
       .i32("forget_cell_shift", params->forgetTimesCell.shift)

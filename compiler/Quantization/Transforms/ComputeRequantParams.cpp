@@ -339,11 +339,13 @@ std::optional<DictionaryAttr> svdfParams(graph::SvdfOp svdf, Builder &builder) {
       .build();
 }
 
-/// The name of a rescale's shift the runtime cannot apply, if any.
+/// The name of a rescale's shift the runtime cannot apply, if any
+/// (*left_shift and *right_shift are plain shift amounts, not exponents).
 std::optional<StringRef> unrepresentableShift(DictionaryAttr params) {
   for (NamedAttribute entry : params) {
     StringRef name = entry.getName().getValue();
-    if (!name.contains("shift") || name.contains("left_shift"))
+    if (!name.contains("shift") || name.contains("left_shift") ||
+        name.contains("right_shift"))
       continue;
     if (auto scalar = dyn_cast<IntegerAttr>(entry.getValue());
         scalar && !iq::fitsKernelShift(scalar.getInt()))

@@ -90,6 +90,21 @@ func.func @logistic_s16_power_of_two(%in: tensor<4x!quant.uniform<i16:f32, 0.000
 
 // -----
 
+// int16 LOGISTIC of scale 1e-9 (float 9.99999972e-10): 1e-9 * 4096 * 3
+// doubles up to the loop's limit of 31 times, to 26388.3: multiplier 26388
+// and a right shift of 31, which TFLite Micro's loop also reaches. It is a
+// shift amount, not a rescale exponent, and must not be refused as one.
+
+// CHECK-LABEL: func.func @logistic_s16_tiny_scale
+func.func @logistic_s16_tiny_scale(%in: tensor<4x!quant.uniform<i16:f32, 1.0e-9>>) -> tensor<4x!quant.uniform<i16:f32, 3.0517578125e-05>> {
+  // CHECK: kernel.call "logistic_s16"
+  // CHECK-SAME: 4 : i32, 26388 : i32, 31 : i32
+  %0 = graph.unary logistic %in : (tensor<4x!quant.uniform<i16:f32, 1.0e-9>>) -> tensor<4x!quant.uniform<i16:f32, 3.0517578125e-05>>
+  return %0 : tensor<4x!quant.uniform<i16:f32, 3.0517578125e-05>>
+}
+
+// -----
+
 // int16 LOGISTIC of scale 0.001: 0.001 * 4096 * 3 = 12.288 doubles 11 times
 // to 25165.8 before exceeding 32767 / 2: multiplier 25165, shift 11.
 
