@@ -162,7 +162,7 @@ TEST(AsymmetricQuantizeF32S8, ZeroPointRoundsHalfAwayAndValuesSaturate) {
 
 TEST(AsymmetricQuantizeF32S8, AllNegativeInputUsesZeroPoint127) {
   // Range [-127.5, 0]: scale 0.5; the maximum end (error 127) wins with
-  // zero point 127. q = round(127 + 2x): -128 and 125.
+  // zero point 127. q = round(2x) + 127: -128 and 125.
   const std::vector<float> values = {-127.5f, -1.0f};
   std::vector<int8_t> quantized(values.size(), kCanary);
   float scale = 0.0f;

@@ -63,7 +63,7 @@ INGOT_KERNEL int16_t rounding_divide_by_pot_i16(int16_t x, int32_t exponent) {
 
 } // namespace hard_swish_detail
 
-/// `reluish_exponent` lies in [-15, 30] and `output_exponent` in [-15, 0].
+/// `reluish_exponent` lies in [-31, 30] and `output_exponent` in [-31, 0].
 INGOT_KERNEL void
 hard_swish_s8(const int8_t *input, int8_t *output, int32_t count,
               int32_t input_zero_point, int32_t output_zero_point,
