@@ -250,8 +250,13 @@ void ModelEmitter::emitInit() {
   Value arena = body->getArgument(0);
   bool hasState = false;
   function.walk([&](kernel::StateOp state) {
-    hasState = true;
     auto offset = state->getAttrOfType<IntegerAttr>(kernel::kArenaOffsetAttr);
+    // The planner places only the state that some layer reads; one it left
+    // out has no storage to fill (a used one without an offset is an error
+    // when the invoke function is written).
+    if (!offset)
+      return;
+    hasState = true;
     emitc::VerbatimOp::create(
         builder, loc,
         builder.getStringAttr("// state '" + commentSafe(state.getName()) +
