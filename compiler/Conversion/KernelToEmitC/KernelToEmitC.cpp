@@ -240,7 +240,7 @@ void ModelEmitter::emitWeights() {
   });
 }
 
-void ModelEmitter::emitInit() {
+LogicalResult ModelEmitter::emitInit() {
   Location loc = function.getLoc();
   auto init = emitc::FuncOp::create(builder, loc, name + "_init",
                                     builder.getFunctionType({arenaType()}, {}));
@@ -249,13 +249,13 @@ void ModelEmitter::emitInit() {
   builder.setInsertionPointToEnd(body);
   Value arena = body->getArgument(0);
   bool hasState = false;
-  function.walk([&](kernel::StateOp state) {
+  WalkResult walk = function.walk([&](kernel::StateOp state) {
     auto offset = state->getAttrOfType<IntegerAttr>(kernel::kArenaOffsetAttr);
-    // The planner places only the state that some layer reads; one it left
-    // out has no storage to fill (a used one without an offset is an error
-    // when the invoke function is written).
-    if (!offset)
-      return;
+    if (!offset) {
+      state.emitError("has no planned arena offset; run ingot-plan-memory "
+                      "before this pass");
+      return WalkResult::interrupt();
+    }
     hasState = true;
     emitc::VerbatimOp::create(
         builder, loc,
@@ -268,12 +268,16 @@ void ModelEmitter::emitInit() {
         .i32(state.getFillValue())
         .i32(bytesOf(state.getOutput()))
         .emit(loc, "std::memset");
+    return WalkResult::advance();
   });
+  if (walk.wasInterrupted())
+    return failure();
   if (!hasState)
     emitc::VerbatimOp::create(builder, loc,
                               builder.getStringAttr("(void){}; // no state"),
                               ValueRange{arena});
   emitc::ReturnOp::create(builder, loc, Value());
+  return success();
 }
 
 LogicalResult ModelEmitter::emitInvoke() {
@@ -366,8 +370,7 @@ LogicalResult ModelEmitter::emit(ModuleOp module) {
   auto parametersEnd =
       emitc::VerbatimOp::create(builder, loc, builder.getStringAttr(""));
   parameterAnchor = parametersEnd;
-  emitInit();
-  if (failed(emitInvoke()))
+  if (failed(emitInit()) || failed(emitInvoke()))
     return failure();
 
   // Kernel headers are known once every call is emitted.

@@ -131,7 +131,7 @@ private:
   void emitHeader(emitc::FileOp file);
   void emitWeights();
   LogicalResult emitInvoke();
-  void emitInit();
+  LogicalResult emitInit();
   LogicalResult emitKernelCall(Operation *op);
   LogicalResult emitKernelCallOnly(Operation *op);
 

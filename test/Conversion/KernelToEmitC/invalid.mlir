@@ -20,6 +20,17 @@ func.func @model(%in: tensor<1x2x2x1xi8>) -> tensor<1x2x2x1xi8> attributes {kern
 
 // -----
 
+// Tests that a state needs a planned arena offset too, even one that is
+// only returned (its init is written before any call).
+
+func.func @model(%in: tensor<4xi8>) -> tensor<4xi8> attributes {kernel.arena_bytes = 16 : i64} {
+  // expected-error @+1 {{has no planned arena offset; run ingot-plan-memory before this pass}}
+  %s = kernel.state "s" fill 0 : tensor<4xi8>
+  return %s : tensor<4xi8>
+}
+
+// -----
+
 // Tests that a module holds exactly one model function.
 
 // expected-error @+1 {{expected exactly one model function}}

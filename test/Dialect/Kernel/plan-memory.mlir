@@ -76,6 +76,19 @@ func.func @state(%in: tensor<16xi8>) -> tensor<16xi8> {
 
 // -----
 
+// Tests that a returned state keeps its arena slot: it must outlive the call,
+// so the caller's output buffer only receives a copy of it.
+
+// CHECK-LABEL: func.func @returned_state
+// CHECK-SAME: kernel.arena_bytes = 16 : i64
+func.func @returned_state(%in: tensor<16xi8>) -> tensor<16xi8> {
+  // CHECK: kernel.state "s" fill 0 {arena_offset = 0 : i64}
+  %s = kernel.state "s" fill 0 : tensor<16xi8>
+  return %s : tensor<16xi8>
+}
+
+// -----
+
 // Tests that an op's scratch memory is placed in the arena for the duration
 // of that op, and that zero scratch bytes take no slot.
 //

@@ -52,11 +52,15 @@ struct PlanMemoryPass
       step[&op] = lastStep++;
 
     // Values the caller owns (returned tensors and, through aliases, their
-    // roots) take no arena space.
+    // roots) take no arena space. A returned state stays in the arena: it must
+    // outlive the call, and the caller's output buffer is only a copy of it.
     llvm::DenseSet<Value> callerOwned;
     Operation *terminator = body.getTerminator();
-    for (Value result : terminator->getOperands())
-      callerOwned.insert(bufferRoot(result));
+    for (Value result : terminator->getOperands()) {
+      Value root = bufferRoot(result);
+      if (!root.getDefiningOp<StateOp>())
+        callerOwned.insert(root);
+    }
 
     std::vector<ingot::analysis::BufferLifetime> buffers;
     // Each buffer's owner: the op and whether it is its scratch memory.
