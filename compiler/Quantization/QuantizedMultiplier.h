@@ -28,11 +28,20 @@ inline constexpr int32_t kUnrepresentableShift = 1024;
 /// is not finite or is 2^31 or more gets kUnrepresentableShift.
 QuantizedMultiplier quantizeMultiplier(double real);
 
-/// Whether a rescale's shift is one the runtime applies: the kernels shift
+/// The largest rescale shift the int32 rescale applies: the kernels shift
 /// left by at most 30 (fixed_point.h), and TFLite's kernels are undefined
 /// beyond it, so a model that needs more is malformed.
-inline bool fitsKernelShift(int64_t shift) {
-  return shift >= -31 && shift <= 30;
+inline constexpr int32_t kMaxKernelShift = 30;
+
+/// The largest shift of the int64 rescale that int16x8 kernels with int64
+/// sums use (multiply_by_quantized_multiplier_s64): TFLite requires it to be
+/// below 8, and beyond 14 the rounding term's shift would be negative.
+inline constexpr int32_t kMaxWideKernelShift = 7;
+
+/// Whether a rescale's shift is one the runtime applies (a rescale below
+/// 2^maxShift).
+inline bool fitsKernelShift(int64_t shift, int32_t maxShift = kMaxKernelShift) {
+  return shift >= -31 && shift <= maxShift;
 }
 
 } // namespace ingot::quant

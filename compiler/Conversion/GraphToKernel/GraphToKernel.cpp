@@ -14,6 +14,7 @@
 #include "KernelParams.h"
 #include "Quantization/Transforms/Passes.h"
 #include "Quantization/Transforms/QuantTypes.h"
+#include "RescaleShiftCheck.h"
 #include "SoftmaxParams.h"
 #include "ingot/runtime/kernels/ref/conv2d_hybrid_f32_s8.h"
 #include "ingot/runtime/kernels/ref/depthwise_conv2d_hybrid_f32_s8.h"
@@ -226,6 +227,18 @@ static bool needsRequantParams(Operation *op) {
   return !isF32(op->getOperand(0));
 }
 
+/// Whether `op` lowers to an int16x8 kernel op that rescales its int64 sums
+/// (kernel.conv2d_s16, depthwise_conv2d_s16, fully_connected_s16).
+static bool rescalesInInt64(Operation *op) {
+  if (!isa<graph::Conv2DOp, graph::DepthwiseConv2DOp, graph::FullyConnectedOp>(
+          op) ||
+      !op->hasAttr(kRequantAttr))
+    return false;
+  auto quantized = dyn_cast<mlir::quant::UniformQuantizedType>(
+      cast<ShapedType>(op->getResult(0).getType()).getElementType());
+  return quantized && quantized.getStorageTypeIntegralWidth() == 16;
+}
+
 static std::string typeBlocker(Operation *op);
 
 std::string ingot::graphOpLoweringBlocker(Operation *op) {
@@ -235,6 +248,13 @@ std::string ingot::graphOpLoweringBlocker(Operation *op) {
   if (reason.empty() && needsRequantParams(op) && !op->hasAttr(kRequantAttr))
     return "has no requantization parameters; run "
            "ingot-compute-requant-params before lowering";
+  if (reason.empty() && rescalesInInt64(op))
+    for (NamedAttribute entry : op->getAttrOfType<DictionaryAttr>(kRequantAttr))
+      if (ingot::quant::isUnrepresentableShift(
+              entry.getName(), entry.getValue(),
+              ingot::quant::kMaxWideKernelShift))
+        return ingot::quant::unrepresentableShiftMessage(
+            entry.getName(), ingot::quant::kMaxWideKernelShift);
   return reason;
 }
 

@@ -11,7 +11,7 @@
 #include "ingot/Dialect/Kernel/IR/Kernel.h"
 #include "ingot/Dialect/Kernel/Transforms/RuntimeParams.h"
 
-#include "QuantizedMultiplier.h"
+#include "RescaleShiftCheck.h"
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "mlir/Transforms/DialectConversion.h"
 
@@ -39,41 +39,18 @@ std::optional<KernelCall> planAnyKernelCall(Operation *op) {
   return planDataMovementCall(op);
 }
 
-/// The name of a rescale's shift the runtime cannot apply, if any: scales
-/// whose ratio is 2^30 or more (or overflows) make one. Parameters named
-/// *left_shift or *right_shift are plain shift amounts, not rescale
-/// exponents, and have ranges of their own (up to 31 for int16 LOGISTIC).
-std::optional<std::string> unrepresentableShift(const KernelCall &plan) {
-  for (auto [name, value] : llvm::zip(plan.argNames, plan.args)) {
-    StringRef argName(name);
-    if (!argName.contains("shift") || argName.contains("left_shift") ||
-        argName.contains("right_shift"))
-      continue;
-    if (auto scalar = dyn_cast<IntegerAttr>(value);
-        scalar && !ingot::quant::fitsKernelShift(scalar.getInt()))
-      return name;
-    if (auto array = dyn_cast<DenseI32ArrayAttr>(value))
-      if (llvm::any_of(array.asArrayRef(), [](int32_t shift) {
-            return !ingot::quant::fitsKernelShift(shift);
-          }))
-        return name;
-  }
-  return std::nullopt;
-}
-
 } // namespace
 
 std::optional<KernelCall> planKernelCall(Operation *op) {
   std::optional<KernelCall> plan = planAnyKernelCall(op);
   if (!plan || !plan->blocker.empty())
     return plan;
-  if (std::optional<std::string> name = unrepresentableShift(*plan))
-    return KernelCall::blocked(
-        op->getContext(),
-        "needs a rescale (" + *name +
-            ") of 2^30 or more between its tensors' scales, which no "
-            "integer kernel can apply; the model's quantization parameters "
-            "are malformed");
+  for (auto [name, value] : llvm::zip(plan->argNames, plan->args))
+    if (ingot::quant::isUnrepresentableShift(name, value,
+                                             plan->maxRescaleShift))
+      return KernelCall::blocked(op->getContext(),
+                                 ingot::quant::unrepresentableShiftMessage(
+                                     name, plan->maxRescaleShift));
   return plan;
 }
 

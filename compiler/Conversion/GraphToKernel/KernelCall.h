@@ -10,6 +10,7 @@
 #ifndef INGOT_CONVERSION_GRAPHTOKERNEL_KERNELCALL_H
 #define INGOT_CONVERSION_GRAPHTOKERNEL_KERNELCALL_H
 
+#include "QuantizedMultiplier.h"
 #include "ingot/Dialect/Graph/IR/Graph.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/Operation.h"
@@ -33,6 +34,9 @@ struct KernelCall {
   llvm::SmallVector<mlir::Attribute> args;
   llvm::SmallVector<std::string> argNames;
   int64_t scratchBytes = 0;
+  /// The largest rescale shift the kernel applies: int16x8 kernels that
+  /// rescale an int64 sum take less (kMaxWideKernelShift).
+  int32_t maxRescaleShift = ingot::quant::kMaxKernelShift;
 
   KernelCall &operand(mlir::Value value) {
     operands.push_back(value);

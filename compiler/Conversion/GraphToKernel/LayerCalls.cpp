@@ -258,6 +258,8 @@ std::optional<KernelCall> planBatchMatMul(BatchMatMulOp op) {
   call.callee = isFloat ? "batch_matmul_f32"
                         : (isS8 ? "batch_matmul_s8" : "batch_matmul_s16");
   call.header = "ref/batch_matmul";
+  if (isS16)
+    call.maxRescaleShift = iq::kMaxWideKernelShift;
   call.operand(lhs)
       .operand(rhs)
       .i32("batches", batches)
@@ -405,6 +407,8 @@ std::optional<KernelCall> planTransposeConv(TransposeConvOp op) {
   }
   // transpose_conv2d_s16 takes its rescale arrays before the shapes.
   if (isS16)
+    call.maxRescaleShift = iq::kMaxWideKernelShift;
+  if (isS16)
     call.i32s("output_multiplier", multiplier).i32s("output_shift", shift);
   addGeometry(call);
   if (isFloat) {
@@ -496,6 +500,9 @@ std::optional<KernelCall> planFullyConnected(FullyConnectedOp op) {
   call.callee = isS8 ? "fully_connected_per_channel_s8"
                      : "fully_connected_per_channel_s16";
   call.header = "ref/fully_connected_per_channel";
+  // An int32 bias sums (and rescales) in int32, as TFLite Micro does.
+  if (isS16 && biasType != "int32")
+    call.maxRescaleShift = iq::kMaxWideKernelShift;
   call.operand(input).operand(filter);
   if (bias)
     call.operand(bias);

@@ -9,6 +9,7 @@
 #include "Conversion/GraphToKernel/KernelCall.h"
 
 #include "LstmParams.h"
+#include "RescaleShiftCheck.h"
 
 #include "llvm/ADT/TypeSwitch.h"
 
@@ -190,14 +191,17 @@ std::optional<KernelCall> planIntegerLstm(UnidirectionalSequenceLstmOp op,
                        params->recurrentToGate[gate].multiplier,
                        params->recurrentToGate[gate].shift});
   // The gate shifts travel in one array, which the planner's check of named
-  // shifts does not read.
+  // shifts does not read. int16 gates sum, and rescale, in int64.
+  int32_t maxGateShift = activation == "int8"
+                             ? ingot::quant::kMaxKernelShift
+                             : ingot::quant::kMaxWideKernelShift;
   for (size_t gate = 0; gate < 4; ++gate)
-    if (!ingot::quant::fitsKernelShift(params->inputToGate[gate].shift) ||
-        !ingot::quant::fitsKernelShift(params->recurrentToGate[gate].shift))
-      return KernelCall::blocked(
-          ctx, "needs a gate rescale of 2^30 or more between its tensors' "
-               "scales, which no integer kernel can apply; the model's "
-               "quantization parameters are malformed");
+    if (!ingot::quant::fitsKernelShift(params->inputToGate[gate].shift,
+                                       maxGateShift) ||
+        !ingot::quant::fitsKernelShift(params->recurrentToGate[gate].shift,
+                                       maxGateShift))
+      return KernelCall::blocked(ctx, ingot::quant::unrepresentableShiftMessage(
+                                          "gate_params", maxGateShift));
   call.i32s("gate_params", gateParams)
       .i32("forget_cell_multiplier", params->forgetTimesCell.multiplier)
       .i32("forget_cell_shift", params->forgetTimesCell.shift)

@@ -12,6 +12,7 @@
 #include "Int16Params.h"
 #include "KernelParams.h"
 #include "RequantizeParams.h"
+#include "RescaleShiftCheck.h"
 #include "SoftmaxParams.h"
 #include "SvdfParams.h"
 
@@ -339,26 +340,6 @@ std::optional<DictionaryAttr> svdfParams(graph::SvdfOp svdf, Builder &builder) {
       .build();
 }
 
-/// The name of a rescale's shift the runtime cannot apply, if any
-/// (*left_shift and *right_shift are plain shift amounts, not exponents).
-std::optional<StringRef> unrepresentableShift(DictionaryAttr params) {
-  for (NamedAttribute entry : params) {
-    StringRef name = entry.getName().getValue();
-    if (!name.contains("shift") || name.contains("left_shift") ||
-        name.contains("right_shift"))
-      continue;
-    if (auto scalar = dyn_cast<IntegerAttr>(entry.getValue());
-        scalar && !iq::fitsKernelShift(scalar.getInt()))
-      return name;
-    if (auto array = dyn_cast<DenseI32ArrayAttr>(entry.getValue()))
-      if (llvm::any_of(array.asArrayRef(), [](int32_t shift) {
-            return !iq::fitsKernelShift(shift);
-          }))
-        return name;
-  }
-  return std::nullopt;
-}
-
 struct ComputeRequantParamsPass
     : ingot::impl::ComputeRequantParamsPassBase<ComputeRequantParamsPass> {
   void runOnOperation() override {
@@ -394,12 +375,12 @@ struct ComputeRequantParamsPass
                   [&](graph::SvdfOp svdf) { return svdfParams(svdf, builder); })
               .Default([](Operation *) { return std::nullopt; });
       if (params) {
-        if (std::optional<StringRef> name = unrepresentableShift(*params)) {
+        for (NamedAttribute entry : *params) {
+          if (!iq::isUnrepresentableShift(entry.getName(), entry.getValue()))
+            continue;
           op->emitError() << graph::describeImportedOperator(op)
-                          << "needs a rescale (" << *name
-                          << ") of 2^30 or more between its tensors' scales, "
-                             "which no integer kernel can apply; the model's "
-                             "quantization parameters are malformed";
+                          << iq::unrepresentableShiftMessage(
+                                 entry.getName(), iq::kMaxKernelShift);
           malformed = true;
           return;
         }

@@ -239,3 +239,54 @@ func.func @mul_rescale_too_large(%a: tensor<4x!quant.uniform<i8:f32, 1.0>>, %b: 
   %0 = graph.binary mul %a, %b {fused_activation = #graph<activation none>} : (tensor<4x!quant.uniform<i8:f32, 1.0>>, tensor<4x!quant.uniform<i8:f32, 1.0>>) -> tensor<4x!quant.uniform<i8:f32, 4.656612873077393e-10>>
   return %0 : tensor<4x!quant.uniform<i8:f32, 4.656612873077393e-10>>
 }
+
+// -----
+
+// Tests that int16x8 kernels which rescale an int64 sum refuse a rescale of
+// 2^7 or more (TFLite's 64-bit MultiplyByQuantizedMultiplier requires a
+// shift below 8): per-channel FULLY_CONNECTED without bias, 1.0 * 128.0 / 1.0.
+
+func.func @fully_connected_per_channel_s16_wide(%x: tensor<1x3x!quant.uniform<i16:f32, 1.0>>, %w: tensor<2x3x!quant.uniform<i8:f32:0, {127.0, 128.0}>>) -> tensor<1x2x!quant.uniform<i16:f32, 1.0>> {
+  // expected-error @+1 {{'graph.fully_connected' needs a rescale (output_shift) of 2^7 or more between its tensors' scales, which TFLite's int16x8 kernel for it cannot apply}}
+  %0 = graph.fully_connected %x, %w {fused_activation = #graph<activation none>} : (tensor<1x3x!quant.uniform<i16:f32, 1.0>>, tensor<2x3x!quant.uniform<i8:f32:0, {127.0, 128.0}>>) -> tensor<1x2x!quant.uniform<i16:f32, 1.0>>
+  return %0 : tensor<1x2x!quant.uniform<i16:f32, 1.0>>
+}
+
+// -----
+
+// Tests the same rescales with an int32 bias, which TFLite Micro sums and
+// rescales in int32: accepted.
+
+func.func @fully_connected_per_channel_s16_int32_bias(%x: tensor<1x3x!quant.uniform<i16:f32, 1.0>>, %w: tensor<2x3x!quant.uniform<i8:f32:0, {127.0, 128.0}>>, %b: tensor<2xi32>) -> tensor<1x2x!quant.uniform<i16:f32, 1.0>> {
+  %0 = graph.fully_connected %x, %w, %b {fused_activation = #graph<activation none>} : (tensor<1x3x!quant.uniform<i16:f32, 1.0>>, tensor<2x3x!quant.uniform<i8:f32:0, {127.0, 128.0}>>, tensor<2xi32>) -> tensor<1x2x!quant.uniform<i16:f32, 1.0>>
+  return %0 : tensor<1x2x!quant.uniform<i16:f32, 1.0>>
+}
+
+// -----
+
+// Tests the int64 rescale limit on int16 BATCH_MATMUL: 1.0 * 128.0 / 1.0.
+
+func.func @batch_matmul_s16_wide(%a: tensor<1x2x3x!quant.uniform<i16:f32, 1.0>>, %b: tensor<1x3x2x!quant.uniform<i16:f32, 128.0>>) -> tensor<1x2x2x!quant.uniform<i16:f32, 1.0>> {
+  // expected-error @+1 {{'graph.batch_matmul' needs a rescale (shift) of 2^7 or more}}
+  %0 = graph.batch_matmul %a, %b {adj_x = false, adj_y = false} : (tensor<1x2x3x!quant.uniform<i16:f32, 1.0>>, tensor<1x3x2x!quant.uniform<i16:f32, 128.0>>) -> tensor<1x2x2x!quant.uniform<i16:f32, 1.0>>
+  return %0 : tensor<1x2x2x!quant.uniform<i16:f32, 1.0>>
+}
+
+// -----
+
+// Tests the int64 rescale limit on a kernel op's parameters (per-tensor int16
+// FULLY_CONNECTED, kernel.fully_connected_s16), at the boundary: 127.0 is
+// accepted, 128.0 refused.
+
+func.func @fully_connected_s16_boundary(%x: tensor<1x3x!quant.uniform<i16:f32, 1.0>>, %w: tensor<2x3x!quant.uniform<i8:f32, 127.0>>, %b: tensor<2xi64>) -> tensor<1x2x!quant.uniform<i16:f32, 1.0>> {
+  %0 = graph.fully_connected %x, %w, %b {fused_activation = #graph<activation none>} : (tensor<1x3x!quant.uniform<i16:f32, 1.0>>, tensor<2x3x!quant.uniform<i8:f32, 127.0>>, tensor<2xi64>) -> tensor<1x2x!quant.uniform<i16:f32, 1.0>>
+  return %0 : tensor<1x2x!quant.uniform<i16:f32, 1.0>>
+}
+
+// -----
+
+func.func @fully_connected_s16_wide(%x: tensor<1x3x!quant.uniform<i16:f32, 1.0>>, %w: tensor<2x3x!quant.uniform<i8:f32, 128.0>>, %b: tensor<2xi64>) -> tensor<1x2x!quant.uniform<i16:f32, 1.0>> {
+  // expected-error @+1 {{'graph.fully_connected' needs a rescale (output_shift) of 2^7 or more}}
+  %0 = graph.fully_connected %x, %w, %b {fused_activation = #graph<activation none>} : (tensor<1x3x!quant.uniform<i16:f32, 1.0>>, tensor<2x3x!quant.uniform<i8:f32, 128.0>>, tensor<2xi64>) -> tensor<1x2x!quant.uniform<i16:f32, 1.0>>
+  return %0 : tensor<1x2x!quant.uniform<i16:f32, 1.0>>
+}

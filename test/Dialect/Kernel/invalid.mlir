@@ -337,3 +337,14 @@ func.func @packed_input_rank(%in: tensor<2x2x2xi8>, %w: tensor<8xi8>, %b: tensor
   %0 = kernel.packed_conv2d_s8 %in, %w, %b {implementation = "dsp", depthwise = false, shape_specialized = true, single_rounding_exact = true, filter_shape = array<i64: 2, 1, 1, 2>, strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, padding = array<i64: 0, 0>, depth_multiplier = 1 : i64, input_offset = 0 : i32, output_offset = 0 : i32, output_multiplier = array<i32: 1073741824, 1073741824>, output_shift = array<i32: 0, 0>, activation_min = -128 : i32, activation_max = 127 : i32} : (tensor<2x2x2xi8>, tensor<8xi8>, tensor<2xi32>) -> tensor<1x2x2x2xi8>
   return %0 : tensor<1x2x2x2xi8>
 }
+
+// -----
+
+// Tests that a hybrid convolution's tensors must be 4-D: its verifier reads
+// the output's channel dimension.
+
+func.func @conv2d_hybrid_rank(%in: tensor<1x2x2x1xf32>, %w: tensor<1x1x1x1xi8>) -> tensor<4xf32> {
+  // expected-error @+1 {{input, filter and output must be 4-D}}
+  %0 = kernel.conv2d_hybrid_f32_s8 %in, %w {strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, padding = array<i64: 0, 0>, filter_scales = array<f32: 1.0>, activation_min = -1.0 : f32, activation_max = 1.0 : f32} : (tensor<1x2x2x1xf32>, tensor<1x1x1x1xi8>) -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}

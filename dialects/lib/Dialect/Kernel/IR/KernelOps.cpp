@@ -234,6 +234,9 @@ static LogicalResult verifyFloatClamp(Operation *op, APFloat low,
 
 template <typename ConvOp> static LogicalResult verifyFloatConv(ConvOp op) {
   Operation *raw = op.getOperation();
+  for (Value tensor : {op.getInput(), op.getFilter(), op.getOutput()})
+    if (cast<RankedTensorType>(tensor.getType()).getRank() != 4)
+      return op.emitOpError("input, filter and output must be 4-D");
   if (failed(verifyPair(raw, op.getStrides(), "strides", 1)) ||
       failed(verifyPair(raw, op.getDilations(), "dilations", 1)) ||
       failed(verifyPair(raw, op.getPadding(), "padding", 0)))
