@@ -1,5 +1,4 @@
-//===- RescaleShiftCheck.h - Refusing rescales kernels cannot apply -*- C++
-//-*-===//
+//===- RescaleShiftCheck.h - Refusing unappliable rescales -----*- C++ -*-===//
 //
 // A model whose scales need a rescale of 2^30 or more (or, for the int16x8
 // kernels that rescale in int64, 2^7 or more) has no defined result in

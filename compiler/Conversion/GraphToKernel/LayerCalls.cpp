@@ -406,10 +406,10 @@ std::optional<KernelCall> planTransposeConv(TransposeConvOp op) {
     }
   }
   // transpose_conv2d_s16 takes its rescale arrays before the shapes.
-  if (isS16)
+  if (isS16) {
     call.maxRescaleShift = iq::kMaxWideKernelShift;
-  if (isS16)
     call.i32s("output_multiplier", multiplier).i32s("output_shift", shift);
+  }
   addGeometry(call);
   if (isFloat) {
     auto [low, high] = floatBounds(activation);
