@@ -77,3 +77,39 @@ func.func @lstm_s16_hidden_zero_point(%in: tensor<1x3x2x!quant.uniform<i16:f32, 
   %0 = graph.unidirectional_sequence_lstm %in, %w, %w, %w, %w, %w, %w, %w, %w, %b, %b, %b, %b, %h, %c {activation = 4 : i64, cell_clip = 0.0 : f32, proj_clip = 0.0 : f32, time_major = false, operandSegmentSizes = array<i32: 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 1, 1, 1, 0, 0, 1, 1, 0, 0, 0, 0>} : (tensor<1x3x2x!quant.uniform<i16:f32, 7.812500e-03>>, tensor<2x2x!quant.uniform<i8:f32, 1.562500e-02>>, tensor<2x2x!quant.uniform<i8:f32, 1.562500e-02>>, tensor<2x2x!quant.uniform<i8:f32, 1.562500e-02>>, tensor<2x2x!quant.uniform<i8:f32, 1.562500e-02>>, tensor<2x2x!quant.uniform<i8:f32, 1.562500e-02>>, tensor<2x2x!quant.uniform<i8:f32, 1.562500e-02>>, tensor<2x2x!quant.uniform<i8:f32, 1.562500e-02>>, tensor<2x2x!quant.uniform<i8:f32, 1.562500e-02>>, tensor<2xi64>, tensor<2xi64>, tensor<2xi64>, tensor<2xi64>, tensor<1x2x!quant.uniform<i16:f32, 7.812500e-03:5>>, tensor<1x2x!quant.uniform<i16:f32, 4.8828125e-04>>) -> tensor<1x3x2x!quant.uniform<i16:f32, 7.812500e-03:5>>
   return %0 : tensor<1x3x2x!quant.uniform<i16:f32, 7.812500e-03:5>>
 }
+
+// -----
+
+// Tests the int64 rescale limit on the int16 LSTM's gates (TFLite's 64-bit
+// MultiplyByQuantizedMultiplier needs a shift below 8). The gates have scale
+// 2^-12, so an input-to-gate rescale is 1.0 * (127 / 4096) / 2^-12 = 127, that
+// is 127/128 * 2^7 -> (round(127/128 * 2^31) = 2130706432, 7): accepted. The
+// recurrent rescale is 2^-7 * 2^-6 / 2^-12 = 0.5 -> (2^30, 0).
+
+// CHECK-LABEL: func.func @lstm_s16_gate_shift_boundary
+// CHECK: kernel.call "lstm_s16"
+// CHECK-SAME: array<i32: 2130706432, 7, 1073741824, 0, 2130706432, 7, 1073741824, 0, 2130706432, 7, 1073741824, 0, 2130706432, 7, 1073741824, 0>
+func.func @lstm_s16_gate_shift_boundary(%in: tensor<1x3x2x!quant.uniform<i16:f32, 1.000000e+00>>) -> tensor<1x3x2x!quant.uniform<i16:f32, 7.812500e-03>> {
+  %wi = graph.const dense<1> : tensor<2x2xi8> -> tensor<2x2x!quant.uniform<i8:f32, 3.100585937500e-02>>
+  %w = graph.const dense<1> : tensor<2x2xi8> -> tensor<2x2x!quant.uniform<i8:f32, 1.562500e-02>>
+  %b = graph.const dense<5> : tensor<2xi64> -> tensor<2xi64>
+  %h = graph.variable "h" : tensor<1x2x!quant.uniform<i16:f32, 7.812500e-03>>
+  %c = graph.variable "c" : tensor<1x2x!quant.uniform<i16:f32, 4.8828125e-04>>
+  %0 = graph.unidirectional_sequence_lstm %in, %wi, %wi, %wi, %wi, %w, %w, %w, %w, %b, %b, %b, %b, %h, %c {activation = 4 : i64, cell_clip = 0.0 : f32, proj_clip = 0.0 : f32, time_major = false, operandSegmentSizes = array<i32: 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 1, 1, 1, 0, 0, 1, 1, 0, 0, 0, 0>} : (tensor<1x3x2x!quant.uniform<i16:f32, 1.000000e+00>>, tensor<2x2x!quant.uniform<i8:f32, 3.100585937500e-02>>, tensor<2x2x!quant.uniform<i8:f32, 3.100585937500e-02>>, tensor<2x2x!quant.uniform<i8:f32, 3.100585937500e-02>>, tensor<2x2x!quant.uniform<i8:f32, 3.100585937500e-02>>, tensor<2x2x!quant.uniform<i8:f32, 1.562500e-02>>, tensor<2x2x!quant.uniform<i8:f32, 1.562500e-02>>, tensor<2x2x!quant.uniform<i8:f32, 1.562500e-02>>, tensor<2x2x!quant.uniform<i8:f32, 1.562500e-02>>, tensor<2xi64>, tensor<2xi64>, tensor<2xi64>, tensor<2xi64>, tensor<1x2x!quant.uniform<i16:f32, 7.812500e-03>>, tensor<1x2x!quant.uniform<i16:f32, 4.8828125e-04>>) -> tensor<1x3x2x!quant.uniform<i16:f32, 7.812500e-03>>
+  return %0 : tensor<1x3x2x!quant.uniform<i16:f32, 7.812500e-03>>
+}
+
+// -----
+
+// Tests the same limit one step past it: 1.0 * (128 / 4096) / 2^-12 = 128.
+
+func.func @lstm_s16_gate_shift_wide(%in: tensor<1x3x2x!quant.uniform<i16:f32, 1.000000e+00>>) -> tensor<1x3x2x!quant.uniform<i16:f32, 7.812500e-03>> {
+  %wi = graph.const dense<1> : tensor<2x2xi8> -> tensor<2x2x!quant.uniform<i8:f32, 3.125000e-02>>
+  %w = graph.const dense<1> : tensor<2x2xi8> -> tensor<2x2x!quant.uniform<i8:f32, 1.562500e-02>>
+  %b = graph.const dense<5> : tensor<2xi64> -> tensor<2xi64>
+  %h = graph.variable "h" : tensor<1x2x!quant.uniform<i16:f32, 7.812500e-03>>
+  %c = graph.variable "c" : tensor<1x2x!quant.uniform<i16:f32, 4.8828125e-04>>
+  // expected-error @+1 {{'graph.unidirectional_sequence_lstm' needs a rescale (gate_params) of 2^7 or more}}
+  %0 = graph.unidirectional_sequence_lstm %in, %wi, %wi, %wi, %wi, %w, %w, %w, %w, %b, %b, %b, %b, %h, %c {activation = 4 : i64, cell_clip = 0.0 : f32, proj_clip = 0.0 : f32, time_major = false, operandSegmentSizes = array<i32: 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 1, 1, 1, 0, 0, 1, 1, 0, 0, 0, 0>} : (tensor<1x3x2x!quant.uniform<i16:f32, 1.000000e+00>>, tensor<2x2x!quant.uniform<i8:f32, 3.125000e-02>>, tensor<2x2x!quant.uniform<i8:f32, 3.125000e-02>>, tensor<2x2x!quant.uniform<i8:f32, 3.125000e-02>>, tensor<2x2x!quant.uniform<i8:f32, 3.125000e-02>>, tensor<2x2x!quant.uniform<i8:f32, 1.562500e-02>>, tensor<2x2x!quant.uniform<i8:f32, 1.562500e-02>>, tensor<2x2x!quant.uniform<i8:f32, 1.562500e-02>>, tensor<2x2x!quant.uniform<i8:f32, 1.562500e-02>>, tensor<2xi64>, tensor<2xi64>, tensor<2xi64>, tensor<2xi64>, tensor<1x2x!quant.uniform<i16:f32, 7.812500e-03>>, tensor<1x2x!quant.uniform<i16:f32, 4.8828125e-04>>) -> tensor<1x3x2x!quant.uniform<i16:f32, 7.812500e-03>>
+  return %0 : tensor<1x3x2x!quant.uniform<i16:f32, 7.812500e-03>>
+}
